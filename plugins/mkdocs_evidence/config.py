@@ -1,0 +1,81 @@
+"""The plugin's configuration schema, declared with MkDocs config options and validated at start-up.
+
+```yaml
+plugins:
+  - evidence:
+      bibliography: citations/      # a .bib file or a folder of .bib files (or a list of them)
+      content: content/             # structured condition guides (content/<condition>/guide.yml)
+```
+
+Paths are relative to ``mkdocs.yml``, never to the current folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+from .core.scales import scale_names
+
+
+class PathList(c.BaseConfigOption[list[str]]):
+    """A path or a list of paths, kept as given; resolved against ``mkdocs.yml`` by the plugin."""
+
+    def run_validation(self, value: object) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise ValidationError(f"expected a path or a list of paths, got {value!r}")
+        return [item.strip() for item in value]
+
+
+class IsoDate(c.BaseConfigOption[dt.date | None]):
+    """A date written as YYYY-MM-DD (YAML may already have parsed it)."""
+
+    def run_validation(self, value: object) -> dt.date | None:
+        if value is None or isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError as error:
+            raise ValidationError(f"expected a date as YYYY-MM-DD, got {value!r}") from error
+
+
+class EvidenceConfig(Config):
+    """Options of the ``evidence`` plugin. Defaults suit a condition-guide site."""
+
+    enabled = c.Type(bool, default=True)
+
+    # Sources
+    bibliography = PathList(default=["citations"])
+    content = c.Type(str, default="content")
+    waivers = c.Type(str, default="content/waivers.yml")
+
+    # Checks
+    check = c.Type(bool, default=True)
+    rating_scale = c.Choice(scale_names(), default="grade")
+    max_evidence_age_years = c.Type(int, default=15)
+    reading_level_target = c.Type(float, default=8.0)
+    production = c.Type(bool, default=False)
+    today = IsoDate(default=None)  # fixes "today" for review dates and waivers (tests, archives)
+
+    # Output
+    references_title = c.Type(str, default="References")
+    report = c.Type(bool, default=True)
+    report_on_build = c.Type(bool, default=True)  # false: the report is a draft, only in `serve`
+    report_path = c.Type(str, default="editor/report.md")
+    how_we_rate_path = c.Type(str, default="how-we-rate-evidence.md")
+
+    # Cache
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/plugin/evidence")
+
+
+def resolve(config_file: str | None, value: str) -> Path:
+    """Resolve a configured path against the folder that holds ``mkdocs.yml``."""
+    base = Path(config_file).parent if config_file else Path.cwd()
+    path = Path(value)
+    return path if path.is_absolute() else (base / path)

@@ -1,0 +1,1 @@
+"""Engine-agnostic core: nothing in this package imports MkDocs."""

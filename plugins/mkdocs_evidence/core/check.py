@@ -1,0 +1,212 @@
+"""The claim-checking pipeline: one Markdown text in, located findings out.
+
+Order of work: mask what is not prose; find citation markers (and report missing keys); find
+rating markers; blank both so their digits are never read as statistics; find statistics and
+appeals to research; split into sentences (list items and table rows count as sentences); link
+each statistic to the citations of its own sentence; verify the figure against the cited
+entries' ``figures``; check each rating against the designs of its sources.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import attribution, figures, ratings, statistics
+from .bibliography import Bibliography
+from .citations import CitationGroup, find_citations
+from .findings import Finding, make_finding
+from .prose import LineIndex, mask_non_prose
+from .sentences import split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What to check; the plugin and the CLI build this from their configuration."""
+
+    statistics: bool = True
+    attributions: bool = True
+    ratings: bool = True
+    rating_scale: str = "grade"
+    max_evidence_age_years: int = 10
+    today: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a text sits in its file: the file, and the line and column of its first character.
+
+    Texts taken from YAML block scalars are indented; ``column`` is applied to every line, which
+    is exact for block scalars and close for folded plain scalars.
+    """
+
+    path: str
+    line: int = 1
+    column: int = 1
+    field: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextCheck:
+    """Findings for one text, plus what the report wants to show beside them."""
+
+    findings: tuple[Finding, ...]
+    cited_keys: tuple[str, ...]
+    statistics: int
+    ratings: tuple[ratings.RatingMarker, ...] = ()
+
+
+class _Locator:
+    """Offsets in a text -> positions in its file."""
+
+    def __init__(self, text: str, where: Located) -> None:
+        self.index = LineIndex.of(text)
+        self.where = where
+
+    def span(self, start: int, end: int) -> dict[str, int | str]:
+        line, column = self.index.position(start)
+        end_line, end_column = self.index.position(max(end, start))
+        return {
+            "path": self.where.path,
+            "line": line + self.where.line - 1,
+            "column": column + self.where.column - 1,
+            "end_line": end_line + self.where.line - 1,
+            "end_column": end_column + self.where.column - 1,
+        }
+
+
+def _sentence_of(bounds: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> int:
+    index = bisect.bisect_right(starts, offset) - 1
+    return max(index, 0) if bounds else -1
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_text(text: str, where: Located, bibliography: Bibliography, options: CheckOptions | None = None) -> TextCheck:
+    """Check one Markdown text; never raises on any input."""
+    options = options or CheckOptions()
+    locate = _Locator(text, where)
+    masked = mask_non_prose(text)
+    groups = find_citations(masked)
+    markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked else []
+    # Prose for the finders: citation and rating markers blanked (same length).
+    chars = list(masked)
+    for start, end in [(g.start, g.end) for g in groups] + [(m.start, m.end) for m in markers]:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+    prose = "".join(chars)
+
+    bounds = split_sentences(prose)
+    starts = [start for start, _ in bounds]
+    keys_by_sentence: dict[int, list[str]] = {}
+
+    def owner(offset: int) -> int:
+        """The sentence a marker supports: its own, or the one before when it opens a sentence
+        ("... 23%. [@a]" or a rating marker on the line after the sentence it rates)."""
+        number = _sentence_of(bounds, starts, offset)
+        if number > 0 and not prose[bounds[number][0] : offset].strip():
+            gap = prose[bounds[number - 1][1] : bounds[number][0]]
+            if gap.count("\n") < 2:
+                return number - 1
+        return number
+
+    for group in groups:
+        keys_by_sentence.setdefault(owner(group.start), []).extend(group.keys)
+    for marker in markers:
+        keys_by_sentence.setdefault(owner(marker.start), []).extend(marker.citations)
+
+    def sentence_text(offset: int) -> tuple[int, str]:
+        number = _sentence_of(bounds, starts, offset)
+        if number < 0:
+            return number, ""
+        start, end = bounds[number]
+        return number, _clean(text[start:end])
+
+    findings: list[Finding] = []
+
+    # 1. Citation markers: missing keys and empty markers are errors; the text stays visible.
+    for group in groups:
+        original = text[group.start : group.end]
+        for part in group.malformed:
+            findings.append(
+                make_finding("malformed-citation", **locate.span(group.start, group.end), text=original, sentence=sentence_text(group.start)[1], message=f"citation '{original}' has no key ('{part}')")
+            )
+        for item in group.items:
+            if item.key not in bibliography:
+                findings.append(
+                    make_finding(
+                        "unknown-citation",
+                        **locate.span(group.start, group.end),
+                        text=original,
+                        sentence=sentence_text(group.start)[1],
+                        message=f"citation key '{item.key}' is not in the bibliography",
+                        citations=(item.key,),
+                    )
+                )
+
+    # 2. Statistics: cited in the same sentence, key known, figure recorded by a cited source.
+    found_statistics = statistics.find_statistics(prose) if options.statistics else []
+    for stat in found_statistics:
+        number, sentence = sentence_text(stat.start)
+        keys = tuple(dict.fromkeys(keys_by_sentence.get(number, ())))
+        span = locate.span(stat.start, stat.end)
+        if not keys:
+            findings.append(
+                make_finding("uncited-statistic", **span, text=stat.text, sentence=sentence, message=f"statistic '{stat.text}' has no citation in its sentence")
+            )
+            continue
+        known = [bibliography.references[k] for k in keys if k in bibliography]
+        if not known:
+            continue  # every key is unknown: already reported as unknown-citation
+        recorded = [figure for ref in known for figure in ref.figures]
+        if not recorded:
+            findings.append(
+                make_finding(
+                    "source-records-no-figures",
+                    **span,
+                    text=stat.text,
+                    sentence=sentence,
+                    message=f"statistic '{stat.text}' cites {', '.join(r.key for r in known)}, which record no figures",
+                    citations=keys,
+                )
+            )
+        elif not figures.matches_figure(stat.text, recorded):
+            findings.append(
+                make_finding(
+                    "figure-not-in-source",
+                    **span,
+                    text=stat.text,
+                    sentence=sentence,
+                    message=f"'{stat.text}' is not among the figures recorded by {', '.join(r.key for r in known)}",
+                    citations=keys,
+                )
+            )
+
+    # 3. Appeals to research: vague ones need a citation in the sentence; named ones should.
+    if options.attributions:
+        for found in attribution.find_attributions(prose):
+            number, sentence = sentence_text(found.start)
+            if keys_by_sentence.get(number):
+                continue
+            findings.append(
+                make_finding(found.kind, **locate.span(found.start, found.end), text=found.text, sentence=sentence, message=_attribution_message(found))
+            )
+
+    # 4. Ratings against the designs of their sources.
+    for marker in markers:
+        span = locate.span(marker.start, marker.end)
+        findings.extend(ratings.check_marker(marker, span=span, sentence=sentence_text(marker.start)[1], bibliography=bibliography, options=options))
+
+    cited = tuple(dict.fromkeys(key for group in groups for key in group.keys))
+    return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))
+
+
+def _attribution_message(found: attribution.Attribution) -> str:
+    if found.kind == "vague-attribution":
+        return f"'{found.text}' appeals to research without citing it"
+    return f"'{found.text}' names a source but cites nothing"

@@ -1,0 +1,221 @@
+"""Typed findings: the one record every check produces and every output consumes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ``error`` fails a strict build and exits 1 in the CLI."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """What a kind of finding means to an editor, and how to fix it."""
+
+    kind: str
+    severity: Severity
+    title: str
+    explanation: str
+    fix: str
+
+
+# The registry of finding kinds. Every check names one of these; the report, the SARIF
+# output and the documentation read their wording from here, so it is written once.
+RULES: dict[str, Rule] = {
+    rule.kind: rule
+    for rule in (
+        Rule(
+            "uncited-statistic",
+            Severity.ERROR,
+            "Statistic with no citation",
+            "A figure in the text has no citation in the same sentence, list item or table row.",
+            "Cite the source that records this figure in the same sentence, e.g. [@key], or remove the figure.",
+        ),
+        Rule(
+            "unknown-citation",
+            Severity.ERROR,
+            "Citation key not in the bibliography",
+            "The text cites a key that no .bib file defines.",
+            "Fix the spelling of the key or add the reference to a .bib file under citations/.",
+        ),
+        Rule(
+            "figure-not-in-source",
+            Severity.ERROR,
+            "Figure not recorded by the cited source",
+            "None of the references cited in this sentence records this figure in its `figures` field.",
+            "Check the figure against the source and correct it, or record the figure in the entry's `figures` field.",
+        ),
+        Rule(
+            "source-records-no-figures",
+            Severity.WARNING,
+            "Cited source records no figures",
+            "A statistic cites a reference whose entry has no `figures` field, so the figure cannot be checked.",
+            "Add a `figures = {...}` field to the entry with the figures the source reports.",
+        ),
+        Rule(
+            "vague-attribution",
+            Severity.ERROR,
+            "Appeal to unnamed research",
+            "The sentence appeals to research ('studies show') without citing it.",
+            "Cite the studies meant, or rewrite the sentence without the appeal.",
+        ),
+        Rule(
+            "named-but-uncited",
+            Severity.WARNING,
+            "Named source without a citation",
+            "The sentence names an organisation or source as saying something but cites nothing.",
+            "Add a citation for the named source.",
+        ),
+        Rule(
+            "malformed-citation",
+            Severity.ERROR,
+            "Citation that cannot be read",
+            "A citation marker such as [@] has no key.",
+            "Write the citation as [@key] with a key from the bibliography.",
+        ),
+        Rule(
+            "bibliography-error",
+            Severity.ERROR,
+            "Bibliography file cannot be read",
+            "A .bib file has a syntax error, a duplicate key or cannot be decoded.",
+            "Fix the .bib file at the line given.",
+        ),
+        Rule(
+            "missing-design",
+            Severity.WARNING,
+            "Cited source has no study design",
+            "A reference cited by a rating has no `design` field, or one outside the controlled list.",
+            "Add `design = {rct}` (or another design from the controlled list) to the entry.",
+        ),
+        Rule(
+            "rating-above-evidence",
+            Severity.ERROR,
+            "Rating higher than the evidence supports",
+            "The evidence rating is above the ceiling computed from the designs of the cited studies.",
+            "Lower the rating, cite stronger evidence, or declare an allowed upgrade with its reason.",
+        ),
+        Rule(
+            "rating-single-study",
+            Severity.WARNING,
+            "High rating resting on one study",
+            "A rating at the top of the scale cites only one study.",
+            "Cite the body of evidence or lower the rating.",
+        ),
+        Rule(
+            "rating-old-evidence",
+            Severity.WARNING,
+            "All sources for a rating are old",
+            "Every source cited for this rating is older than the configured number of years.",
+            "Look for newer evidence and update the sources, or record why none exists.",
+        ),
+        Rule(
+            "invalid-rating",
+            Severity.ERROR,
+            "Rating that cannot be read",
+            "A rating names a level that is not on the configured scale, or an upgrade that is not allowed.",
+            "Use a level of the configured scale; upgrades need a declared reason and are at most two steps.",
+        ),
+        Rule(
+            "content-error",
+            Severity.ERROR,
+            "Structured content is invalid",
+            "A YAML content file does not match the condition-guide schema.",
+            "Fix the field named in the message at the line given.",
+        ),
+        Rule(
+            "review-overdue",
+            Severity.WARNING,
+            "Page overdue for review",
+            "The page's next-review-due date has passed.",
+            "Review the page and update last_reviewed and next_review_due in its content.",
+        ),
+        Rule(
+            "review-missing",
+            Severity.WARNING,
+            "Page has no review dates",
+            "A guide page has no last-reviewed and next-review-due dates.",
+            "Add review dates to the page's content or front matter.",
+        ),
+        Rule(
+            "waiver-unmatched",
+            Severity.WARNING,
+            "Waiver matches no finding",
+            "A waiver in the waivers file no longer matches any finding; the claim changed or was removed.",
+            "Remove the waiver or update its text to the current claim.",
+        ),
+        Rule(
+            "waiver-expired",
+            Severity.INFO,
+            "Waiver has expired",
+            "A waiver's expiry date has passed, so the finding it covered counts again.",
+            "Review the claim again and renew the waiver with a new expiry date, or fix the claim.",
+        ),
+        Rule(
+            "reading-level",
+            Severity.INFO,
+            "Reading level above target",
+            "The page's Flesch-Kincaid grade is above the configured target for patient pages.",
+            "Use shorter sentences and everyday words.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged claim or problem, located in its source file.
+
+    Lines and columns are 1-based; columns count characters; ``end_column`` is exclusive.
+    ``path`` is relative to the project (the folder holding ``mkdocs.yml``) where possible.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    kind: str
+    severity: Severity
+    text: str
+    sentence: str
+    message: str
+    citations: tuple[str, ...] = ()
+    waived_by: str | None = None
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.kind]
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding still counts (it is not waived)."""
+        return self.waived_by is None
+
+    def waive(self, waiver_id: str) -> Finding:
+        return replace(self, waived_by=waiver_id)
+
+    def to_dict(self) -> dict:
+        record = asdict(self)
+        record["severity"] = self.severity.value
+        record["citations"] = list(self.citations)
+        return record
+
+
+def make_finding(kind: str, *, severity: Severity | None = None, **fields) -> Finding:
+    """Build a finding whose severity defaults to its rule's."""
+    return Finding(kind=kind, severity=severity or RULES[kind].severity, **fields)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.kind))

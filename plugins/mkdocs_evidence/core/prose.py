@@ -1,0 +1,138 @@
+"""Find the prose in Markdown, so that checks never look inside code, URLs or HTML.
+
+``mask_non_prose`` returns a copy of the text in which everything that is not prose is replaced
+by spaces. The copy has the same length and keeps every newline, so an offset found in it is an
+offset in the original, and so is its line and column. Every pattern here is linear: no nested
+quantifiers, and hand-written scans where a regular expression would have to backtrack.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_RAW_BLOCK = re.compile(r"<(script|style|pre|code)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|mailto:)[^<>\s]*>")
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\[\]()]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>\[\]()]+|\bdoi:\s?10\.\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# `](target "title")` after link text; the target may hold one level of balanced parentheses.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_REF_LINK = re.compile(r"\]\[[^\[\]\n]*\]")
+_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}")
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+_MD_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>%$@]")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Replace characters with spaces, keeping newlines so line numbers survive."""
+    for index in range(start, end):
+        if chars[index] not in "\r\n":
+            chars[index] = " "
+
+
+def _fenced_code_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks (``` or ~~~), closed by a fence of the same kind and length."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opening = _FENCE_OPEN.search(text, position)
+        if opening is None:
+            return spans
+        fence = opening.group(1)
+        closer = re.compile(r"^[ \t>]*" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.MULTILINE)
+        line_end = text.find("\n", opening.end())
+        if line_end == -1:
+            spans.append((opening.start(), len(text)))
+            return spans
+        closing = closer.search(text, line_end + 1)
+        end = len(text) if closing is None else closing.end()
+        spans.append((opening.start(), end))
+        position = end
+
+
+def _code_span_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length (CommonMark)."""
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans: list[tuple[int, int]] = []
+    consumed_until = -1
+    for index, (start, end) in enumerate(runs):
+        if start < consumed_until:
+            continue
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            closing_start, closing_end = runs[same[later]]
+            spans.append((start, closing_end))
+            consumed_until = closing_end
+    return spans
+
+
+def mask_non_prose(text: str, *, keep_citations: bool = True) -> str:
+    """Blank everything in Markdown that is not prose a patient reads.
+
+    Blanked: YAML front matter, fenced and inline code, HTML comments, tags and attributes,
+    script/style/pre blocks, autolinks, URLs, e-mail addresses, link targets and reference
+    labels, link definitions, footnote references, attribute lists and template tags.
+    Citation markers are kept (the citation parser needs them); pass ``keep_citations=False``
+    to blank them too, as the statistics finder wants.
+    """
+    chars = list(text)
+    for start, end in _fenced_code_spans(text):
+        _blank(chars, start, end)
+    front = _FRONT_MATTER.match(text)
+    if front:
+        _blank(chars, 0, front.end())
+    masked = "".join(chars)
+    for start, end in _code_span_spans(masked):
+        _blank(chars, start, end)
+    masked = "".join(chars)
+    for pattern in (_HTML_COMMENT, _RAW_BLOCK, _TEMPLATE_TAG):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start(), match.end())
+        masked = "".join(chars)
+    for pattern in (_AUTOLINK, _HTML_TAG, _LINK_DEFINITION, _URL, _EMAIL):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start(), match.end())
+        masked = "".join(chars)
+    for pattern in (_LINK_TARGET, _REF_LINK):
+        for match in pattern.finditer(masked):
+            # keep "](" or "][" so the citation parser can tell a link from a citation
+            _blank(chars, match.start() + 2, match.end())
+        masked = "".join(chars)
+    for pattern in (_FOOTNOTE_REF, _ATTR_LIST, _MD_ESCAPE):
+        for match in pattern.finditer(masked):
+            _blank(chars, match.start(), match.end())
+    masked = "".join(chars)
+    if not keep_citations:
+        from .citations import blank_citation_markers  # local: citations imports this module
+
+        masked = blank_citation_markers(masked)
+    return masked
+
+
+@dataclass(frozen=True, slots=True)
+class LineIndex:
+    """Turns character offsets into 1-based (line, column) pairs in O(log n)."""
+
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        starts = [0]
+        starts.extend(match.end() for match in re.finditer("\n", text))
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1

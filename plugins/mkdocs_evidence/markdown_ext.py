@@ -1,0 +1,134 @@
+"""Python-Markdown extension: citations become numbered links, rating markers become badges.
+
+It runs as a preprocessor over the page's Markdown, finds citation markers in the prose only
+(code, link targets, HTML attributes and e-mail addresses are masked first, see
+:mod:`.core.prose`), and puts the rendered HTML in Markdown's HTML stash so nothing else touches
+it. Any Python-Markdown host can load it (MkDocs, Zensical); it reports nothing itself: the
+checker does, so a problem is reported once, with its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jinja2
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from .core.bibliography import Bibliography
+from .core.citations import CitationGroup, find_citations
+from .core.prose import mask_non_prose
+from .rendering import DESIGN_LABELS, ReferenceFormatter, anchor_for
+
+# A renderer for inline rating markers: given the marker's source text, return badge HTML, or
+# None to leave the text as it is. The plugin supplies it from the ratings module.
+RatingRenderer = Callable[[str, dict], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    citation: CitationGroup | None = None
+    rating_text: str | None = None
+
+
+class CitationPreprocessor(Preprocessor):
+    """Replace citation and rating markers in the prose with stashed HTML."""
+
+    def __init__(self, md: Markdown, extension: EvidenceExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "@" not in text and "{rating" not in text:
+            return lines
+        masked = mask_non_prose(text)
+        spans = [_Span(g.start, g.end, citation=g) for g in find_citations(masked)]
+        finder = self.extension.find_rating_markers
+        if finder is not None and "{rating" in masked:
+            spans.extend(_Span(m.start, m.end, rating_text=text[m.start : m.end]) for m in finder(masked))
+        if not spans:
+            return lines
+        spans.sort(key=lambda span: span.start)
+        numbers: dict[str, int] = {}
+        pieces: list[str] = []
+        position = 0
+        for span in spans:
+            if span.start < position:
+                continue  # overlapping markers: the first one wins, the text stays
+            pieces.append(text[position : span.start])
+            html = self._render_span(span, text, numbers)
+            pieces.append(text[span.start : span.end] if html is None else self.md.htmlStash.store(html))
+            position = span.end
+        pieces.append(text[position:])
+        if numbers:
+            pieces.append("\n\n" + self.md.htmlStash.store(self._reference_list(numbers)) + "\n\n")
+        return "".join(pieces).split("\n")
+
+    def _render_span(self, span: _Span, text: str, numbers: dict[str, int]) -> str | None:
+        ext = self.extension
+        if span.rating_text is not None:
+            return ext.render_rating(span.rating_text, numbers) if ext.render_rating else None
+        group = span.citation
+        assert group is not None
+        if not group.items:
+            return None  # "[@]" stays visible as typed; the checker reports it
+        items = []
+        previews = []
+        for item in group.items:
+            entry = ext.bibliography.entries.get(item.key)
+            if entry is None:
+                items.append({"key": item.key, "number": None, "anchor": anchor_for(item.key), "locator": item.locator})
+                continue
+            number = numbers.setdefault(item.key, len(numbers) + 1)
+            formatted = ext.formatter.format(item.key, entry)
+            record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text}
+            items.append(record)
+            previews.append(record)
+        return ext.env.get_template("citations/cite.html").render(items=items, previews=previews)
+
+    def _reference_list(self, numbers: dict[str, int]) -> str:
+        ext = self.extension
+        references = []
+        for key, number in numbers.items():
+            reference = ext.bibliography.references[key]
+            references.append(
+                {
+                    "key": key,
+                    "number": number,
+                    "anchor": anchor_for(key),
+                    "html": ext.formatter.format(key, ext.bibliography.entries[key]).html,
+                    "design_label": DESIGN_LABELS.get(reference.design or "", ""),
+                }
+            )
+        return ext.env.get_template("citations/references.html").render(references=references, title=ext.references_title)
+
+
+class EvidenceExtension(Extension):
+    """Register with ``markdown.Markdown(extensions=[EvidenceExtension(...)])``."""
+
+    def __init__(
+        self,
+        *,
+        bibliography: Bibliography,
+        env: jinja2.Environment,
+        formatter: ReferenceFormatter | None = None,
+        find_rating_markers: Callable | None = None,
+        render_rating: RatingRenderer | None = None,
+        references_title: str = "References",
+    ) -> None:
+        super().__init__()
+        self.bibliography = bibliography
+        self.env = env
+        self.formatter = formatter or ReferenceFormatter()
+        self.find_rating_markers = find_rating_markers
+        self.render_rating = render_rating
+        self.references_title = references_title
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):
+        # we mask code ourselves, and stashed HTML must be in place before blocks are parsed.
+        md.preprocessors.register(CitationPreprocessor(md, self), "evidence_citations", 28)

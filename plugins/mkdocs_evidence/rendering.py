@@ -1,0 +1,117 @@
+"""Jinja2 environment and reference formatting shared by the Markdown extension and reports.
+
+Templates are looked up first in the site's own folders (so a clinic can override any of them
+from ``overrides/``), then in the package. Autoescape is on: every value from ``.bib`` or YAML
+is escaped unless a template marks pybtex's already-escaped HTML as safe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from pybtex.database import BibliographyData, Entry
+from pybtex.richtext import Text
+
+from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+PACKAGE_ASSETS = Path(__file__).parent / "assets"
+_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
+
+DESIGN_LABELS = {
+    "systematic-review": "systematic review",
+    "meta-analysis": "meta-analysis",
+    "rct": "randomised controlled trial",
+    "non-randomised-trial": "non-randomised trial",
+    "cohort": "cohort study",
+    "case-control": "case-control study",
+    "case-series": "case series",
+    "case-report": "case report",
+    "guideline": "clinical guideline",
+    "narrative-review": "narrative review",
+    "expert-opinion": "expert opinion",
+    "mechanistic": "laboratory or animal study",
+    "animal": "laboratory or animal study",
+}
+
+
+def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """A sandbox-free but autoescaping environment; user folders shadow package templates."""
+    loaders = [jinja2.FileSystemLoader([str(d) for d in extra_dirs if d.is_dir()]), jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))]
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def anchor_for(key: str) -> str:
+    """An HTML id fragment for a citation key (keys may hold ``:`` ``/`` and other characters)."""
+    return _ANCHOR_UNSAFE.sub("-", key)
+
+
+def _sanitised(entry: Entry) -> Entry:
+    """A copy of the entry whose links can only be http(s), DOI or PMID links."""
+    fields = dict(entry.fields)
+    for name in list(fields):
+        lowered = name.lower()
+        if lowered == "doi":
+            cleaned = safe_doi(str(fields[name]))
+        elif lowered in ("pmid", "pubmed"):
+            cleaned = safe_pmid(str(fields[name]))
+        elif lowered == "url":
+            cleaned = safe_url(str(fields[name]))
+        else:
+            continue
+        del fields[name]
+        if cleaned:
+            fields["pmid" if lowered == "pubmed" else lowered] = cleaned
+    return Entry(entry.type, fields=fields, persons=entry.persons)
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedReference:
+    key: str
+    html: str
+    text: str
+
+
+class ReferenceFormatter:
+    """Formats each reference once and keeps it: pybtex formatting is the costliest step of a
+    citation plugin (about 2 ms an entry), and the same key is cited on many pages.
+    """
+
+    def __init__(self) -> None:
+        self._style = VancouverStyle()
+        self._cache: dict[tuple[str, int], FormattedReference] = {}
+
+    def format(self, key: str, entry: Entry) -> FormattedReference:
+        signature = (key, id(entry))
+        cached = self._cache.get(signature)
+        if cached is not None:
+            return cached
+        safe = _sanitised(entry)
+        try:
+            formatted = next(iter(self._style.format_entries([safe])))
+            text = formatted.text
+        except Exception:  # a field pybtex cannot format still shows, never vanishes
+            text = Text(str(safe.fields.get("title", key)))
+        html = text.render_as("html").replace("\n", " ")
+        plain = text.render_as("text").replace("\n", " ")
+        result = FormattedReference(key, html, plain)
+        self._cache[signature] = result
+        return result
+
+    def format_many(self, keys: Sequence[str], entries: dict[str, Entry]) -> dict[str, FormattedReference]:
+        return {key: self.format(key, entries[key]) for key in keys if key in entries}
+
+
+__all__ = ["BibliographyData", "DESIGN_LABELS", "ReferenceFormatter", "anchor_for", "make_environment"]

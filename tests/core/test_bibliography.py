@@ -1,0 +1,69 @@
+"""Loading .bib files: decoded fields, located errors, duplicate keys, and the caches."""
+
+from pathlib import Path
+
+from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
+
+GOOD = r"""@article{a2020,
+  author = {M{\"u}ller, Anna and Smith, B.},
+  title = {A {RCT} of braces},
+  journal = {J Test}, year = {2020},
+  doi = {https://doi.org/10.1000/xyz}, url = {javascript:alert(1)},
+  design = {rct}, figures = {23.1\% improved; 815 participants}
+}
+"""
+
+
+def test_fields_are_decoded_and_links_sanitised():
+    bib = parse_bib_text(GOOD, "refs.bib")
+    ref = bib.references["a2020"]
+    assert ref.figures == ("23.1% improved", "815 participants")
+    assert ref.title == "A RCT of braces" and ref.authors[0].startswith("Müller")
+    assert ref.doi == "10.1000/xyz" and ref.url is None  # javascript: is never kept
+    assert ref.design == "rct" and ref.year == 2020 and ref.line == 1
+    assert not bib.problems
+
+
+def test_syntax_error_is_located_and_never_raises():
+    bib = parse_bib_text(GOOD + "\n@article{bad, title = {unclosed, year = 2000\n", "refs.bib")
+    assert any(p.kind == "bibliography-error" and p.line >= 9 for p in bib.problems)
+
+
+def test_duplicate_key_in_one_file_names_both_lines():
+    bib = parse_bib_text("@article{k, title={A}}\n@article{k, title={B}}\n", "refs.bib")
+    messages = [p.message for p in bib.problems]
+    assert any("duplicate key 'k'" in m and "line 1" in m for m in messages)
+
+
+def test_duplicate_key_across_files(tmp_path: Path):
+    (tmp_path / "a.bib").write_text("@article{k, title={A}}\n")
+    (tmp_path / "b.bib").write_text("\n\n@article{k, title={B}}\n")
+    bib = BibliographyCache().load([tmp_path], tmp_path)
+    [problem] = [p for p in bib.problems if "duplicate" in p.message]
+    assert problem.path == "b.bib" and problem.line == 3 and "a.bib:1" in problem.message
+
+
+def test_non_utf8_and_empty_files_are_reported(tmp_path: Path):
+    (tmp_path / "latin1.bib").write_bytes(b"@article{k, title={Caf\xe9}}\n")
+    (tmp_path / "empty.bib").write_text("")
+    bib = BibliographyCache().load([tmp_path], tmp_path)
+    messages = {p.path: p.message for p in bib.problems}
+    assert "UTF-8" in messages["latin1.bib"] and "empty" in messages["empty.bib"]
+    assert "k" in bib.references  # the rest of the file is still read
+
+
+def test_memory_and_disk_cache(tmp_path: Path):
+    source = tmp_path / "refs.bib"
+    source.write_text(GOOD)
+    cache_dir = tmp_path / "cache"
+    first = BibliographyCache(cache_dir)
+    first.load([source], tmp_path)
+    first.load([source], tmp_path)
+    assert first.parsed == 1  # warm rebuild: no re-parse
+    second = BibliographyCache(cache_dir)
+    assert "a2020" in second.load([source], tmp_path).references
+    assert second.parsed == 0  # another process: read from disk
+    for stale in cache_dir.iterdir():
+        stale.write_bytes(b"corrupt")
+    third = BibliographyCache(cache_dir)
+    assert "a2020" in third.load([source], tmp_path).references and third.parsed == 1
