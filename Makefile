@@ -1,5 +1,6 @@
 # Two commands on a fresh machine: `make site` and `make test`. Everything else is optional.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -24,6 +24,10 @@ from .core.scales import scale_names
 class PathList(c.BaseConfigOption[list[str]]):
     """A path or a list of paths, kept as given; resolved against ``mkdocs.yml`` by the plugin."""
 
+    def __init__(self, default: list[str]) -> None:
+        super().__init__()
+        self.default = default
+
     def run_validation(self, value: object) -> list[str]:
         if isinstance(value, str):
             value = [value]
@@ -34,6 +38,10 @@ class PathList(c.BaseConfigOption[list[str]]):
 
 class IsoDate(c.BaseConfigOption[dt.date | None]):
     """A date written as YYYY-MM-DD (YAML may already have parsed it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
 
     def run_validation(self, value: object) -> dt.date | None:
         if value is None or isinstance(value, dt.date):
@@ -60,7 +68,7 @@ class EvidenceConfig(Config):
     max_evidence_age_years = c.Type(int, default=15)
     reading_level_target = c.Type(float, default=8.0)
     production = c.Type(bool, default=False)
-    today = IsoDate(default=None)  # fixes "today" for review dates and waivers (tests, archives)
+    today = IsoDate()  # fixes "today" for review dates and waivers (tests, archives)
 
     # Output
     references_title = c.Type(str, default="References")

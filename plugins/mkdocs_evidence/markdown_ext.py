@@ -21,9 +21,10 @@ from .core.citations import CitationGroup, find_citations
 from .core.prose import mask_non_prose
 from .rendering import DESIGN_LABELS, ReferenceFormatter, anchor_for
 
-# A renderer for inline rating markers: given the marker's source text, return badge HTML, or
-# None to leave the text as it is. The plugin supplies it from the ratings module.
-RatingRenderer = Callable[[str, dict], "str | None"]
+# A renderer for inline rating markers: given the marker's source text, return the badge HTML
+# and the keys it cites (they join the page's reference list), or None to leave the text as it
+# is. The plugin supplies it from the ratings module.
+RatingRenderer = Callable[[str], "tuple[str, tuple[str, ...]] | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,13 @@ class CitationPreprocessor(Preprocessor):
     def _render_span(self, span: _Span, text: str, numbers: dict[str, int]) -> str | None:
         ext = self.extension
         if span.rating_text is not None:
-            return ext.render_rating(span.rating_text, numbers) if ext.render_rating else None
+            rendered = ext.render_rating(span.rating_text) if ext.render_rating else None
+            if rendered is None:
+                return None
+            html, keys = rendered
+            for key in keys:
+                numbers.setdefault(key, len(numbers) + 1)
+            return html
         group = span.citation
         assert group is not None
         if not group.items:

@@ -10,7 +10,7 @@ entries' ``figures``; check each rating against the designs of its sources.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +19,7 @@ from .bibliography import Bibliography
 from .citations import CitationGroup, find_citations
 from .findings import Finding, make_finding
 from .prose import LineIndex, mask_non_prose
+from .scales import get_scale
 from .sentences import split_sentences
 
 
@@ -55,26 +56,32 @@ class TextCheck:
     findings: tuple[Finding, ...]
     cited_keys: tuple[str, ...]
     statistics: int
-    ratings: tuple[ratings.RatingMarker, ...] = ()
+    ratings: tuple = ()
 
 
 class _Locator:
-    """Offsets in a text -> positions in its file."""
+    """Offsets in a text -> positions in its file.
 
-    def __init__(self, text: str, where: Located) -> None:
-        self.index = LineIndex.of(text)
+    ``position`` maps an offset to a 1-based (line, column) in the file; by default the text is
+    the whole file (or starts at ``where.line``/``where.column``). Content fields pass their own
+    mapping, which knows how YAML folded and indented the text.
+    """
+
+    def __init__(self, text: str, where: Located, position: Callable[[int], tuple[int, int]] | None = None) -> None:
         self.where = where
+        if position is None:
+            index = LineIndex.of(text)
+
+            def position(offset: int) -> tuple[int, int]:
+                line, column = index.position(offset)
+                return line + where.line - 1, column + where.column - 1
+
+        self.position = position
 
     def span(self, start: int, end: int) -> dict[str, int | str]:
-        line, column = self.index.position(start)
-        end_line, end_column = self.index.position(max(end, start))
-        return {
-            "path": self.where.path,
-            "line": line + self.where.line - 1,
-            "column": column + self.where.column - 1,
-            "end_line": end_line + self.where.line - 1,
-            "end_column": end_column + self.where.column - 1,
-        }
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end, start))
+        return {"path": self.where.path, "line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
 def _sentence_of(bounds: Sequence[tuple[int, int]], starts: Sequence[int], offset: int) -> int:
@@ -86,10 +93,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_text(text: str, where: Located, bibliography: Bibliography, options: CheckOptions | None = None) -> TextCheck:
+def check_text(
+    text: str,
+    where: Located,
+    bibliography: Bibliography,
+    options: CheckOptions | None = None,
+    *,
+    position: Callable[[int], tuple[int, int]] | None = None,
+) -> TextCheck:
     """Check one Markdown text; never raises on any input."""
     options = options or CheckOptions()
-    locate = _Locator(text, where)
+    locate = _Locator(text, where, position)
     masked = mask_non_prose(text)
     groups = find_citations(masked)
     markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked else []
@@ -118,7 +132,7 @@ def check_text(text: str, where: Located, bibliography: Bibliography, options: C
     for group in groups:
         keys_by_sentence.setdefault(owner(group.start), []).extend(group.keys)
     for marker in markers:
-        keys_by_sentence.setdefault(owner(marker.start), []).extend(marker.citations)
+        keys_by_sentence.setdefault(owner(marker.start), []).extend(getattr(marker, "citations", ()))
 
     def sentence_text(offset: int) -> tuple[int, str]:
         number = _sentence_of(bounds, starts, offset)
@@ -197,10 +211,23 @@ def check_text(text: str, where: Located, bibliography: Bibliography, options: C
                 make_finding(found.kind, **locate.span(found.start, found.end), text=found.text, sentence=sentence, message=_attribution_message(found))
             )
 
-    # 4. Ratings against the designs of their sources.
+    # 4. Ratings against the designs of their sources; unknown keys reported like citations.
+    scale = get_scale(options.rating_scale)
     for marker in markers:
         span = locate.span(marker.start, marker.end)
-        findings.extend(ratings.check_marker(marker, span=span, sentence=sentence_text(marker.start)[1], bibliography=bibliography, options=options))
+        sentence = sentence_text(marker.start)[1]
+        if isinstance(marker, ratings.MalformedRatingMarker):
+            findings.append(ratings.malformed_marker_finding(marker, **span, sentence=sentence))
+            continue
+        for key in marker.citations:
+            if key not in bibliography:
+                findings.append(
+                    make_finding("unknown-citation", **span, text=marker.raw, sentence=sentence, message=f"citation key '{key}' is not in the bibliography", citations=(key,))
+                )
+        rating = ratings.rating_from_marker(marker, **span, sentence=sentence)
+        findings.extend(
+            ratings.check_rating(rating, scale, bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
+        )
 
     cited = tuple(dict.fromkeys(key for group in groups for key in group.keys))
     return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))

@@ -1,0 +1,262 @@
+"""A whole project checked the same way by the MkDocs plugin and the CLI.
+
+A project is a bibliography, structured condition guides, hand-written Markdown pages and a
+waivers file. This module loads them, checks every text, and turns the findings into the editor
+report. It never imports MkDocs: the plugin feeds it pages as MkDocs reads them, the CLI reads
+the files itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from . import ratings
+from .bibliography import Bibliography, BibliographyCache, display
+from .check import CheckOptions, Located, check_text
+from .content import Guide, GuideLoad, Treatment, load_guide
+from .findings import Finding, Severity, make_finding, sort_findings
+from .guides import GeneratedPage, render_guide_pages
+from .readability import Readability, reading_level
+from .report import PageInfo, Report, build_report
+from .review import PageReview, review_findings, review_status
+from .scales import get_scale
+from .waivers import WaiverLoad, apply_waivers, load_waivers
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSettings:
+    """Where things are and what to check; paths are absolute."""
+
+    root: Path
+    docs_dir: Path
+    bibliography: tuple[Path, ...]
+    content_dir: Path | None = None
+    waivers: Path | None = None
+    options: CheckOptions = field(default_factory=CheckOptions)
+    reading_target: float = 8.0
+    production: bool = False
+    guide_base_uri: str = ""
+
+    @property
+    def today(self) -> date:
+        return self.options.today
+
+
+@dataclass(slots=True)
+class ConditionGuide:
+    """One loaded condition: its models and the pages generated from them."""
+
+    folder: Path
+    load: GuideLoad
+    pages: list[GeneratedPage]
+
+    @property
+    def guide(self) -> Guide | None:
+        return self.load.guide
+
+    @property
+    def treatments(self) -> list[Treatment]:
+        return list(self.load.treatments)
+
+
+@dataclass(frozen=True, slots=True)
+class PageCheck:
+    """What checking one page found, and what the report shows about the page."""
+
+    info: PageInfo
+    findings: tuple[Finding, ...]
+    review: PageReview | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The end of a check: every finding (waivers applied) and the report built from them."""
+
+    findings: tuple[Finding, ...]
+    report: Report
+
+    @property
+    def counting(self) -> list[Finding]:
+        return [f for f in self.findings if f.counts]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.counting if f.severity is severity)
+
+
+class Project:
+    """Loads the sources once, then checks pages; holds no state beyond one check run."""
+
+    def __init__(self, settings: ProjectSettings, bib_cache: BibliographyCache | None = None) -> None:
+        self.settings = settings
+        self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
+        self.guides: list[ConditionGuide] = self._load_guides()
+        self.waivers: WaiverLoad = (
+            load_waivers(settings.waivers, display_path=display(settings.waivers, settings.root)) if settings.waivers else WaiverLoad()
+        )
+        self.scale = get_scale(settings.options.rating_scale)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load_guides(self) -> list[ConditionGuide]:
+        content = self.settings.content_dir
+        if content is None or not content.is_dir():
+            return []
+        guides = []
+        for folder in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            loaded = load_guide(folder, self.settings.root)
+            pages = render_guide_pages(loaded.guide, loaded.treatments, base_uri=self.settings.guide_base_uri) if loaded.guide else []
+            guides.append(ConditionGuide(folder, loaded, pages))
+        return guides
+
+    @property
+    def generated_pages(self) -> list[GeneratedPage]:
+        return [page for guide in self.guides for page in guide.pages]
+
+    # -- checking --------------------------------------------------------------------------
+
+    def source_findings(self) -> list[Finding]:
+        """Findings about the sources themselves: bibliography, content files, waivers file,
+        and every prose field and rating of the structured guides (at their YAML lines)."""
+        findings: list[Finding] = [*self.bibliography.problems, *self.waivers.errors]
+        options = self.settings.options
+        for condition in self.guides:
+            findings.extend(error.to_finding() for error in condition.load.errors)
+            models: list = [m for m in (condition.guide, *condition.treatments) if m is not None]
+            for model in models:
+                for prose in model.iter_prose():
+                    result = check_text(prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position)
+                    findings.extend(result.findings)
+                for cited in model.iter_citation_keys():
+                    if cited.key not in self.bibliography:
+                        findings.append(
+                            make_finding(
+                                "unknown-citation",
+                                path=cited.path,
+                                line=cited.line,
+                                column=cited.column,
+                                end_line=cited.line,
+                                end_column=cited.column + len(cited.key),
+                                text=cited.key,
+                                sentence="",
+                                message=f"{cited.field}: citation key '{cited.key}' is not in the bibliography",
+                                citations=(cited.key,),
+                            )
+                        )
+            for treatment in condition.treatments:
+                for entry in treatment.iter_ratings():
+                    rating = ratings.Rating(
+                        level=entry.level,
+                        treatment=entry.treatment,
+                        outcome=entry.outcome,
+                        citations=entry.citations,
+                        upgrade_reasons=entry.upgrade,
+                        upgrade_note=entry.upgrade_note or "",
+                        upgrade_declared=entry.upgrade_note is not None and not entry.upgrade,
+                        path=entry.path,
+                        line=entry.line,
+                        column=entry.column,
+                        text=f"{entry.treatment} -> {entry.outcome}: {entry.level}",
+                        sentence=" ".join(entry.statement.split()),
+                    )
+                    findings.extend(
+                        ratings.check_rating(rating, self.scale, self.bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
+                    )
+        return findings
+
+    def check_page(self, path: str, source: str, *, title: str, url: str = "", rendered_markdown: str | None = None, meta: dict | None = None, generated: bool = False) -> PageCheck:
+        """Check a hand-written page (generated pages were checked at their YAML lines).
+
+        ``source`` is the whole file as written (front matter included, so lines are right);
+        ``rendered_markdown`` is what the reader sees, for the reading level.
+        """
+        findings: tuple[Finding, ...] = ()
+        if not generated:
+            findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
+        level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source)
+        review = page_review(path, title, meta or {})
+        info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
+        if level.words >= 100 and level.fk_grade > self.settings.reading_target and (meta or {}).get("audience", "patients") == "patients":
+            findings = (
+                *findings,
+                make_finding(
+                    "reading-level",
+                    path=path,
+                    line=1,
+                    column=1,
+                    end_line=1,
+                    end_column=1,
+                    text=title,
+                    sentence="",
+                    message=f"reading grade {level.fk_grade:.1f} (SMOG {level.smog:.1f}) is above the target of {self.settings.reading_target:g}",
+                ),
+            )
+        return PageCheck(info, findings, review)
+
+    def finish(self, pages: Sequence[PageCheck], extra: Iterable[Finding] = ()) -> Outcome:
+        """Add review findings, apply waivers, and build the report."""
+        reviews = [p.review for p in pages if p.review is not None]
+        rows = review_status(reviews, self.settings.today, production=self.settings.production)
+        row_by_path = {row.path: row for row in rows}
+        findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows)]
+        findings = _dedupe(findings)
+        waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
+        infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
+        infos.extend(self._source_page_infos(infos))
+        references = {key: (_reference_text(ref), ref.figures) for key, ref in self.bibliography.references.items()}
+        report = build_report(waived, infos, references=references, reading_target=self.settings.reading_target)
+        return Outcome(tuple(sort_findings(waived)), report)
+
+    def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
+        """Content files own the findings located in them: one report group per YAML file,
+        linked to the pages generated from it."""
+        have = {info.path for info in known}
+        extra = []
+        for condition in self.guides:
+            for model in (condition.guide, *condition.treatments):
+                if model is not None and model.source_path not in have:
+                    title = getattr(model, "title", None) or getattr(model, "name", model.source_path)
+                    extra.append(PageInfo(path=model.source_path, title=f"{title} (content)"))
+                    have.add(model.source_path)
+        return extra
+
+
+def page_review(path: str, title: str, meta: dict) -> PageReview | None:
+    """Review dates from a page's metadata (front matter, or the guide for generated pages).
+
+    Only pages that declare themselves part of a guide (``review`` in their metadata) are
+    tracked; other pages (a clinic's contact page) have no review cycle.
+    """
+    review = meta.get("review")
+    if not isinstance(review, dict):
+        return None
+    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=int(review.get("line", 1) or 1))
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _reference_text(reference) -> str:
+    authors = reference.authors[0].split(",")[0] + (" et al." if len(reference.authors) > 1 else "") if reference.authors else ""
+    parts = [p for p in (authors, reference.title, reference.journal, str(reference.year or "")) if p]
+    return ". ".join(parts)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """The same finding reached twice (a page checked on two rebuild passes) is reported once."""
+    seen: set[tuple] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.path, finding.line, finding.column, finding.kind, finding.text, finding.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique

@@ -1,0 +1,126 @@
+"""Reading level of a patient page (Flesch-Kincaid grade and SMOG) with textstat.
+
+Markup is stripped first: code, URLs, HTML, citation markers ``[@key]`` and rating markers
+``{rating: ...}`` are not words a reader reads, and headings, list items and table cells have no
+full stop, so each is closed as its own sentence instead of running into the next one.
+
+textstat is pinned below 0.7.9 (see ``pyproject.toml``). Its SMOG formula needs three
+sentences; below that it returns 0, and so does this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import textstat
+
+__all__ = ["Readability", "reading_level", "strip_markdown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """Scores for one text; ``words`` and ``sentences`` say how much text they rest on."""
+
+    fk_grade: float
+    smog: float
+    words: int
+    sentences: int
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_RATING = re.compile(r"\{rating:[^{}]*\}")
+_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S.*$", re.M)
+_URL = re.compile(r"(?:https?://|www\.)\S+|<[^>\s]+@[^>\s]+>|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_ATTR_LIST = re.compile(r"\{:?[ ]*[#.][^{}]*\}")
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ ]*[\w-]+(?:[ ]+"([^"]*)")?[ ]*$', re.M)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
+_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$", re.M)
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M)
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==)(?=\S)(.+?)(?<=\S)\1", re.S)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
+_END = re.compile(r"[.!?:;][\"')\]]*$")
+
+
+def _close(line: str) -> str:
+    """End a block-level line with a full stop so it counts as one sentence."""
+    line = line.strip()
+    return line if not line or _END.search(line) else line + "."
+
+
+def strip_markdown(markdown_text: str) -> str:
+    """Plain reading text of a Markdown page: what a reader reads, one block per line."""
+    text = markdown_text.replace("\r\n", "\n")
+    text = _FRONT_MATTER.sub("", text)
+    text = _FENCE.sub("\n", text)
+    text = _HTML_COMMENT.sub(" ", text)
+    text = _RATING.sub(" ", text)
+    text = _CITATION.sub(" ", text)
+    text = _INLINE_CODE.sub(" ", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _LINK_DEF.sub("", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _ATTR_LIST.sub(" ", text)
+    text = _ENTITY.sub(" ", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _RULE.sub("", text)
+    text = _SETEXT.sub("", text)
+    text = _ADMONITION.sub(lambda m: _close(m.group(1) or ""), text)
+    block_lines: set[int] = set()
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        heading = _HEADING.match(line)
+        if heading:
+            lines[index] = heading.group(1)
+            block_lines.add(index)
+        elif _LIST_MARK.match(line):
+            lines[index] = _LIST_MARK.sub("", line, count=1)
+            block_lines.add(index)
+        elif "|" in line and line.strip().strip("|").strip():
+            lines[index] = " ".join(_close(cell) for cell in line.strip().strip("|").split("|") if cell.strip())
+            block_lines.add(index)
+    # Join wrapped lines; a block ends where the next block starts or a blank line follows.
+    out: list[str] = []
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        line = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))).strip()
+        if line:
+            current.append(line)
+        nxt = index + 1
+        ends_block = index in block_lines or nxt >= len(lines) or not lines[nxt].strip() or nxt in block_lines
+        if ends_block and current:
+            out.append(_close(" ".join(current)))
+            current = []
+    text = "\n".join(out)
+    text = text.replace("\\", "")
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" +([.,;:!?])", r"\1", text)
+    text = re.sub(r"^[.,;:!?]+$", "", text, flags=re.M)
+    text = re.sub(r"\n{2,}", "\n", text)
+    return text.strip()
+
+
+def reading_level(markdown_text: str) -> Readability:
+    """Flesch-Kincaid grade and SMOG index of a Markdown page after stripping markup."""
+    text = strip_markdown(markdown_text)
+    words = textstat.lexicon_count(text, removepunct=True) if text else 0
+    if not words:
+        return Readability(0.0, 0.0, 0, 0)
+    sentences = max(1, textstat.sentence_count(text))
+    fk_grade = float(textstat.flesch_kincaid_grade(text))
+    smog = float(textstat.smog_index(text)) if sentences >= 3 else 0.0
+    return Readability(round(fk_grade, 1), round(smog, 1), int(words), int(sentences))

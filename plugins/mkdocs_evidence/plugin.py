@@ -1,0 +1,252 @@
+"""The MkDocs adapter: wires MkDocs events to the core. Nothing here decides what is a finding.
+
+Event plan (see CONTRIBUTING.md):
+- ``on_config``: validate paths, load the project (bibliography, guides, waivers), register the
+  Markdown extension and our stylesheets.
+- ``on_files``: add the pages generated from YAML, "How we rate evidence" and the editor report.
+- ``on_page_markdown``: check hand-written pages; put the comparison table into the treatments
+  page; give generated pages their metadata (review dates, authors) for the templates.
+- ``on_env`` (late): apply waivers and review dates, log every finding once, fill in the report.
+- ``on_post_build``: write ``report.json`` and fail a strict build on error or warning findings,
+  whatever the log level (``mkdocs build -q --strict`` hides warnings from MkDocs' own counter).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .config import EvidenceConfig, resolve
+from .core.bibliography import BibliographyCache, atomic_write_text, display
+from .core.check import CheckOptions
+from .core.findings import Finding, Severity
+from .core.project import Outcome, PageCheck, Project, ProjectSettings
+from .core.guides import mkdocs_nav
+from .core.ratings import find_rating_markers, render_how_we_rate
+from .core.report import render_report_html, report_to_json
+from .markdown_ext import EvidenceExtension
+from .rating_render import RatingRenderer
+from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
+
+log = get_plugin_logger(__name__)
+
+STYLESHEETS = ("ratings.css", "report.css", "site.css", "print.css")
+COMPARISON_PLACEHOLDER = "<!-- evidence:comparison -->"
+REPORT_PLACEHOLDER = "<!-- evidence:report -->"
+
+
+class EvidencePlugin(BasePlugin[EvidenceConfig]):
+    """Citations, claim checking, evidence ratings and the editor report for MkDocs."""
+
+    def __init__(self) -> None:
+        # Kept across `mkdocs serve` rebuilds (MkDocs reuses a plugin that has on_startup).
+        self.bib_cache: BibliographyCache | None = None
+        self.formatter = ReferenceFormatter()
+        self.is_serve = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
+        if self.bib_cache is None or self.bib_cache.cache_dir != cache_dir:
+            self.bib_cache = BibliographyCache(cache_dir)
+        options = CheckOptions(
+            rating_scale=self.config.rating_scale,
+            max_evidence_age_years=self.config.max_evidence_age_years,
+            **({"today": self.config.today} if self.config.today else {}),
+        )
+        settings = ProjectSettings(
+            root=root,
+            docs_dir=Path(config.docs_dir),
+            bibliography=tuple(resolve(config.config_file_path, p) for p in self.config.bibliography),
+            content_dir=resolve(config.config_file_path, self.config.content),
+            waivers=resolve(config.config_file_path, self.config.waivers),
+            options=options,
+            reading_target=self.config.reading_level_target,
+            production=self.config.production,
+        )
+        self.project = Project(settings, self.bib_cache)
+        self.page_checks: dict[str, PageCheck] = {}
+        self.generated: dict[str, dict] = {}
+        self.outcome: Outcome | None = None
+        self.report_file: File | None = None
+        custom_dir = config.theme.custom_dir
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
+        self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
+        self._current_how_we_rate: str | None = None
+        config.markdown_extensions.append(
+            EvidenceExtension(
+                bibliography=self.project.bibliography,
+                env=self.env,
+                formatter=self.formatter,
+                find_rating_markers=find_rating_markers,
+                render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
+                references_title=self.config.references_title,
+            )
+        )
+        # Ours first, so a clinic's own extra_css wins.
+        config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
+        if self.is_serve and self.config.report and not self.config.report_on_build:
+            log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
+        return config
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        for name in STYLESHEETS:
+            source = PACKAGE_ASSETS / name
+            if source.is_file():
+                files.append(File.generated(config, f"assets/evidence/{name}", abs_src_path=str(source)))
+        for page in self.project.generated_pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.warning("%s exists in docs/ and is also generated from content/; the generated page is used", page.src_uri)
+                files.remove(files.get_file_from_path(page.src_uri))
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            self.generated[page.src_uri] = page.meta
+        how = self.config.how_we_rate_path
+        if files.get_file_from_path(how) is None:
+            markdown = render_how_we_rate(self.env, self.project.scale, max_age_years=self.config.max_evidence_age_years)
+            files.append(File.generated(config, how, content=markdown))
+        if config.nav is None:
+            config.nav = self._reading_order_nav(files)
+        if self.config.report:
+            inclusion = InclusionLevel.NOT_IN_NAV if self.config.report_on_build else InclusionLevel.DRAFT
+            content = f"---\ntitle: Editor report\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
+            self.report_file = File.generated(config, self.config.report_path, content=content, inclusion=inclusion)
+            files.append(self.report_file)
+        return files
+
+    def _reading_order_nav(self, files: Files) -> list:
+        """Without a ``nav`` in mkdocs.yml: home, each guide in reading order, then the other
+        hand-written pages, then "How we rate evidence". Alphabetical order would put
+        "causes" before "what is it"."""
+        generated = set(self.generated)
+        how = self.config.how_we_rate_path
+        nav: list = []
+        pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated and f.src_uri != how)
+        if "index.md" in pages:
+            nav.append("index.md")
+            pages.remove("index.md")
+        for condition in self.project.guides:
+            if condition.guide is not None:
+                nav.append(mkdocs_nav(condition.guide, condition.treatments, base_uri=self.project.settings.guide_base_uri))
+        nav.extend(pages)
+        nav.append({"How we rate evidence": how})
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        src_uri = page.file.src_uri
+        how_we_rate = files.get_file_from_path(self.config.how_we_rate_path)
+        self._current_how_we_rate = get_relative_url(how_we_rate.url, page.url) if how_we_rate else None
+        if self.report_file is not None and src_uri == self.report_file.src_uri:
+            return None
+        generated_meta = self.generated.get(src_uri)
+        if generated_meta is not None:
+            page.meta.update(generated_meta)
+            if COMPARISON_PLACEHOLDER in markdown:
+                markdown = markdown.replace(COMPARISON_PLACEHOLDER, self._comparison(page, files))
+        if self.config.check and src_uri != self.config.how_we_rate_path:
+            # "How we rate evidence" is our own method statement, generated from the scale data
+            path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
+            self.page_checks[src_uri] = self.project.check_page(
+                path if generated_meta is None else _generated_path(src_uri),
+                page.file.content_string,
+                title=page.title or src_uri,
+                url=page.url,
+                rendered_markdown=markdown,
+                meta=page.meta,
+                generated=generated_meta is not None,
+            )
+        return markdown
+
+    def _comparison(self, page: Page, files: Files) -> str:
+        condition = next((g for g in self.project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
+        if condition is None:
+            return ""
+
+        def href(treatment) -> str | None:
+            target = posixpath.join(posixpath.dirname(page.file.src_uri), f"{treatment.slug}.md")
+            file = files.get_file_from_path(target)
+            return get_relative_url(file.url, page.url) if file else None
+
+        return "\n" + self.ratings.comparison(
+            caption=f"Treatments for {condition.guide.title.lower()}: how sure we are that each one helps",
+            treatments=condition.treatments,
+            href=href,
+            how_we_rate_href=self._current_how_we_rate,
+        ) + "\n"
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Rebuild when content, bibliography or waivers change, wherever they live."""
+        if self.config.enabled:
+            settings = self.project.settings
+            for path in (*settings.bibliography, settings.content_dir, settings.waivers):
+                if path is not None and path.exists():
+                    server.watch(str(path))
+        return server
+
+    # -- findings and the report -------------------------------------------------------------
+
+    @event_priority(-50)  # late: every page has been read and converted
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return None
+        self.outcome = self.project.finish(list(self.page_checks.values()))
+        for finding in self.outcome.findings:
+            _log_finding(finding)
+        errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
+        waived = sum(1 for f in self.outcome.findings if not f.counts)
+        log.info("claim check: %d errors, %d warnings, %d waived, %d pages", errors, warnings, waived, len(self.page_checks))
+        if self.report_file is not None and self.report_file.page is not None:
+            html = render_report_html(self.outcome.report, self.env, standalone=False)
+            page = self.report_file.page
+            page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.outcome is None:
+            return
+        if self.report_file is not None and self.config.report_on_build:
+            target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
+            atomic_write_text(target, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
+        errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
+        if config.strict and not self.is_serve and (errors or warnings):
+            raise PluginError(
+                f"evidence: {errors} error and {warnings} warning findings in strict mode "
+                f"(see the messages above, or the editor report at {self.config.report_path})"
+            )
+
+
+def _generated_path(src_uri: str) -> str:
+    return f"(generated) {src_uri}"
+
+
+def _log_finding(finding: Finding) -> None:
+    if not finding.counts:
+        log.debug("%s: waived %s: %s", finding.location, finding.kind, finding.message)
+        return
+    message = "%s: %s [%s]"
+    if finding.severity is Severity.ERROR:
+        log.error(message, finding.location, finding.message, finding.kind)
+    elif finding.severity is Severity.WARNING:
+        log.warning(message, finding.location, finding.message, finding.kind)
+    else:
+        log.debug(message, finding.location, finding.message, finding.kind)

@@ -1,0 +1,60 @@
+"""Render evidence ratings into pages: badges for rating markers and the comparison table.
+
+The ratings module knows scales, ceilings and templates; this module only supplies what a page
+needs (the references cited, the link targets in the page's reference list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import jinja2
+
+from .core import ratings
+from .core.bibliography import Bibliography
+from .core.content import Treatment
+from .core.scales import Scale
+from .rendering import anchor_for
+
+
+class RatingRenderer:
+    """Turns ``{rating: ...}`` markers into badges and benefits into comparison rows."""
+
+    def __init__(self, *, scale: Scale, bibliography: Bibliography, env: jinja2.Environment) -> None:
+        self.scale = scale
+        self.bibliography = bibliography
+        self.env = env
+
+    def _hrefs(self, keys: Sequence[str]) -> dict[str, str]:
+        return {key: f"#ref-{anchor_for(key)}" for key in keys}
+
+    def badge(self, raw: str, how_we_rate_href: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """Badge HTML for one marker's text and the keys it cites (for the reference list).
+
+        A marker that cannot be read stays as typed (the checker reports it).
+        """
+        found = ratings.find_rating_markers(raw)
+        if not found or not isinstance(found[0], ratings.RatingMarker):
+            return None
+        marker = found[0]
+        rating = ratings.rating_from_marker(marker, path="", line=1, column=1, end_line=1, end_column=1)
+        summary = ratings.rating_summary(rating, self.scale, self.bibliography.references)
+        known = tuple(key for key in marker.citations if key in self.bibliography)
+        html = ratings.render_badge(self.env, summary, hrefs=self._hrefs(known), how_we_rate_href=how_we_rate_href)
+        return html, known
+
+    def comparison(self, *, caption: str, treatments: Sequence[Treatment], href: Callable[[Treatment], str | None], how_we_rate_href: str | None) -> str:
+        rows = []
+        for treatment in treatments:
+            for entry in treatment.iter_ratings():
+                rating = ratings.Rating(
+                    level=entry.level,
+                    treatment=entry.treatment,
+                    outcome=entry.outcome,
+                    citations=entry.citations,
+                    upgrade_reasons=entry.upgrade,
+                    upgrade_note=entry.upgrade_note or "",
+                )
+                summary = ratings.rating_summary(rating, self.scale, self.bibliography.references)
+                rows.append(ratings.ComparisonRow(treatment=treatment.name, treatment_href=href(treatment), summary=summary))
+        return ratings.render_comparison(self.env, caption=caption, rows=rows, how_we_rate_href=how_we_rate_href)

@@ -1,0 +1,294 @@
+"""Fixtures for the browser tests: build each site once, serve it locally, drive Chromium.
+
+Sites (each built once per session into a temporary directory):
+
+- ``site``: the real site from ``mkdocs.yml`` (or a prebuilt directory given in
+  ``EVIDENCE_SITE_DIR``). When the evidence plugin cannot be imported yet, it is built with
+  the search plugin only, so the theme can still be tested.
+- ``fixture_site``: ``tests/browser/fixture/`` -- the main configuration with hand-written
+  pages carrying the ``page.meta`` the plugin sets (provenance, glossary terms, handout).
+- ``clinic_site``: the branded example ``examples/clinic/mkdocs.yml``.
+
+No browser is ever downloaded: Chromium comes from the system (``/usr/bin/chromium``, or
+``EVIDENCE_CHROMIUM``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib
+import os
+import shutil
+import socketserver
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "plugins" / "mkdocs_evidence" / "assets"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+README_SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
+
+CHROMIUM = os.environ.get("EVIDENCE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+# The Content-Security-Policy documented in docs/for-clinics.md. The test server can send it
+# so the tests prove the site works under it. Keep the two in sync.
+CSP = (
+    "default-src 'none'; "
+    "script-src 'self'; "
+    "style-src 'self'; "
+    "img-src 'self' data:; "
+    "font-src 'self'; "
+    "connect-src 'self'; "
+    "worker-src 'self'; "
+    "manifest-src 'self'; "
+    "base-uri 'none'; "
+    "form-action 'none'; "
+    "frame-ancestors 'none'; "
+    "object-src 'none'"
+)
+
+# Stylesheets the plugin links (extra_css, in its on_config) and ships from
+# plugins/mkdocs_evidence/assets/. Builds without the plugin link them explicitly.
+THEME_CSS = ["assets/evidence/ratings.css", "assets/evidence/site.css", "assets/evidence/print.css"]
+
+
+@functools.cache
+def plugin_available() -> bool:
+    """True when the evidence plugin imports. Set EVIDENCE_BROWSER_NO_PLUGIN=1 to test the theme
+    with the search plugin only (e.g. while the plugin is being written)."""
+    if os.environ.get("EVIDENCE_BROWSER_NO_PLUGIN") == "1":
+        return False
+    try:
+        importlib.import_module("mkdocs_evidence.plugin")
+    except Exception as exc:  # noqa: BLE001 - any import failure means "not usable yet"
+        warnings.warn(f"evidence plugin not importable, building with search only: {exc!r}")
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(config_file: Path, site_dir: Path, **overrides) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(config_file), site_dir=str(site_dir), **overrides)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def _ensure_theme_assets(site_dir: Path) -> None:
+    """In builds without the plugin, put its stylesheets where extra_css points."""
+    for rel in THEME_CSS:
+        target = site_dir / rel
+        source = ASSETS / Path(rel).name
+        if not target.exists() and source.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+@dataclass
+class Site:
+    name: str
+    root: Path
+    with_plugin: bool
+    base_url: str = ""
+    csp: bool = False
+    server: socketserver.BaseServer | None = field(default=None, repr=False)
+
+    def pages(self) -> list[str]:
+        """Every HTML page of the built site, as URL paths relative to the root."""
+        out = []
+        for path in sorted(self.root.rglob("*.html")):
+            rel = path.relative_to(self.root).as_posix()
+            if rel.endswith("index.html"):
+                rel = rel[: -len("index.html")]
+            out.append(rel)
+        return out
+
+    def url(self, path: str = "") -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).netloc
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    csp: str | None = None
+
+    def end_headers(self):
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - silence request logging
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def _serve(site: Site, csp: bool = False) -> Site:
+    handler = type("Handler", (_Handler,), {"csp": CSP if csp else None})
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site.root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site.server = server
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    site.csp = csp
+    return site
+
+
+def _built(tmp_path_factory, name: str, config_file: Path, *, plugin: bool, **overrides) -> Path:
+    site_dir = tmp_path_factory.mktemp(name)
+    if not plugin:
+        overrides.setdefault("plugins", ["search"])
+        overrides.setdefault("extra_css", THEME_CSS)
+    _build(config_file, site_dir, **overrides)
+    _ensure_theme_assets(site_dir)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> tuple[Path, bool]:
+    prebuilt = os.environ.get("EVIDENCE_SITE_DIR")
+    if prebuilt:
+        return Path(prebuilt).resolve(), plugin_available()
+    plugin = plugin_available()
+    return _built(tmp_path_factory, "site", ROOT / "mkdocs.yml", plugin=plugin), plugin
+
+
+@pytest.fixture(scope="session")
+def site(site_dir):
+    root, plugin = site_dir
+    s = _serve(Site("site", root, plugin))
+    yield s
+    s.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def csp_site(site_dir):
+    """The real site served with the documented strict Content-Security-Policy header."""
+    root, plugin = site_dir
+    s = _serve(Site("site+csp", root, plugin), csp=True)
+    yield s
+    s.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    root = _built(
+        tmp_path_factory,
+        "fixture",
+        ROOT / "tests" / "browser" / "fixture" / "mkdocs.yml",
+        plugin=False,
+        extra_css=THEME_CSS,
+    )
+    s = _serve(Site("fixture", root, False), csp=True)
+    yield s
+    s.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory):
+    plugin = plugin_available()
+    root = _built(
+        tmp_path_factory,
+        "clinic",
+        ROOT / "examples" / "clinic" / "mkdocs.yml",
+        plugin=plugin,
+    )
+    s = _serve(Site("clinic", root, plugin), csp=True)
+    yield s
+    s.server.shutdown()
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no system Chromium at {CHROMIUM} (never downloaded by these tests)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class RequestLog:
+    """Every request a browser context makes, and every CSP violation its pages report."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+        self.csp_violations: list[str] = []
+        self.console_errors: list[str] = []
+
+    def foreign(self, allowed_host: str) -> list[str]:
+        out = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.netloc != allowed_host:
+                out.append(url)
+        return out
+
+
+def new_context(browser, *, scheme: str = "light", viewport=(1280, 900), **kwargs):
+    ctx = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        color_scheme=scheme,
+        reduced_motion="reduce",
+        service_workers="block",
+        **kwargs,
+    )
+    log = RequestLog()
+    ctx.on("request", lambda req: log.urls.append(req.url))
+    ctx.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
+    # Report CSP violations from the page into the log (installed as an init script, which
+    # the CSP does not govern because it is injected by the browser, not the page).
+    ctx.expose_binding("__evidenceCsp", lambda source, text: log.csp_violations.append(text))
+    ctx.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "window.__evidenceCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + "
+        "' ' + e.sourceFile + ':' + e.lineNumber));"
+    )
+    ctx.set_default_timeout(10_000)
+    ctx.request_log = log
+    return ctx
+
+
+@pytest.fixture
+def context(browser):
+    ctx = new_context(browser)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

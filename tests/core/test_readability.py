@@ -1,0 +1,62 @@
+"""Reading level: markup must not distort the score."""
+
+from __future__ import annotations
+
+from mkdocs_evidence.core.readability import Readability, reading_level, strip_markdown
+
+PLAIN = "Foot drop makes it hard to lift your foot. It can make you trip. A brace can help you walk."
+
+
+def test_plain_text_scores():
+    result = reading_level(PLAIN)
+    assert isinstance(result, Readability)
+    assert result.words == 20
+    assert result.sentences == 3
+    assert result.fk_grade < 6
+    assert result.smog > 0
+
+
+def test_markup_does_not_change_the_score():
+    marked = (
+        "---\ntitle: Foot drop\n---\n"
+        "Foot drop makes it hard to lift your **foot** [@stewart2008; see @aprile2009, p. 3].\n"
+        "It can make you [trip](https://www.nhs.uk/conditions/foot-drop/).\n"
+        "A brace can help you <em>walk</em>.\n"
+        "{rating: moderate up: large-effect | ankle-foot orthosis -> walking speed | @prenton2016; @other}\n\n"
+        "```python\nextraordinarily_complicated_identifier = incomprehensibility()\n```\n\n"
+        "<!-- evidence:comparison -->\n"
+    )
+    assert strip_markdown(marked) == PLAIN
+    assert reading_level(marked) == reading_level(PLAIN)
+
+
+def test_code_urls_and_tags_are_not_words():
+    text = strip_markdown("See `incomprehensibility_configuration` at https://example.org/long/url or <b>here</b>.")
+    assert text == "See at or here."
+
+
+def test_headings_and_list_items_are_sentences():
+    text = strip_markdown("# Symptoms\n\n- Dragging the toes\n- Lifting the knee higher\n\n| Name | Use |\n|---|---|\n| AFO | walking |\n")
+    assert text.split("\n") == ["Symptoms.", "Dragging the toes.", "Lifting the knee higher.", "Name. Use.", "AFO. walking."]
+
+
+def test_admonition_title_is_kept_as_a_sentence():
+    text = strip_markdown('!!! danger "Call 999 if"\n    - Your face droops\n\n    **Call now.**\n')
+    assert text.split("\n") == ["Call 999 if.", "Your face droops.", "Call now."]
+
+
+def test_wrapped_paragraph_is_one_sentence():
+    assert strip_markdown("A long sentence that\nwraps over two lines") == "A long sentence that wraps over two lines."
+
+
+def test_empty_and_markup_only_texts():
+    assert reading_level("") == Readability(0.0, 0.0, 0, 0)
+    assert reading_level("```\ncode\n```\n[@key]").words == 0
+
+
+def test_smog_needs_three_sentences():
+    assert reading_level("One short sentence here. Another short one.").smog == 0.0
+
+
+def test_pure_and_deterministic():
+    assert reading_level(PLAIN) == reading_level(PLAIN)

@@ -1,0 +1,85 @@
+"""Real MkDocs builds of temporary sites: citations, strict failures, the report, generated pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from conftest import build
+
+
+def test_citations_are_numbered_in_order_of_first_use(make_site):
+    site = make_site({"index.md": "First [@prenton2016]. Then [@aprile2005; @prenton2016].\n"})
+    build(site)
+    html = site.page("index.html")
+    numbers = re.findall(r'class="ev-cite__link" href="#ref-([^"]+)"[^>]*><span class="md-visually-hidden">Reference </span>(\d+)', html)
+    assert numbers == [("prenton2016", "1"), ("aprile2005", "2"), ("prenton2016", "1")]
+    assert 'id="ref-prenton2016"' in html and 'id="ref-aprile2005"' in html
+    assert "Prenton S, Hollands KL, Kenney LPJ." in html  # Vancouver authors
+    assert 'href="https://doi.org/10.2340/16501977-2136"' in html
+    assert html.index('id="ref-prenton2016"') < html.index('id="ref-aprile2005"')
+
+
+def test_citations_in_code_links_and_emails_are_untouched(make_site):
+    page = (
+        "Inline `[@prenton2016]` and [@handle](https://example.org/u) and me@example.org.\n\n"
+        "```\n[@prenton2016]\n```\n"
+    )
+    site = make_site({"index.md": page})
+    build(site)
+    html = site.page("index.html")
+    assert "ev-cite" not in html.split('<article')[1].split("</article>")[0]
+    assert "<code>[@prenton2016]</code>" in html
+    assert '<a href="https://example.org/u">@handle</a>' in html
+
+
+def test_keys_with_dots_and_colons_resolve(make_site):
+    site = make_site({"index.md": "A cohort [@doe.2020:x].\n"})
+    build(site)
+    assert 'href="#ref-doe.2020:x"' in site.page("index.html")
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_missing_key_fails_strict_with_location_and_keeps_text(make_site, tmp_path, quiet):
+    site = make_site({"index.md": "# Title\n\nBraces help [@nosuchkey].\n"})
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"] + (["-q"] if quiet else [])
+    result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "docs/index.md:3:13" in result.stderr and "nosuchkey" in result.stderr
+    assert "Traceback" not in result.stderr
+    build(site)  # a non-strict build still writes the page, with the citation visible
+    assert "[@nosuchkey]" in site.page("index.html")
+
+
+def test_duplicate_keys_and_malformed_bib_are_clear_errors(make_site):
+    bib = {
+        "a.bib": "@article{same, title={A}, year={2020}, design={rct}}\n",
+        "b.bib": "@article{same, title={B}, year={2021}}\n@article{broken, title={unclosed\n",
+    }
+    site = make_site({"index.md": "Text [@same].\n"}, bib=bib)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site.root, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "citations/b.bib:1:1: duplicate key 'same': also defined at citations/a.bib:1" in result.stderr
+    assert "citations/b.bib:2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_uncited_statistic_fails_strict_and_cited_figure_passes(make_site):
+    bad = make_site({"index.md": "A study found that 23% of people with foot drop had a nerve injury.\n"})
+    with pytest.raises((Abort, PluginError)):
+        build(bad, strict=True)
+
+
+def test_report_page_and_json_are_written(make_site):
+    site = make_site({"index.md": "About 60% of people get better.\n"})
+    build(site)
+    report = site.page("editor/report/index.html")
+    assert "uncited-statistic" in report or "Statistic with no citation" in report
+    data = json.loads(site.page("editor/report.json"))
+    assert data["version"] == 1 and any(f["kind"] == "uncited-statistic" for f in data["findings"])
+    nav = site.page("index.html")
+    assert "editor/report/" not in nav  # kept out of the patient navigation
