@@ -17,7 +17,7 @@ def test_citations_are_numbered_in_order_of_first_use(make_site):
     site = make_site({"index.md": "First [@prenton2016]. Then [@aprile2005; @prenton2016].\n"})
     build(site)
     html = site.page("index.html")
-    numbers = re.findall(r'class="ev-cite__link" href="#ref-([^"]+)"[^>]*><span class="md-visually-hidden">Reference </span>(\d+)', html)
+    numbers = re.findall(r'class="ev-cite__link" href="#ref-([^"]+)"[^>]*><span class="ev-visually-hidden">Reference </span>(\d+)', html)
     assert numbers == [("prenton2016", "1"), ("aprile2005", "2"), ("prenton2016", "1")]
     assert 'id="ref-prenton2016"' in html and 'id="ref-aprile2005"' in html
     assert "Prenton S, Hollands KL, Kenney LPJ." in html  # Vancouver authors
@@ -79,7 +79,7 @@ def test_report_page_and_json_are_written(make_site):
     build(site)
     report = site.page("editor/report/index.html")
     assert "uncited-statistic" in report or "Statistic with no citation" in report
-    data = json.loads(site.page("editor/report.json"))
+    data = json.loads(site.page("editor/report/report.json"))
     assert data["version"] == 1 and any(f["kind"] == "uncited-statistic" for f in data["findings"])
     nav = site.page("index.html")
     assert "editor/report/" not in nav  # kept out of the patient navigation

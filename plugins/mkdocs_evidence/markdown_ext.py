@@ -60,8 +60,11 @@ class CitationPreprocessor(Preprocessor):
         for span in spans:
             if span.start < position:
                 continue  # overlapping markers: the first one wins, the text stays
-            pieces.append(text[position : span.start])
+            before = text[position : span.start]
             html = self._render_span(span, text, numbers)
+            if html is not None and span.citation is not None and before.endswith(" ") and not before.endswith("  "):
+                before = before[:-1]  # "walk faster [@a]." -> "walk faster¹." (Vancouver superscripts)
+            pieces.append(before)
             pieces.append(text[span.start : span.end] if html is None else self.md.htmlStash.store(html))
             position = span.end
         pieces.append(text[position:])

@@ -38,7 +38,7 @@ from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
 
 log = get_plugin_logger(__name__)
 
-STYLESHEETS = ("ratings.css", "report.css", "site.css", "print.css")
+STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
 COMPARISON_PLACEHOLDER = "<!-- evidence:comparison -->"
 REPORT_PLACEHOLDER = "<!-- evidence:report -->"
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jinja2
 from pybtex.database import BibliographyData, Entry
+from pybtex.backends.html import Backend as HtmlBackend
+from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.richtext import Text
 
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
@@ -91,6 +93,9 @@ class ReferenceFormatter:
 
     def __init__(self) -> None:
         self._style = VancouverStyle()
+        # Backends made once: pybtex's render_as() looks them up through entry points each call.
+        self._html = HtmlBackend()
+        self._text = TextBackend()
         self._cache: dict[tuple[str, int], FormattedReference] = {}
 
     def format(self, key: str, entry: Entry) -> FormattedReference:
@@ -104,8 +109,8 @@ class ReferenceFormatter:
             text = formatted.text
         except Exception:  # a field pybtex cannot format still shows, never vanishes
             text = Text(str(safe.fields.get("title", key)))
-        html = text.render_as("html").replace("\n", " ")
-        plain = text.render_as("text").replace("\n", " ")
+        html = text.render(self._html).replace("\n", " ")
+        plain = text.render(self._text).replace("\n", " ")
         result = FormattedReference(key, html, plain)
         self._cache[signature] = result
         return result

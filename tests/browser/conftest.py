@@ -181,17 +181,9 @@ def site_dir(tmp_path_factory) -> tuple[Path, bool]:
 
 @pytest.fixture(scope="session")
 def site(site_dir):
+    """The real site, served with the strict Content-Security-Policy clinics are told to use."""
     root, plugin = site_dir
-    s = _serve(Site("site", root, plugin))
-    yield s
-    s.server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def csp_site(site_dir):
-    """The real site served with the documented strict Content-Security-Policy header."""
-    root, plugin = site_dir
-    s = _serve(Site("site+csp", root, plugin), csp=True)
+    s = _serve(Site("site", root, plugin), csp=True)
     yield s
     s.server.shutdown()
 
@@ -292,3 +284,64 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+# --------------------------------------------------------------------------- crawls
+
+
+@dataclass
+class Crawl:
+    """One visit to each of `pages` in one colour scheme: axe results (serious and critical),
+    every request made, and every CSP violation reported."""
+
+    site: Site
+    scheme: str
+    pages: list[str]
+    axe: dict[str, list[str]]
+    log: RequestLog
+
+
+def crawl(browser, site: Site, scheme: str, pages: list[str] | None = None) -> Crawl:
+    from browser_helpers import axe_violations, describe, goto
+
+    pages = site.pages() if pages is None else pages
+    ctx = new_context(browser, scheme=scheme)
+    page = ctx.new_page()
+    found: dict[str, list[str]] = {}
+    try:
+        for path in pages:
+            goto(page, site.url(path))
+            violations = axe_violations(page)
+            if violations:
+                found[path or "/"] = describe(violations)
+    finally:
+        ctx.close()
+    return Crawl(site, scheme, pages, found, ctx.request_log)
+
+
+def clinic_sample(site: Site) -> list[str]:
+    """The clinic build has the same generated pages as the main site (crawled in full);
+    check the clinic's own pages and one page of each generated kind in its colours."""
+    pages = site.pages()
+    own = [p for p in pages if not p.startswith(("foot-drop/", "editor/"))]
+    kinds = ["foot-drop/", "foot-drop/glossary/", "foot-drop/treatments/", "foot-drop/when-to-get-help/"]
+    treatment = next((p for p in pages if p.startswith("foot-drop/treatments/") and p != "foot-drop/treatments/"), None)
+    return own + [p for p in kinds if p in pages] + ([treatment] if treatment else [])
+
+
+_CRAWLS: dict[tuple[str, str], Crawl] = {}
+
+
+@pytest.fixture(scope="session")
+def crawled(browser, request):
+    """crawled(site_fixture_name, scheme) -> Crawl, computed once per session."""
+
+    def get(which: str, scheme: str) -> Crawl:
+        key = (which, scheme)
+        if key not in _CRAWLS:
+            s = request.getfixturevalue(which)
+            pages = clinic_sample(s) if which == "clinic_site" else None
+            _CRAWLS[key] = crawl(browser, s, scheme, pages)
+        return _CRAWLS[key]
+
+    return get

@@ -5,42 +5,22 @@ from __future__ import annotations
 
 import pytest
 
-from browser_helpers import axe_violations, describe, goto, tab_to
-from conftest import new_context
+from browser_helpers import goto, tab_to
 
 pytestmark = pytest.mark.browser
 
 
-def _axe_every_page(browser, site, scheme):
-    ctx = new_context(browser, scheme=scheme)
-    page = ctx.new_page()
-    failures = {}
-    pages = site.pages()
-    try:
-        for path in pages:
-            goto(page, site.url(path))
-            found = axe_violations(page)
-            if found:
-                failures[path or "/"] = describe(found)
-    finally:
-        ctx.close()
-    assert pages, f"{site.name}: no pages were built"
-    assert not failures, f"{site.name} ({scheme}): serious/critical axe violations: {failures}"
+SITES = ["site", "fixture_site", "clinic_site"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_every_page_of_the_site(browser, site, scheme):
-    _axe_every_page(browser, site, scheme)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_every_page_of_the_theme_fixture(browser, fixture_site, scheme):
-    _axe_every_page(browser, fixture_site, scheme)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_every_page_of_the_clinic_build(browser, clinic_site, scheme):
-    _axe_every_page(browser, clinic_site, scheme)
+@pytest.mark.parametrize("which", SITES)
+def test_axe_every_page(crawled, which, scheme):
+    """Zero serious or critical axe violations on every page of the site and of the theme
+    fixture (the clinic build: its own pages and one generated page of each kind)."""
+    result = crawled(which, scheme)
+    assert result.pages, f"{which}: no pages were built"
+    assert result.axe == {}, f"{which} ({scheme}): serious/critical axe violations"
 
 
 def test_search_dialog_has_an_accessible_name(page, fixture_site):

@@ -14,30 +14,36 @@ from conftest import new_context
 pytestmark = pytest.mark.browser
 
 
-def _visit_everything(browser, site, *, search_for: str = "foot"):
+def _search(browser, site, query="foot"):
+    """Use the search: it starts a web worker and loads the search index."""
     ctx = new_context(browser)
-    page = ctx.new_page()
     try:
-        for path in site.pages():
-            goto(page, site.url(path))
-            page.wait_for_load_state("networkidle")
-        # Use the search too: it loads a web worker and the search index.
-        goto(page, site.url(site.pages()[0]))
-        search(page, search_for)
+        page = ctx.new_page()
+        goto(page, site.url(""))
+        search(page, query)
         page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)
         return ctx.request_log
     finally:
         ctx.close()
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site", "clinic_site"])
-def test_no_request_leaves_the_local_server(browser, request, which):
+def test_no_request_leaves_the_local_server(browser, crawled, request, which):
     site = request.getfixturevalue(which)
-    log = _visit_everything(browser, site)
-    assert log.urls, "no requests were recorded at all"
-    assert any("search_index.json" in u for u in log.urls), "the search index was never loaded"
-    assert log.foreign(site.host) == [], "requests to other hosts"
+    pages = crawled(which, "light")  # every page visited (shared with the axe test)
+    searched = _search(browser, site)
+    assert pages.log.urls, "no requests were recorded at all"
+    assert any("search_index.json" in u for u in searched.urls), "the search index was never loaded"
+    assert pages.log.foreign(site.host) == [], "requests to other hosts"
+    assert searched.foreign(site.host) == [], "requests to other hosts while searching"
+
+
+@pytest.mark.parametrize("which", ["site", "fixture_site", "clinic_site"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_works_under_the_documented_csp(crawled, request, which, scheme):
+    assert request.getfixturevalue(which).csp  # served with the strict header
+    result = crawled(which, scheme)
+    assert result.log.csp_violations == [], "Content-Security-Policy violations"
 
 
 _EXTERNAL_LOAD = re.compile(
@@ -63,19 +69,7 @@ def test_built_files_reference_no_external_resources(site_dir):
     assert offenders == []
 
 
-def test_site_works_under_the_documented_csp(browser, csp_site):
-    log = _visit_everything(browser, csp_site)
-    assert log.csp_violations == [], "Content-Security-Policy violations"
-    assert log.foreign(csp_site.host) == []
-
-
-def test_search_works_under_the_documented_csp(browser, fixture_site):
-    assert fixture_site.csp  # served with the strict CSP header
-    ctx = new_context(browser)
-    try:
-        page = ctx.new_page()
-        goto(page, fixture_site.url(""))
-        search(page, "orthosis")
-        assert ctx.request_log.csp_violations == []
-    finally:
-        ctx.close()
+def test_search_works_under_the_documented_csp(browser, site):
+    assert site.csp  # served with the strict CSP header
+    log = _search(browser, site, "orthosis")
+    assert log.csp_violations == []

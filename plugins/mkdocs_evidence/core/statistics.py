@@ -644,8 +644,6 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
     if kind == "on-average":
         return "mean-median-sd" if _ON_REV.match(back) else None
     if kind == "event-count":
-        if first_word in ("one", "a", "an", "two") and not re.search(_SCALE_BIG, span, _F):
-            return None
         if _AGE_REV.match(back) or (_is_year(first) and _YEAR_REV.match(back)):
             return None
         value = number_value(_NUM_TOKEN.match(span).group(0)) or 0
@@ -654,10 +652,11 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
         return "burden" if value >= 1000 or re.search(_SCALE_BIG, span, _F) else "outcome-count"
     if kind in ("study-count", "participant-count", "burden"):
         scaled = re.search(_SCALE_BIG, span, _F) is not None
+        value = number_value(first)
         if not scaled and (
-            first_word in ("one", "a", "an") or (kind != "study-count" and first_word == "two")
+            value == 1 or (kind != "study-count" and first_word == "two")
         ):
-            return None
+            return None  # "one study", "a trial", "two people": not counts worth citing
         if kind != "study-count" and _AGE_REV.match(back):
             return None
         if _is_year(first) and _YEAR_REV.match(back):

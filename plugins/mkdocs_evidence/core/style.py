@@ -7,7 +7,10 @@ Registered as the pybtex plugin ``vancouver``.
 
 from __future__ import annotations
 
+import codecs
 import re
+
+import latexcodec  # noqa: F401 - registers the 'ulatex' codec
 
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
@@ -45,11 +48,22 @@ def safe_url(value: str | None) -> str | None:
     return value if _SAFE_URL.match(value) else None
 
 
+def _latex_to_text(value: str) -> str:
+    """Decode LaTeX in a name (``M{\\"u}ller``). pybtex's ``render_as`` looks its backend up
+    through entry points on every call (about 7 ms); latexcodec does the same job directly."""
+    if "\\" in value:
+        try:
+            value = codecs.decode(value, "ulatex")
+        except Exception:  # undecodable LaTeX is shown as written
+            pass
+    return value.replace("{", "").replace("}", "")
+
+
 def _initials(person) -> str:
     parts = [*person.first_names, *person.middle_names]
     letters = []
     for part in parts:
-        for piece in re.split(r"[-\s]+", Text.from_latex(part).render_as("text")):
+        for piece in re.split(r"[-\s]+", _latex_to_text(part)):
             piece = piece.strip(".{}")
             if piece:
                 letters.append(piece[0].upper())
@@ -58,8 +72,8 @@ def _initials(person) -> str:
 
 def _surname(person) -> str:
     words_ = [*person.prelast_names, *person.last_names]
-    surname = " ".join(Text.from_latex(word).render_as("text") for word in words_)
-    suffix = " ".join(Text.from_latex(word).render_as("text") for word in person.lineage_names)
+    surname = " ".join(_latex_to_text(word) for word in words_)
+    suffix = " ".join(_latex_to_text(word) for word in person.lineage_names)
     return f"{surname} {suffix}".strip() if suffix else surname
 
 
