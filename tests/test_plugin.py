@@ -83,3 +83,29 @@ def test_report_page_and_json_are_written(make_site):
     assert data["version"] == 1 and any(f["kind"] == "uncited-statistic" for f in data["findings"])
     nav = site.page("index.html")
     assert "editor/report/" not in nav  # kept out of the patient navigation
+
+
+def test_scaffolded_guide_builds_strict_with_zero_findings(make_site):
+    from mkdocs_evidence.scaffold import scaffold_guide
+
+    site = make_site({"index.md": "# Guides\n\nPlain words only.\n"}, options={"content": "content"})
+    scaffold_guide("Carpal tunnel syndrome", site.root / "content")
+    build(site, strict=True)
+    overview = site.page("carpal-tunnel-syndrome/index.html")
+    assert "Carpal tunnel syndrome" in overview
+    data = json.loads(site.page("editor/report/report.json"))
+    assert [f for f in data["findings"] if f["severity"] == "error"] == []
+
+
+def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site):
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "content"
+    site = make_site({"index.md": "# Guides\n"}, options={"content": "content"})
+    shutil.copytree(fixture, site.root / "content")
+    build(site)
+    treatments = site.page("foot-drop/treatments/index.html")
+    assert "<table" in treatments and "evidence-badge" in treatments
+    pages = list((site.site_dir / "foot-drop" / "treatments").glob("*/index.html"))
+    assert pages and any("<details class=\"evidence-badge" in p.read_text() for p in pages)

@@ -121,7 +121,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             self.generated[page.src_uri] = page.meta
         how = self.config.how_we_rate_path
         if files.get_file_from_path(how) is None:
-            markdown = render_how_we_rate(self.env, self.project.scale, max_age_years=self.config.max_evidence_age_years)
+            titles = [g.guide.title.lower() for g in self.project.guides if g.guide is not None]
+            markdown = render_how_we_rate(
+                self.env,
+                self.project.scale,
+                condition=titles[0] if len(titles) == 1 else "",
+                max_age_years=self.config.max_evidence_age_years,
+            )
             files.append(File.generated(config, how, content=markdown))
         if config.nav is None:
             config.nav = self._reading_order_nav(files)

@@ -264,11 +264,7 @@ def new_context(browser, *, scheme: str = "light", viewport=(1280, 900), **kwarg
     # Report CSP violations from the page into the log (installed as an init script, which
     # the CSP does not govern because it is injected by the browser, not the page).
     ctx.expose_binding("__evidenceCsp", lambda source, text: log.csp_violations.append(text))
-    ctx.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => "
-        "window.__evidenceCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + "
-        "' ' + e.sourceFile + ':' + e.lineNumber));"
-    )
+    ctx.add_init_script(_CSP_REPORTER)
     ctx.set_default_timeout(10_000)
     ctx.request_log = log
     return ctx
@@ -287,6 +283,12 @@ def page(context):
 
 
 # --------------------------------------------------------------------------- crawls
+#
+# Visiting every page (axe, requests, CSP) is most of the suite's time, and axe is CPU-bound in
+# the browser. All crawls therefore run once per session, concurrently, in a second browser
+# driven by Playwright's async API on its own thread: two pages at a time use both cores.
+
+CRAWL_WORKERS = int(os.environ.get("EVIDENCE_CRAWL_WORKERS", "2"))
 
 
 @dataclass
@@ -301,24 +303,6 @@ class Crawl:
     log: RequestLog
 
 
-def crawl(browser, site: Site, scheme: str, pages: list[str] | None = None) -> Crawl:
-    from browser_helpers import axe_violations, describe, goto
-
-    pages = site.pages() if pages is None else pages
-    ctx = new_context(browser, scheme=scheme)
-    page = ctx.new_page()
-    found: dict[str, list[str]] = {}
-    try:
-        for path in pages:
-            goto(page, site.url(path))
-            violations = axe_violations(page)
-            if violations:
-                found[path or "/"] = describe(violations)
-    finally:
-        ctx.close()
-    return Crawl(site, scheme, pages, found, ctx.request_log)
-
-
 def clinic_sample(site: Site) -> list[str]:
     """The clinic build has the same generated pages as the main site (crawled in full);
     check the clinic's own pages and one page of each generated kind in its colours."""
@@ -329,19 +313,98 @@ def clinic_sample(site: Site) -> list[str]:
     return own + [p for p in kinds if p in pages] + ([treatment] if treatment else [])
 
 
-_CRAWLS: dict[tuple[str, str], Crawl] = {}
+async def _crawl_all(jobs: list[tuple[str, Site, str, list[str]]]) -> dict[tuple[str, str], Crawl]:
+    import asyncio
+
+    from axe_playwright_python.async_playwright import Axe
+    from playwright.async_api import async_playwright
+
+    from browser_helpers import BLOCKING_IMPACTS, describe
+
+    axe = Axe()
+    results: dict[tuple[str, str], Crawl] = {}
+    queue: asyncio.Queue = asyncio.Queue()
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        contexts = {}
+        for which, site, scheme, pages in jobs:
+            ctx = await browser.new_context(
+                viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+                reduced_motion="reduce", service_workers="block",
+            )
+            log = RequestLog()
+            ctx.on("request", lambda req, log=log: log.urls.append(req.url))
+            await ctx.expose_binding("__evidenceCsp", lambda source, text, log=log: log.csp_violations.append(text))
+            await ctx.add_init_script(_CSP_REPORTER)
+            ctx.set_default_timeout(15_000)
+            contexts[(which, scheme)] = ctx
+            results[(which, scheme)] = Crawl(site, scheme, pages, {}, log)
+            for path in pages:
+                queue.put_nowait((which, scheme, path))
+
+        async def worker():
+            while not queue.empty():
+                which, scheme, path = queue.get_nowait()
+                crawl = results[(which, scheme)]
+                page = await contexts[(which, scheme)].new_page()
+                try:
+                    await page.goto(crawl.site.url(path), wait_until="load")
+                    await page.wait_for_function(_READY)
+                    found = [v for v in (await axe.run(page)).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+                    if found:
+                        crawl.axe[path or "/"] = describe(found)
+                except Exception as exc:  # noqa: BLE001 - reported as a failure of that page
+                    crawl.axe[path or "/"] = [f"could not check the page: {exc!r}"[:500]]
+                finally:
+                    await page.close()
+
+        await asyncio.gather(*(worker() for _ in range(CRAWL_WORKERS)))
+        for ctx in contexts.values():
+            await ctx.close()
+        await browser.close()
+    return results
+
+
+_READY = (
+    "() => !document.documentElement.classList.contains('no-js')"
+    " && document.documentElement.dataset.evTheme === 'ready'"
+)
+_CSP_REPORTER = (
+    "document.addEventListener('securitypolicyviolation', e => "
+    "window.__evidenceCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + "
+    "' ' + e.sourceFile + ':' + e.lineNumber));"
+)
 
 
 @pytest.fixture(scope="session")
-def crawled(browser, request):
-    """crawled(site_fixture_name, scheme) -> Crawl, computed once per session."""
+def crawls(request) -> dict[tuple[str, str], Crawl]:
+    """Every crawl of the session: (site fixture name, scheme) -> Crawl."""
+    import asyncio
 
-    def get(which: str, scheme: str) -> Crawl:
-        key = (which, scheme)
-        if key not in _CRAWLS:
-            s = request.getfixturevalue(which)
-            pages = clinic_sample(s) if which == "clinic_site" else None
-            _CRAWLS[key] = crawl(browser, s, scheme, pages)
-        return _CRAWLS[key]
+    jobs = []
+    for which in ("site", "fixture_site", "clinic_site"):
+        site = request.getfixturevalue(which)
+        pages = clinic_sample(site) if which == "clinic_site" else site.pages()
+        for scheme in ("light", "dark"):
+            jobs.append((which, site, scheme, pages))
+    out: dict = {}
+    errors: list[BaseException] = []
 
-    return get
+    def run():
+        try:
+            out.update(asyncio.run(_crawl_all(jobs)))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return out
+
+
+@pytest.fixture(scope="session")
+def crawled(crawls):
+    """crawled(site_fixture_name, scheme) -> Crawl."""
+    return lambda which, scheme: crawls[(which, scheme)]

@@ -19,7 +19,8 @@ def _search(browser, site, query="foot"):
     ctx = new_context(browser)
     try:
         page = ctx.new_page()
-        goto(page, site.url(""))
+        pages = site.pages()
+        goto(page, site.url("" if "" in pages else pages[0]))
         search(page, query)
         page.wait_for_load_state("networkidle")
         return ctx.request_log

@@ -209,19 +209,65 @@ _NAMED_VERB = (
     "calls?" + _S + "for|puts?" + _S + "it|agrees?|agreed|classifies|considers?|tells?|"
     "backs?|supports?|rates?)\\b)"
 )
-_NAMED_RE = re.compile(
-    "(?:\\b(?:[Tt]he|[Aa]n?|[Aa]" + _S + "(?:recent" + _S + ")?(?:19|20)\\d\\d|[Oo]ne|[Aa]nother|"
-    "[Aa]" + _S + "recent|[Aa]" + _S + "new|[Aa]" + _S + "large)" + _S + ")?"
-    + _ORG + "(?:['\\u2019]s?)?(?:" + _S + "(?:(?:19|20)\\d\\d" + _S + ")?(?:(?:systematic|"
-    "recent|latest|new|own|clinical|official|national|annual)" + _S + ")?" + _NAMED_DOC
-    + ")?" + _S + _NAMED_VERB
-    + "|\\b[Aa]ccording" + _S + "to" + _S + "(?:the" + _S + ")?(?:(?:latest|most" + _S
-    + "recent|recent|official|new|current)" + _S + ")?(?:(?:19|20)\\d\\d" + _S + ")?" + _ORG
-    + "(?:['\\u2019]s?)?(?:" + _S + _NAMED_DOC + ")?"
-    + "|\\b[A-Z][a-z]+(?:" + _S + "and" + _S + "[A-Z][a-z]+)?" + _S + "(?:et" + _S
+# Named sources are looked for only where a capital letter starts a word (a character-set
+# scan that runs in C), then matched forward (name, document, verb) and backward
+# (determiner or "according to") from there.
+_CAPITAL = re.compile("[A-Z](?<![\\w.'\u2019-][A-Z])|[A-Z](?<=^[A-Z])", re.MULTILINE)
+_ORG_AT = re.compile(_ORG + "(?:['\u2019]s?)?")
+_ETAL_AT = re.compile(
+    "[A-Z][a-z]+(?:" + _S + "and" + _S + "[A-Z][a-z]+)?" + _S + "(?:et" + _S
     + "al\\.?|and" + _S + "(?:colleagues|co-workers|coworkers|others|team))(?:" + _S
     + "?\\((?:19|20)\\d\\d\\))?" + _S + _NAMED_VERB
 )
+_NAMED_TAIL = re.compile(
+    "(?:" + _S + "(?:(?:19|20)\\d\\d" + _S + ")?(?:(?:systematic|recent|latest|new|own|"
+    "clinical|official|national|annual)" + _S + ")?" + _NAMED_DOC + ")?" + _S + _NAMED_VERB
+)
+_NAMED_DOC_AT = re.compile(_S + _NAMED_DOC + "\\b")
+_DETERMINER_REV = re.compile(
+    "[ \\t\\u00a0\\u2009\\u202f\\n]+(?:(?:\\d\\d(?:91|02))" + _S + "(?:tnecer" + _S + ")?[aA]"
+    "|eht|ehT|na|nA|a|A|enO|eno|rehtona|rehtonA|tnecer" + _S + "a|tnecer" + _S + "A|wen" + _S
+    + "a|wen" + _S + "A|egral" + _S + "a|egral" + _S + "A)(?![\\w])"
+)
+_ACCORDING_ORG_REV = re.compile(
+    "[ \\t\\u00a0\\u2009\\u202f\\n]+(?:(?:\\d\\d(?:91|02))" + _S + ")?(?:(?:tsetal|tnecer"
+    + _S + "tsom|tnecer|laiciffo|wen|tnerruc)" + _S + ")?(?:eht" + _S + ")?ot" + _S
+    + "gnidrocc[aA](?![\\w])"
+)
+
+
+def _named(text: str) -> list[tuple[int, int]]:
+    """Spans of named-but-uncited phrases, anchored at capitalised words."""
+    spans: list[tuple[int, int]] = []
+    last_end = 0
+    for anchor in _CAPITAL.finditer(text):
+        pos = anchor.start()
+        if pos < last_end:
+            continue
+        etal = _ETAL_AT.match(text, pos)
+        if etal:
+            spans.append((pos, etal.end()))
+            last_end = etal.end()
+            continue
+        org = _ORG_AT.match(text, pos)
+        if org is None:
+            continue
+        back = text[max(0, pos - 50) : pos][::-1]
+        tail = _NAMED_TAIL.match(text, org.end())
+        if tail:
+            determiner = _DETERMINER_REV.match(back)
+            start = pos - determiner.end() if determiner else pos
+            spans.append((start, tail.end()))
+            last_end = tail.end()
+            continue
+        according = _ACCORDING_ORG_REV.match(back)
+        if according:
+            end = org.end()
+            doc = _NAMED_DOC_AT.match(text, end)
+            end = doc.end() if doc else end
+            spans.append((pos - according.end(), end))
+            last_end = end
+    return spans
 
 
 def _walk_back(text: str, head_start: int) -> tuple[int, list[str], str]:
@@ -302,8 +348,8 @@ def find_attributions(text: str) -> list[Attribution]:
     if not isinstance(text, str) or not text:
         return []
     spans: list[tuple[int, int, str]] = []
-    for m in _NAMED_RE.finditer(text):
-        spans.append((m.start(), m.end(), NAMED))
+    for start, end in _named(text):
+        spans.append((start, end, NAMED))
     for m in _FIXED_VAGUE.finditer(text):
         spans.append((m.start(), m.end(), VAGUE))
     for head in _HEAD_RE.finditer(text):
