@@ -165,6 +165,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.report_file is not None and src_uri == self.report_file.src_uri:
             return None
         generated_meta = self.generated.get(src_uri)
+        prose_markdown = markdown  # read for the reading level before tables are put in
         if generated_meta is not None:
             page.meta.update(generated_meta)
             if COMPARISON_PLACEHOLDER in markdown:
@@ -177,7 +178,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 page.file.content_string,
                 title=page.title or src_uri,
                 url=page.url,
-                rendered_markdown=markdown,
+                rendered_markdown=prose_markdown,
                 meta=page.meta,
                 generated=generated_meta is not None,
             )

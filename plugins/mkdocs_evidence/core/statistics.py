@@ -108,7 +108,7 @@ _SCALED = f"{_NUM}(?:{_S}(?:hundred|thousand|{_SCALE_BIG})\\b)?"
 _PCT = "(?:%|\\uff05|\\u066a|per[ -]?cent\\b|percentage" + _S + "points?\\b|pc\\b)"
 _RANGE_SEP = f"(?:{_S0}[-\\u2010\\u2011\\u2013\\u2014]{_S0}|{_S}to{_S}|{_S}and{_S})"
 _TIME_UNIT = "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times?|sessions?|sets?|reps?|repetitions?)"
-_DOSE_UNIT = "(?:tablets?|pills?|capsules?|doses?|mg|ml|g|kg|drops?|puffs?|sachets?|injections?)"
+_DOSE_UNIT = "(?:tablets?|pills?|capsules?|doses?|mg|ml|g|kg|drops?|puffs?|sachets?)"
 
 _PNOUN_WORDS = (
     "participants", "patients", "people", "persons", "adults", "children", "kids", "infants",
@@ -241,7 +241,7 @@ _MULT_WORDS = ("twice", "thrice", "double", "doubled", "doubles", "doubling", "h
 _KW_WORDS = ("odds", "risk", "relative", "hazard", "rate", "incidence", "adjusted", "pooled",
              "summary", "confidence", "credible", "standardised", "standardized", "weighted",
              "mean", "median", "average", "standard", "interquartile", "cohen", "cohen's",
-             "hedges", "effect", "number", "absolute")
+             "hedges", "effect", "number", "absolute", "difference", "differences")
 _ABBR_WORDS = ("OR", "aOR", "RR", "HR", "IRR", "aHR", "aRR", "RRR", "ARR", "CI", "CrI", "SMD",
                "WMD", "MD", "SD", "IQR", "NNT", "NNH", "GBP", "USD", "EUR", "Cohen\u2019s")
 _WORD_ANCHOR = re.compile(
@@ -410,6 +410,12 @@ _MEAN_NAME = (
 )
 _PVAL = "(?:0?[.\\u066b]\\d++(?:" + _S0 + "[x\\u00d7]" + _S0 + "10[-\\u2212^]{1,2}\\d++)?|[01](?![\\d.,]))"
 
+_BARE_OUTCOME = "|".join(
+    w.replace(" ", _S) for w in (
+        "recovered", "improved", "died", "relapsed", "regained", "responded", "healed",
+        "survived", "deteriorated", "worsened", "dropped out", "withdrew", "declined",
+    )
+)
 _MEASURE_UNIT = (
     "(?:m/s|km/h|metres?|meters?|cm|mm|kg|points?|seconds|degrees|\\u00b0|steps|mmHg|"
     "beats|bpm)(?![\\w/])"
@@ -460,6 +466,7 @@ _NUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _OUTCOME_VERB + "\\b)?",
         ),
         ("burden", _NUM + _S + _SCALE_BIG + "\\b"),
+        ("bare-outcome", _DIGNUM + _S + "(?:" + _BARE_OUTCOME + ")\\b"),
         (
             "event-count",
             _SCALED + _S + "(?:(?:new|more|fewer|additional|serious|minor|major|recorded|"
@@ -485,7 +492,8 @@ _WORD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = _NUM_PATTERNS + tuple(
         (
             "fraction",
             "(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)(?:-|" + _S + "))?"
-            "(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)" + _S + "(?:of\\b(?:" + _S +
+            "(?:half|thirds?|quarters?|fifths?|sixths?|tenths?)(?:" + _S0 + "\\([^()\\n]{1,24}\\))?"
+            + _S + "(?:of\\b(?:" + _S +
             "(?:the|all|these|those|them)\\b)?(?:" + _S + "(?:" + _PADJ + _S + "){0,3}(?:" +
             _PNOUN + "|" + _SNOUN + ")\\b)?|the" + _S + "(?:" + _PADJ + _S + "){0,3}(?:" +
             _PNOUN + "|" + _SNOUN + ")\\b)",
@@ -507,6 +515,8 @@ _KW_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          + "|:)" + _S0 + "(?:[<>=\\u2264\\u2265]=?" + _S0 + ")?" + _PVAL),
         ("n-equals", "n" + _S0 + "=" + _S0 + _DIGNUM),
         ("on-average", "average," + _S + "[^\\d\\n.;!?()]{0,40}?" + _SNUM + _UNIT_TAIL),
+        ("effect-size-diff", "differences?\\b" + _GAP + _SNUM + "(?:" + _S0 + "%|" + _S0
+         + _MEASURE_UNIT + ")"),
         ("mean-median-sd", _MEAN_NAME + "\\b" + _GAP + _SNUM + "(?:" + _RANGE_SEP + _SNUM +
          ")?" + _UNIT_TAIL + "(?:" + _S0 + "\\(" + _S0 + "(?-i:SD|IQR|range|SE)" +
          "[^()\\n]{0,30}\\))?"),
@@ -639,6 +649,12 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
     if kind == "change":
         wider = text[max(0, start - 60) : start]
         return "effect-size" if _CHANGE_BACK.search(wider) else None
+    if kind == "bare-outcome":
+        if _is_year(first) or (number_value(first) or 0) < 1:
+            return None
+        return "outcome-count"
+    if kind == "effect-size-diff":
+        return "effect-size"
     if kind == "n-equals":
         return "participant-count"
     if kind == "on-average":
@@ -689,6 +705,10 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
     return kind
 
 
+_BARE_OUTCOME_WORDS = (
+    "recovered", "improved", "died", "relapsed", "regained", "responded", "healed",
+    "survived", "deteriorated", "worsened", "dropped out", "withdrew", "declined",
+)
 _TIME_WORDS = ("day", "days", "week", "weeks", "month", "months", "year", "years")
 # First words (lower-case) that can follow a number in a count, rate or duration pattern.
 _COUNT_FIRST = frozenset(
@@ -701,14 +721,15 @@ _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 # Each table entry gets a name so the dispatch below does not depend on table order.
 _N = dict(zip(
     ("ci", "prange", "pct", "freq-in", "freq-of", "rate", "rate-year", "times", "fold",
-     "change", "pm", "studies", "people", "burden", "events", "duration"),
+     "change", "pm", "studies", "people", "burden", "bare-outcome", "events", "duration"),
     _NUM_PATTERNS,
     strict=True,
 ))
 _W = dict(zip(("twice", "mult-verb", "double-the", "fraction"),
               _WORD_PATTERNS[len(_NUM_PATTERNS):], strict=True))
 _K = dict(zip(
-    ("ci", "rm-long", "rm-abbr", "es-long", "es-abbr", "d-g", "p", "n", "on-average", "mean"),
+    ("ci", "rm-long", "rm-abbr", "es-long", "es-abbr", "d-g", "p", "n", "on-average", "diff",
+     "mean"),
     _KW_PATTERNS,
     strict=True,
 ))
@@ -737,6 +758,8 @@ _BY_FOLLOW: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 }
 for _key in ("\uff05", "\u066a", "percent", "percentage", "pc"):
     _BY_FOLLOW[_key] = _BY_FOLLOW["%"]
+for _key in _BARE_OUTCOME_WORDS:
+    _BY_FOLLOW[_key.split()[0]] = _pick(_N, "bare-outcome")
 for _key in ("m", "km", "metre", "metres", "meter", "meters", "cm", "mm", "kg", "point",
              "points", "seconds", "degrees", "steps", "mmhg", "beats", "bpm"):
     _BY_FOLLOW[_key] = _BY_FOLLOW["unit"]
@@ -767,6 +790,7 @@ for _w in ("smd", "wmd", "md", "nnt", "nnh"):
     _BY_WORD[_w] = _pick(_K, "es-abbr")
 _BY_WORD["d"] = _BY_WORD["g"] = _pick(_K, "d-g")
 _BY_WORD["p"] = _pick(_K, "p")
+_BY_WORD["difference"] = _BY_WORD["differences"] = _pick(_K, "diff")
 _BY_WORD["n"] = _pick(_K, "n")
 for _w in ("gbp", "usd", "eur"):
     _BY_WORD[_w] = _CUR_PATTERNS
