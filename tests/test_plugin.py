@@ -10,12 +10,11 @@ import sys
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import build
 
 
-def test_citations_are_numbered_in_order_of_first_use(make_site):
+def test_citations_are_numbered_in_order_of_first_use(make_site, build_site):
     site = make_site({"index.md": "First [@prenton2016]. Then [@aprile2005; @prenton2016].\n"})
-    build(site)
+    build_site(site)
     html = site.page("index.html")
     numbers = re.findall(r'class="ev-cite__link" href="#ref-([^"]+)"[^>]*><span class="ev-visually-hidden">Reference </span>(\d+)', html)
     assert numbers == [("prenton2016", "1"), ("aprile2005", "2"), ("prenton2016", "1")]
@@ -25,34 +24,34 @@ def test_citations_are_numbered_in_order_of_first_use(make_site):
     assert html.index('id="ref-prenton2016"') < html.index('id="ref-aprile2005"')
 
 
-def test_citations_in_code_links_and_emails_are_untouched(make_site):
+def test_citations_in_code_links_and_emails_are_untouched(make_site, build_site):
     page = (
         "Inline `[@prenton2016]` and [@handle](https://example.org/u) and me@example.org.\n\n"
         "```\n[@prenton2016]\n```\n"
     )
     site = make_site({"index.md": page})
-    build(site)
+    build_site(site)
     html = site.page("index.html")
     assert "ev-cite" not in html.split('<article')[1].split("</article>")[0]
     assert "<code>[@prenton2016]</code>" in html
     assert '<a href="https://example.org/u">@handle</a>' in html
 
 
-def test_keys_with_dots_and_colons_resolve(make_site):
+def test_keys_with_dots_and_colons_resolve(make_site, build_site):
     site = make_site({"index.md": "A cohort [@doe.2020:x].\n"})
-    build(site)
+    build_site(site)
     assert 'href="#ref-doe.2020:x"' in site.page("index.html")
 
 
 @pytest.mark.parametrize("quiet", [False, True])
-def test_missing_key_fails_strict_with_location_and_keeps_text(make_site, tmp_path, quiet):
+def test_missing_key_fails_strict_with_location_and_keeps_text(make_site, tmp_path, quiet, build_site):
     site = make_site({"index.md": "# Title\n\nBraces help [@nosuchkey].\n"})
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"] + (["-q"] if quiet else [])
     result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert "docs/index.md:3:13" in result.stderr and "nosuchkey" in result.stderr
     assert "Traceback" not in result.stderr
-    build(site)  # a non-strict build still writes the page, with the citation visible
+    build_site(site)  # a non-strict build still writes the page, with the citation visible
     assert "[@nosuchkey]" in site.page("index.html")
 
 
@@ -68,15 +67,21 @@ def test_duplicate_keys_and_malformed_bib_are_clear_errors(make_site):
     assert "citations/b.bib:2" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_uncited_statistic_fails_strict_and_cited_figure_passes(make_site):
-    bad = make_site({"index.md": "A study found that 23% of people with foot drop had a nerve injury.\n"})
+def test_uncited_statistic_fails_strict_and_cited_figure_passes(make_site, build_site):
+    claim = "A study found that 23% of people with foot drop had pressed on the nerve"
+    bad = make_site({"index.md": claim + ".\n"})
     with pytest.raises((Abort, PluginError)):
-        build(bad, strict=True)
+        build_site(bad, strict=True)
+    good = make_site({"index.md": claim + " [@aprile2005].\n"})
+    build_site(good, strict=True)  # 23% rounds 23.1%, which aprile2005 records
+    wrong = make_site({"index.md": "In one study, 45% had pressed on the nerve [@aprile2005].\n"})
+    with pytest.raises((Abort, PluginError)):
+        build_site(wrong, strict=True)
 
 
-def test_report_page_and_json_are_written(make_site):
+def test_report_page_and_json_are_written(make_site, build_site):
     site = make_site({"index.md": "About 60% of people get better.\n"})
-    build(site)
+    build_site(site)
     report = site.page("editor/report/index.html")
     assert "uncited-statistic" in report or "Statistic with no citation" in report
     data = json.loads(site.page("editor/report/report.json"))
@@ -85,26 +90,26 @@ def test_report_page_and_json_are_written(make_site):
     assert "editor/report/" not in nav  # kept out of the patient navigation
 
 
-def test_scaffolded_guide_builds_strict_with_zero_findings(make_site):
+def test_scaffolded_guide_builds_strict_with_zero_findings(make_site, build_site):
     from mkdocs_evidence.scaffold import scaffold_guide
 
     site = make_site({"index.md": "# Guides\n\nPlain words only.\n"}, options={"content": "content"})
     scaffold_guide("Carpal tunnel syndrome", site.root / "content")
-    build(site, strict=True)
+    build_site(site, strict=True)
     overview = site.page("carpal-tunnel-syndrome/index.html")
     assert "Carpal tunnel syndrome" in overview
     data = json.loads(site.page("editor/report/report.json"))
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
 
 
-def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site):
+def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site, build_site):
     import shutil
     from pathlib import Path
 
     fixture = Path(__file__).parent / "fixtures" / "content"
     site = make_site({"index.md": "# Guides\n"}, options={"content": "content"})
     shutil.copytree(fixture, site.root / "content")
-    build(site)
+    build_site(site)
     treatments = site.page("foot-drop/treatments/index.html")
     assert "<table" in treatments and "evidence-badge" in treatments
     pages = list((site.site_dir / "foot-drop" / "treatments").glob("*/index.html"))

@@ -26,9 +26,10 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .core.bibliography import BibliographyCache, atomic_write_text, display
+from .core.atomic import atomic_write_text
+from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
-from .core.findings import RULES, Finding, Severity
+from .core.findings import Finding, Severity
 from .core.gitdiff import GitError, changed_lines, filter_findings_to_changed
 from .core.progress import track
 from .core.project import Outcome, PageCheck, Project, ProjectSettings

@@ -25,7 +25,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .config import EvidenceConfig, resolve
-from .core.bibliography import BibliographyCache, atomic_write_text, display
+from .core.atomic import atomic_write_text
+from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.project import Outcome, PageCheck, Project, ProjectSettings

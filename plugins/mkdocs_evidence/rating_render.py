@@ -13,6 +13,7 @@ import jinja2
 from .core import ratings
 from .core.bibliography import Bibliography
 from .core.content import Treatment
+from .core.project import rating_for
 from .core.scales import Scale
 from .rendering import anchor_for
 
@@ -47,14 +48,7 @@ class RatingRenderer:
         rows = []
         for treatment in treatments:
             for entry in treatment.iter_ratings():
-                rating = ratings.Rating(
-                    level=entry.level,
-                    treatment=entry.treatment,
-                    outcome=entry.outcome,
-                    citations=entry.citations,
-                    upgrade_reasons=entry.upgrade,
-                    upgrade_note=entry.upgrade_note or "",
-                )
+                rating = rating_for(entry)
                 summary = ratings.rating_summary(rating, self.scale, self.bibliography.references)
                 rows.append(ratings.ComparisonRow(treatment=treatment.name, treatment_href=href(treatment), summary=summary))
         return ratings.render_comparison(self.env, caption=caption, rows=rows, how_we_rate_href=how_we_rate_href)

@@ -18,10 +18,10 @@ from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.richtext import Text
 
+from .core.templating import ASSETS_DIR, template_environment
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
 
-PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
-PACKAGE_ASSETS = Path(__file__).parent / "assets"
+PACKAGE_ASSETS = ASSETS_DIR
 _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
 
 DESIGN_LABELS = {
@@ -42,17 +42,8 @@ DESIGN_LABELS = {
 
 
 def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
-    """A sandbox-free but autoescaping environment; user folders shadow package templates."""
-    loaders = [jinja2.FileSystemLoader([str(d) for d in extra_dirs if d.is_dir()]), jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))]
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        auto_reload=False,
-        undefined=jinja2.StrictUndefined,
-    )
+    """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
+    return template_environment(extra_dirs=extra_dirs)
 
 
 def anchor_for(key: str) -> str:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import jinja2
 
+from .core.templating import template_environment
+
 __all__ = ["ScaffoldError", "scaffold_guide", "slugify"]
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "scaffold"
 EXAMPLE_TREATMENT = "example-treatment"
 
 
@@ -49,12 +50,8 @@ def _one_year_later(day: date) -> date:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-        autoescape=False,  # noqa: S701 - YAML output; values go through yaml_str
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    # YAML output: autoescape off on purpose; values go through yaml_str.
+    env = template_environment(subdir="scaffold", autoescape=False, trim_blocks=False, keep_trailing_newline=True)
     env.filters.update(yaml_str=_yaml_str, yaml_inner=_yaml_inner)
     return env
 

@@ -290,6 +290,15 @@ def page(context):
 
 CRAWL_WORKERS = int(os.environ.get("EVIDENCE_CRAWL_WORKERS", "2"))
 
+# The dark scheme changes colours only, so in dark mode only the colour rules are run again.
+AXE_OPTIONS = {
+    "light": {"resultTypes": ["violations"]},
+    "dark": {
+        "resultTypes": ["violations"],
+        "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+    },
+}
+
 
 @dataclass
 class Crawl:
@@ -350,7 +359,8 @@ async def _crawl_all(jobs: list[tuple[str, Site, str, list[str]]]) -> dict[tuple
                 try:
                     await page.goto(crawl.site.url(path), wait_until="load")
                     await page.wait_for_function(_READY)
-                    found = [v for v in (await axe.run(page)).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+                    options = AXE_OPTIONS[scheme]
+                    found = [v for v in (await axe.run(page, options=options)).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
                     if found:
                         crawl.axe[path or "/"] = describe(found)
                 except Exception as exc:  # noqa: BLE001 - reported as a failure of that page

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.browser
 
 
 def _clinic_page(clinic_site):
-    pages = [p for p in clinic_site.pages() if p != "404.html"]
-    return clinic_site.url(pages[0])
+    """The clinic's home page (its own docs/index.md)."""
+    assert "" in clinic_site.pages()
+    return clinic_site.url("")
+
+
+def test_clinic_home_page(page, clinic_site):
+    goto(page, _clinic_page(clinic_site))
+    assert "Riverside" in page.locator("article h1").inner_text()
 
 
 def test_clinic_name_and_logo_in_the_header(page, clinic_site):

@@ -77,3 +77,21 @@ def test_real_handouts_print_on_one_page(page, site):
         goto(page, site.url(path))
         page.emulate_media(media="print")
         assert _pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1, path
+
+
+def test_real_guide_page_prints_references_without_chrome(page, site):
+    pages = [p for p in site.pages() if p.startswith("foot-drop/")]
+    if not pages:
+        pytest.skip("the evidence plugin does not generate foot-drop/ pages yet")
+    goto(page, site.url("foot-drop/"))
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    refs = page.locator(".ev-references")
+    assert refs.count() == 1 and refs.is_visible()
+    assert page.locator(".ev-provenance").get_by_text("Last reviewed").is_visible()
+    # Closed evidence badges print open.
+    badges = page.locator("details.evidence-badge, details.ev-rating")
+    if badges.count():
+        panel = badges.first.locator(":scope > :not(summary)").first
+        assert panel.is_visible()

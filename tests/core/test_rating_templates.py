@@ -10,8 +10,8 @@ import jinja2
 import markdown
 import pytest
 
+from mkdocs_evidence.core.templating import TEMPLATES_DIR
 from mkdocs_evidence.core.ratings import (
-    TEMPLATES_DIR,
     ComparisonRow,
     Rating,
     rating_summary,

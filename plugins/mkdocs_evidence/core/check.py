@@ -16,7 +16,7 @@ from datetime import date
 
 from . import attribution, figures, ratings, statistics
 from .bibliography import Bibliography
-from .citations import CitationGroup, find_citations
+from .citations import find_citations
 from .findings import Finding, make_finding
 from .prose import LineIndex, mask_non_prose
 from .scales import get_scale
@@ -120,14 +120,10 @@ def check_text(
     keys_by_sentence: dict[int, list[str]] = {}
 
     def owner(offset: int) -> int:
-        """The sentence a marker supports: its own, or the one before when it opens a sentence
-        ("... 23%. [@a]" or a rating marker on the line after the sentence it rates)."""
-        number = _sentence_of(bounds, starts, offset)
-        if number > 0 and not prose[bounds[number][0] : offset].strip():
-            gap = prose[bounds[number - 1][1] : bounds[number][0]]
-            if gap.count("\n") < 2:
-                return number - 1
-        return number
+        """The sentence a marker supports. Markers are blanked before splitting, so one that
+        follows its sentence ("... 23%. [@a]", or a rating marker after the paragraph it
+        rates) lies in that sentence's trailing whitespace and belongs to it."""
+        return _sentence_of(bounds, starts, offset)
 
     for group in groups:
         keys_by_sentence.setdefault(owner(group.start), []).extend(group.keys)

@@ -108,6 +108,7 @@ _NUMBER_NAMES = (
     "effect" + _S + "sizes?|mean|median|average|standard" + _S + "deviation|number" + _S
     + "needed" + _S + "to" + _S + "(?:treat|harm)|\\b[dg](?=" + _S0 + "=))"
 )
+_RATIO_NAME_RE = re.compile(_RATIO_NAMES, _F)
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
               "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10, "sixth": 6, "sixths": 6}
 _SIMPLE_FRACTIONS = sorted({100.0 * a / b for b in (2, 3, 4, 5) for a in range(0, b + 1)})
@@ -220,7 +221,7 @@ def _parse(text: str) -> list[Quantity]:
             if value is None:
                 continue
             name = m.group("nname")
-            unit = "ratio" if re.fullmatch(_RATIO_NAMES, name, _F) else "number"
+            unit = "ratio" if _RATIO_NAME_RE.fullmatch(name) else "number"
             out.append(Quantity(value, unit, approx, _decimals(m.group("nv")),
                                 comparator=comparator, claim=claim))
         elif kind == "prange":

@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -31,6 +30,7 @@ from markupsafe import escape
 
 from .content import Benefit, CareLevel, Guide, Treatment
 from .readability import strip_markdown
+from .templating import template_environment
 
 __all__ = [
     "COMPARISON_PLACEHOLDER",
@@ -47,7 +47,6 @@ __all__ = [
 COMPARISON_PLACEHOLDER = "<!-- evidence:comparison -->"
 """The plugin replaces this line with the treatment comparison table."""
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "guide"
 
 _ADMONITION = {CareLevel.EMERGENCY: "danger", CareLevel.URGENT: "warning", CareLevel.NON_URGENT: "info"}
 _LEVEL_LABEL = {CareLevel.EMERGENCY: "Emergency", CareLevel.URGENT: "Urgent", CareLevel.NON_URGENT: "Not urgent"}
@@ -182,14 +181,8 @@ def rating_marker(treatment: Treatment, benefit: Benefit) -> str:
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """Markdown templates: autoescape off on purpose (see module docstring), strict undefined."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
-        autoescape=False,  # noqa: S701 - Markdown output; plain values use md_escape
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # Markdown output: autoescape off on purpose; plain values go through md_escape.
+    env = template_environment(subdir="guide", autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         html_escape=html_escape,
         md_escape=md_escape,

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import ratings
 from .bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
-from .content import Guide, GuideLoad, Treatment, load_guide
+from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
 from .readability import Readability, reading_level
@@ -147,20 +147,7 @@ class Project:
                         )
             for treatment in condition.treatments:
                 for entry in treatment.iter_ratings():
-                    rating = ratings.Rating(
-                        level=entry.level,
-                        treatment=entry.treatment,
-                        outcome=entry.outcome,
-                        citations=entry.citations,
-                        upgrade_reasons=entry.upgrade,
-                        upgrade_note=entry.upgrade_note or "",
-                        upgrade_declared=entry.upgrade_note is not None and not entry.upgrade,
-                        path=entry.path,
-                        line=entry.line,
-                        column=entry.column,
-                        text=f"{entry.treatment} -> {entry.outcome}: {entry.level}",
-                        sentence=" ".join(entry.statement.split()),
-                    )
+                    rating = rating_for(entry)
                     findings.extend(
                         ratings.check_rating(rating, self.scale, self.bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
                     )
@@ -221,6 +208,24 @@ class Project:
                     extra.append(PageInfo(path=model.source_path, title=f"{title} (content)"))
                     have.add(model.source_path)
         return extra
+
+
+def rating_for(entry: RatingEntry) -> ratings.Rating:
+    """The rating a structured benefit declares, located at its ``rating:`` key."""
+    return ratings.Rating(
+        level=entry.level,
+        treatment=entry.treatment,
+        outcome=entry.outcome,
+        citations=entry.citations,
+        upgrade_reasons=entry.upgrade,
+        upgrade_note=entry.upgrade_note or "",
+        upgrade_declared=entry.upgrade_note is not None and not entry.upgrade,
+        path=entry.path,
+        line=entry.line,
+        column=entry.column,
+        text=f"{entry.treatment} -> {entry.outcome}: {entry.level}",
+        sentence=" ".join(entry.statement.split()),
+    )
 
 
 def page_review(path: str, title: str, meta: dict) -> PageReview | None:

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import jinja2
 
 from .findings import Finding, make_finding
+from .templating import template_environment as package_environment
 from .references import Reference
 from .scales import (
     INHERIT,
@@ -32,7 +32,6 @@ from .scales import (
     normalise_id,
 )
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 """Package templates; load ours as ``evidence/badge.html`` etc. from here."""
 
 SURROGATE_OUTCOME_TYPES = frozenset({"disease", "disease-oriented", "surrogate"})
@@ -709,14 +708,7 @@ class ComparisonRow:
 
 def template_environment() -> jinja2.Environment:
     """A private environment over the package templates, for the CLI, tests and Zensical."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
+    return package_environment()
 
 
 def default_href(key: str) -> str:

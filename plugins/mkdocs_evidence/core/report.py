@@ -11,26 +11,24 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
+from .atomic import atomic_write_text
 from .findings import RULES, Finding, Rule, Severity, sort_findings
 from .review import ReviewRow, ReviewState
+from .templating import ASSETS_DIR, template_environment
 
 REPORT_VERSION = 1
 DEFAULT_READING_TARGET = 8.0
-_PACKAGE = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = _PACKAGE / "templates"
-CSS_PATH = _PACKAGE / "assets" / "report.css"
+CSS_PATH = ASSETS_DIR / "report.css"
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 # key -> (formatted reference text, figures the entry records)
@@ -315,14 +313,7 @@ def report_to_json(report: Report) -> dict:
 
 def report_environment() -> Environment:
     """A Jinja2 environment over the package templates, autoescaping everything."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return template_environment(keep_trailing_newline=True)
 
 
 def report_css() -> str:
@@ -367,28 +358,10 @@ def render_report_html(report: Report, env: Environment | None = None, *, standa
     )
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` so readers never see a half-written file (temp file + ``os.replace``)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); a report is meant to be read and served.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_report_files(report: Report, output_dir: Path, env: Environment | None = None) -> tuple[Path, Path]:
     """Write ``report.html`` (standalone) and ``report.json`` into ``output_dir``; the CLI's edge."""
     output_dir = Path(output_dir)
     html_path, json_path = output_dir / "report.html", output_dir / "report.json"
-    write_text_atomic(html_path, render_report_html(report, env, standalone=True))
-    write_text_atomic(json_path, json.dumps(report_to_json(report), indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(html_path, render_report_html(report, env, standalone=True))
+    atomic_write_text(json_path, json.dumps(report_to_json(report), indent=2, ensure_ascii=False) + "\n")
     return html_path, json_path

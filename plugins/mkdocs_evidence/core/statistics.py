@@ -16,8 +16,15 @@ Policy decisions (documented so the corpus and the rules agree):
 
 * vague magnitudes ("hundreds of patients", "thousands of people", "many studies") are not
   statistics: there is no figure to check against a source;
-* "one study", "a trial" and counts of one or two people in word form ("two people") are not
-  counts; digits ("2 patients") and three upward ("three trials") are;
+* "one study", "a trial" and "two people" are not counts; "three trials" is. A count of
+  people under 10 needs an outcome verb ("6 children needed surgery") or a study context
+  ("a study of 5 patients"), so guidance such as "three people can help you" is not one;
+  an event count needs at least 10 events ("14 falls", not "he had 2 falls");
+* a bare number with a strong outcome verb is an outcome count ("61 improved", "12 died");
+* a change with a measurement unit after a change verb is an effect ("improved by 0.15 m/s",
+  "the difference was 3.4 points");
+* scores for one person ("her pain was 7 out of 10", "strength 3/5") and ages ("people over
+  65") are not frequencies or counts;
 * a duration is a finding only after an outcome word ("recovered within 4 months", "recovery
   took 6 months"); schedules ("for 6 weeks", "sessions last 30 minutes") are not;
 * money is a finding only with a per-unit or population scale ("£2,000 per patient", "£1.2
@@ -369,6 +376,16 @@ _COST_CONTEXT = re.compile(
     _F,
 )
 _NUM_TOKEN = re.compile(_NUM, _F)
+_WORD_SPLIT = re.compile("[-\\s]+")
+_DENOMINATOR = re.compile("per" + _S + "(" + _DIGNUM + ")", _F)
+_ORDINAL_NEXT = re.compile(_S + "the" + _S + "(?:first|last|next)\\b", _F)
+_MEASURE_AFTER_OF = re.compile(
+    "(?:it|its|an?|" + _TIME_UNIT + "|" + _DOSE_UNIT + "|cups?|glass|teaspoons?|spoons?|"
+    "miles?|metres?|meters?|way|length|distance|page|leaflet|body|foot|leg|day|night)\\b",
+    _F,
+)
+_SCALE_BIG_RE = re.compile(_SCALE_BIG, _F)
+_OUTCOME_END = re.compile(_S + _OUTCOME_VERB + "$", _F)
 _OF_SPLIT = re.compile(_S + "(?:out" + _S + ")?of" + _S, _F)
 _COUNT_NOUN_END = re.compile("(?:" + _PNOUN + "|" + _SNOUN + ")$", _F)
 _MULTIPLIERS = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9,
@@ -542,7 +559,7 @@ def number_value(token: str) -> float | None:
     "a dozen", "two million"); None when it is not a number."""
     if not isinstance(token, str):
         return None
-    words = re.split("[-\\s]+", token.strip().lower())
+    words = _WORD_SPLIT.split(token.strip().lower())
     if not words or not words[0]:
         return None
     total, current, seen = 0.0, 0.0, False
@@ -622,7 +639,7 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
         if _AGE_REV.match(back):
             return None
         if kind == "rate":
-            denominator = re.search("per" + _S + "(" + _DIGNUM + ")", span, _F)
+            denominator = _DENOMINATOR.search(span)
             value = number_value(denominator.group(1)) if denominator else None
             if value is None or value < 10:
                 return None
@@ -633,14 +650,12 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
         low = span.lower()
         if not _FRAC_QUANT.match(span) and not low.startswith("half"):
             return None
-        if re.search("\\bthe" + _S + "(?:first|last|next)", text[end : end + 12], _F):
+        if _ORDINAL_NEXT.match(text, end):
             return None
         if low.rstrip().endswith("of") or low.rstrip().endswith("the"):
             after = text[end : end + 20].lstrip().lower()
-            if re.match("(?:it|its|an?|" + _TIME_UNIT + "|" + _DOSE_UNIT + "|cups?|glass|"
-                        "teaspoons?|spoons?|miles?|metres?|meters?|way|length|distance|page|"
-                        "leaflet|body|foot|leg|day|night|population\\b)", after):
-                return None if not after.startswith("population") else "multiple"
+            if _MEASURE_AFTER_OF.match(after):
+                return None  # "half of the tablet", "a third of a mile"
             if not low.rstrip().endswith("of"):
                 return None
         return "multiple"
@@ -665,9 +680,9 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
         value = number_value(_NUM_TOKEN.match(span).group(0)) or 0
         if value < 10:
             return None  # "he had 2 falls last month": one person's history
-        return "burden" if value >= 1000 or re.search(_SCALE_BIG, span, _F) else "outcome-count"
+        return "burden" if value >= 1000 or _SCALE_BIG_RE.search(span) else "outcome-count"
     if kind in ("study-count", "participant-count", "burden"):
-        scaled = re.search(_SCALE_BIG, span, _F) is not None
+        scaled = _SCALE_BIG_RE.search(span) is not None
         value = number_value(first)
         if not scaled and (
             value == 1 or (kind != "study-count" and first_word == "two")
@@ -677,11 +692,9 @@ def _accept(kind: str, m: re.Match[str], text: str, group: str) -> str | None:
             return None
         if _is_year(first) and _YEAR_REV.match(back):
             return None
-        if kind == "burden" or re.search(_SCALE_BIG, span, _F):
+        if kind == "burden" or _SCALE_BIG_RE.search(span):
             return "burden"
-        if kind == "participant-count" and re.search(
-            _S + _OUTCOME_VERB + "$", span, _F
-        ):
+        if kind == "participant-count" and _OUTCOME_END.search(span):
             return "outcome-count"
         if kind == "participant-count" and (number_value(first) or 0) < 10 and not (
             _STUDY_CONTEXT_REV.match(back)

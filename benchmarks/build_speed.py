@@ -1,0 +1,233 @@
+"""Build time of a synthetic site: plain Material vs Material + mkdocs-evidence vs + mkdocs-bibtex.
+
+Usage: python benchmarks/build_speed.py [--sizes 50x500,200x2000,1000x10000] [--runs 3]
+                                        [--work /tmp/evbench] [--bibtex-venv /tmp/bibtex-venv]
+                                        [--output benchmarks/results/build_speed.txt]
+       python benchmarks/build_speed.py --profile 200x2000   # cProfile -> results/profile.txt
+
+For each size PAGESxREFS, ``benchmarks/sitegen.py`` writes a site (same seed, so the same site
+every time) and this script runs ``mkdocs build`` subprocesses, alternating the variants within
+each run so that drift on a shared machine hits all of them alike:
+
+- a: plain Material + search (same markdown_extensions; the guide's pages as static Markdown);
+- b cold: Material + search + ``evidence`` with its disk cache (``.cache/plugin/evidence``) deleted;
+- c: Material + search + mkdocs-bibtex 4.4.0 (its own venv, see ``--bibtex-venv``; skipped if absent);
+- b warm: the same as b cold, right after it, with the disk cache in place.
+
+Each build is one child process; ``os.wait4`` gives its own rusage, so CPU time (user + system)
+and peak memory (max RSS) are per build, not a running maximum. Wall time is measured too, but on
+a shared 2-core machine CPU time is the steadier number: the ratios are computed on both.
+Prints the medians per variant and the ratios b/a and c/a, and merges the table for each size
+into the output file (sizes not run this time keep their previous section).
+
+To set up variant c without touching the project's venv::
+
+    python3 -m venv /tmp/bibtex-venv
+    /tmp/bibtex-venv/bin/pip install mkdocs==1.6.1 mkdocs-material==9.8.1 mkdocs-bibtex==4.4.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import sitegen  # noqa: E402
+
+VENV_MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+
+
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_mb: float
+    ok: bool
+
+
+def build(mkdocs: Path, site: Path, config: str, log: Path) -> Sample:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="0")
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(mkdocs), "build", "-f", config], cwd=site, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode == 0)
+
+
+def parse_sizes(text: str) -> list[tuple[int, int]]:
+    sizes = []
+    for part in text.split(","):
+        pages, refs = part.lower().split("x")
+        sizes.append((int(pages), int(refs)))
+    return sizes
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path | None) -> str:
+    site = work / f"p{pages}-r{refs}"
+    counts = sitegen.generate(site, pages, refs)
+    variants = [("a", VENV_MKDOCS, "mkdocs-plain.yml"), ("b cold", VENV_MKDOCS, "mkdocs-evidence.yml")]
+    if bibtex_mkdocs is not None:
+        variants.append(("c", bibtex_mkdocs, "mkdocs-bibtex.yml"))
+    variants.append(("b warm", VENV_MKDOCS, "mkdocs-evidence.yml"))
+    samples: dict[str, list[Sample]] = {name: [] for name, _, _ in variants}
+    # One untimed plain build first: warms the OS file cache and the .pyc files of MkDocs and
+    # Material (sitegen has just written the pages, so they are in the file cache anyway).
+    build(VENV_MKDOCS, site, "mkdocs-plain.yml", work / "warmup.log")
+    for run in range(runs):
+        for name, mkdocs, config in variants:
+            if name == "b cold":
+                shutil.rmtree(site / ".cache", ignore_errors=True)
+            log = work / f"p{pages}-{name.replace(' ', '-')}-{run}.log"
+            sample = build(mkdocs, site, config, log)
+            samples[name].append(sample)
+            status = "" if sample.ok else f"  FAILED (see {log})"
+            print(f"  {pages}x{refs} run {run + 1}/{runs} {name:7s} wall {sample.wall:7.2f} s  cpu {sample.cpu:7.2f} s  rss {sample.rss_mb:6.0f} MB{status}", flush=True)
+
+    base_wall = median([s.wall for s in samples["a"]])
+    base_cpu = median([s.cpu for s in samples["a"]])
+    lines = [
+        f"== pages={pages} refs={refs}",
+        f"{pages} pages + {len(sitegen.guide_pages(site / 'content'))} guide pages, {refs} synthetic refs (+ the foot drop bibliography),",
+        f"10 citations and 1 rating marker a page; cited sentences: {counts}; runs={runs}, medians",
+        "",
+        f"{'variant':<8} {'wall s':>8} {'cpu s':>8} {'max RSS MB':>11} {'wall/a':>7} {'cpu/a':>7}",
+    ]
+    for name, _, _ in variants:
+        group = samples[name]
+        wall, cpu = median([s.wall for s in group]), median([s.cpu for s in group])
+        rss = max(s.rss_mb for s in group)
+        failed = "  (a build failed)" if not all(s.ok for s in group) else ""
+        lines.append(f"{name:<8} {wall:8.2f} {cpu:8.2f} {rss:11.0f} {wall / base_wall:7.2f} {cpu / base_cpu:7.2f}{failed}")
+    if bibtex_mkdocs is None:
+        lines.append("c        skipped: mkdocs-bibtex venv not found (see --bibtex-venv)")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def merge(output: Path, sections: list[str], header: str) -> None:
+    old: dict[str, str] = {}
+    if output.is_file():
+        for chunk in re.split(r"(?m)^(?=== pages=)", output.read_text("utf-8")):
+            if chunk.startswith("== pages="):
+                old[chunk.splitlines()[0]] = chunk.rstrip() + "\n"
+    for section in sections:
+        old[section.splitlines()[0]] = section.rstrip() + "\n"
+
+    def order(title: str) -> tuple[int, int]:
+        numbers = re.findall(r"\d+", title)
+        return int(numbers[0]), int(numbers[1])
+
+    body = "\n".join(old[title] for title in sorted(old, key=order))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(header + "\n" + body, "utf-8")
+
+
+ENTRY_POINTS = [
+    ("plugin.py", "on_config"),
+    ("plugin.py", "on_files"),
+    ("plugin.py", "on_page_markdown"),
+    ("markdown_ext.py", "run"),
+    ("plugin.py", "on_env"),
+    ("plugin.py", "on_post_build"),
+]
+
+
+def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> None:
+    """cProfile one warm build with our plugin (``python -m cProfile mkdocs build``) and write
+    the plugin's share per event plus the top functions by cumulative and own time."""
+    import io
+    import pstats
+
+    site = work / f"p{pages}-r{refs}"
+    sitegen.generate(site, pages, refs)
+    build(VENV_MKDOCS, site, "mkdocs-evidence.yml", work / "profile-warmup.log")  # fills the disk cache
+    plain = build(VENV_MKDOCS, site, "mkdocs-plain.yml", work / "profile-plain.log")
+    prof = work / "build.prof"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    python = ROOT / ".venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "cProfile", "-o", str(prof), str(VENV_MKDOCS), "build", "-f", "mkdocs-evidence.yml"],
+                   cwd=site, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stats = pstats.Stats(str(prof))
+    total = stats.total_tt
+    rows = []
+    for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        for suffix, function in ENTRY_POINTS:
+            if name == function and filename.endswith(f"mkdocs_evidence/{suffix}"):
+                rows.append((suffix, function, cumulative))
+    ours = sum(c for _, _, c in rows)  # the events and the preprocessor never nest
+    buffer = io.StringIO()
+    buffer.write(f"# benchmarks/build_speed.py --profile {pages}x{refs}: cProfile of one warm `mkdocs build` with evidence\n")
+    buffer.write(f"# (profiler overhead inflates every number; read shares, not seconds). Plain build of the same site,\n")
+    buffer.write(f"# unprofiled: cpu {plain.cpu:.2f} s.\n\n")
+    buffer.write(f"total profiled time {total:.2f} s; inside our plugin's events {ours:.2f} s ({ours / total:.0%})\n")
+    for suffix, function, cumulative in sorted(rows, key=lambda r: -r[2]):
+        buffer.write(f"  {suffix}:{function:<18} {cumulative:7.2f} s  {cumulative / total:5.1%}\n")
+    for key, title in (("cumulative", "cumulative time"), ("tottime", "own time (tottime)")):
+        buffer.write(f"\n## top {top} by {title}\n")
+        stream = io.StringIO()
+        pstats.Stats(str(prof), stream=stream).strip_dirs().sort_stats(key).print_stats(top)
+        text = stream.getvalue()
+        buffer.write(text[text.find("   ncalls"):])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(buffer.getvalue(), "utf-8")
+    print(buffer.getvalue()[:3000])
+    print(f"wrote {output}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="50x500,200x2000,1000x10000", help="PAGESxREFS,... (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/evbench"))
+    parser.add_argument("--bibtex-venv", type=Path, default=Path("/tmp/bibtex-venv"))
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "build_speed.txt")
+    parser.add_argument("--profile", metavar="PAGESxREFS", help="profile one warm build with our plugin instead")
+    args = parser.parse_args(argv)
+    if args.profile:
+        (pages, refs), = parse_sizes(args.profile)
+        profile(pages, refs, args.work.with_name(args.work.name + "-profile"), HERE / "results" / "profile.txt")
+        return 0
+
+    bibtex_mkdocs = args.bibtex_venv / "bin" / "mkdocs"
+    if not bibtex_mkdocs.is_file():
+        print(f"variant c skipped: {bibtex_mkdocs} not found", file=sys.stderr)
+        bibtex_mkdocs = None
+    args.work.mkdir(parents=True, exist_ok=True)
+    sections = []
+    for pages, refs in parse_sizes(args.sizes):
+        section = run_size(pages, refs, args.runs, args.work, bibtex_mkdocs)
+        print(section, flush=True)
+        sections.append(section)
+    header = (
+        "# benchmarks/build_speed.py: `mkdocs build` of a synthetic site (benchmarks/sitegen.py)\n"
+        "# a = plain Material + search; b = + evidence (cold: disk cache deleted; warm: cache kept);\n"
+        "# c = + mkdocs-bibtex 4.4.0. cpu = user + system time of the build process; ratios vs a.\n"
+        f"# last run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.python_implementation()} "
+        f"{platform.python_version()}, {os.cpu_count()} cores (shared machine: trust cpu/a more than wall/a)\n"
+    )
+    merge(args.output, sections, header)
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
