@@ -48,6 +48,18 @@ class SiteConfig:
     root: Path
     docs_dir: Path
     options: dict
+    exclude_docs: str = ""
+
+    def excluded(self, path: Path) -> bool:
+        """Whether MkDocs leaves the file out of the site (``exclude_docs``, hidden files)."""
+        import pathspec  # a MkDocs dependency: the same gitignore-style matching MkDocs uses
+
+        try:
+            relative = path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
+        except ValueError:
+            return False
+        spec = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/", *self.exclude_docs.splitlines()])
+        return spec.match_file(relative)
 
 
 def read_site_config(config_file: Path) -> SiteConfig:
@@ -74,7 +86,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     if errors:
         name, error = errors[0]
         raise UsageError(f"{config_file}: plugins.evidence.{name}: {error}")
-    return SiteConfig(root=root, docs_dir=root / raw.get("docs_dir", "docs"), options=dict(schema))
+    return SiteConfig(root=root, docs_dir=root / raw.get("docs_dir", "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "")
 
 
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
@@ -150,7 +162,10 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
         reading_target=options.get("reading_level_target", 8.0),
         production=bool(args.production or options.get("production", False)),
     )
-    return settings, _markdown_files(paths), whole_site
+    files = _markdown_files(paths)
+    if whole_site and site is not None:
+        files = [f for f in files if not site.excluded(f)]
+    return settings, files, whole_site
 
 
 def run_check(args: argparse.Namespace) -> Outcome:
@@ -193,6 +208,8 @@ def summary_table(findings: Sequence[Finding]) -> str:
     for (kind, severity), count in sorted(by_kind.items(), key=lambda item: (-_rank(item[0][1]), item[0][0])):
         lines.append(f"{kind:<{width}}  {severity:<8}  {count:>5}")
     totals = Counter(f.severity.value for f in counting)
+    if not by_kind:
+        lines = []
     lines.append(f"claim check: {totals['error']} errors, {totals['warning']} warnings, {totals['info']} notes, {waived} waived")
     return "\n".join(lines)
 
