@@ -20,8 +20,10 @@ Writes into OUT_DIR:
 - ``docs-plain/``: the same pages as ``docs/`` plus the Markdown our plugin generates from the
   guide (rendered once here with ``mkdocs_evidence.core.guides``), so the plain and mkdocs-bibtex
   builds render the same number of pages as the plugin build.
+- ``overrides/``: a copy of the repository's theme overrides (the guide's handout page needs
+  ``handout.html``), used as ``custom_dir`` by every variant.
 - ``mkdocs-plain.yml`` (a), ``mkdocs-evidence.yml`` (b), ``mkdocs-bibtex.yml`` (c): Material +
-  search with the same ``markdown_extensions``; (b) adds our plugin, (c) adds mkdocs-bibtex.
+  search, the same theme and ``markdown_extensions``; (b) adds our plugin, (c) adds mkdocs-bibtex.
 
 The same arguments always give byte-identical files.
 """
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -204,10 +207,19 @@ def _latex_title(rng: random.Random) -> str:
     return title[0].upper() + title[1:] + rng.choice(["", ": a randomised controlled trial", ": a systematic review"])
 
 
+def foot_drop_keys() -> set[str]:
+    """Keys of the repository's bibliography: synthetic keys must not repeat them (pybtex keys
+    are case-insensitive, and mkdocs-bibtex stops at a repeated key)."""
+    keys: set[str] = set()
+    for path in sorted((ROOT / "citations").glob("*.bib")):
+        keys.update(m.lower() for m in re.findall(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,", path.read_text("utf-8")))
+    return keys
+
+
 def make_bib(rng: random.Random, count: int) -> tuple[str, list[Ref]]:
     refs: list[Ref] = []
     chunks: list[str] = []
-    used: set[str] = set()
+    used: set[str] = foot_drop_keys()
     for index in range(count):
         first = rng.choice(SURNAMES)
         year = rng.randint(1995, 2025)
@@ -360,6 +372,9 @@ docs_dir: {docs_dir}
 site_dir: {site_dir}
 theme:
   name: material
+  custom_dir: overrides      # the project's theme overrides (copied), the same for every variant
+  static_templates:
+    - assets/evidence-theme/clinic.css
   font: false
   language: en
   features:
@@ -367,6 +382,12 @@ theme:
     - navigation.top
     - search.highlight
 {MARKDOWN_EXTENSIONS}
+extra:
+  generator: false
+  clinic:
+    name: Synthetic clinic
+    disclaimer: Generated for benchmarks.
+
 plugins:
   - search
 {plugins}"""
@@ -399,13 +420,14 @@ def guide_pages(content: Path) -> list[tuple[str, str]]:
 
 def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int = 1, seed: int = 7) -> dict[str, int]:
     rng = random.Random(seed)
-    for sub in ("docs", "docs-plain", "citations", "content"):
+    for sub in ("docs", "docs-plain", "citations", "content", "overrides"):
         shutil.rmtree(out / sub, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
     bib_text, ref_list = make_bib(rng, refs)
     (out / "citations").mkdir()
     (out / "citations" / "refs.bib").write_text(bib_text + "\n" + foot_drop_bib(), "utf-8")
     shutil.copytree(ROOT / "content" / "foot-drop", out / "content" / "foot-drop")
+    shutil.copytree(ROOT / "overrides", out / "overrides")  # generated pages use its handout.html
 
     stats = {"match": 0, "mismatch": 0, "no-statistic": 0, "uncited": 0}
     docs = out / "docs"

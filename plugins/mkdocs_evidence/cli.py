@@ -175,9 +175,13 @@ def run_check(args: argparse.Namespace) -> Outcome:
     pages: list[PageCheck] = []
     for file in track(files, total=len(files), label="checking"):
         try:
-            source = file.read_bytes().decode("utf-8")
+            raw = file.read_bytes()
+            source = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise UsageError(f"{display(file, settings.root)}: not valid UTF-8 (byte {error.start}); save it as UTF-8") from error
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise UsageError(
+                f"{display(file, settings.root)}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8"
+            ) from error
         except OSError as error:
             raise UsageError(f"{display(file, settings.root)}: cannot read: {error.strerror}") from error
         meta = _front_matter(source)

@@ -30,7 +30,7 @@ from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.project import Outcome, PageCheck, Project, ProjectSettings
-from .core.guides import mkdocs_nav
+from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
 from .markdown_ext import EvidenceExtension
@@ -40,7 +40,6 @@ from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
 log = get_plugin_logger(__name__)
 
 STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
-COMPARISON_PLACEHOLDER = "<!-- evidence:comparison -->"
 REPORT_PLACEHOLDER = "<!-- evidence:report -->"
 
 
@@ -171,6 +170,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             page.meta.update(generated_meta)
             if COMPARISON_PLACEHOLDER in markdown:
                 markdown = markdown.replace(COMPARISON_PLACEHOLDER, self._comparison(page, files))
+            if RANGES_PLACEHOLDER in markdown:
+                markdown = markdown.replace(RANGES_PLACEHOLDER, self._comparison(page, files, ranges=True))
         if self.config.check and src_uri != self.config.how_we_rate_path:
             # "How we rate evidence" is our own method statement, generated from the scale data
             path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
@@ -185,18 +186,23 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             )
         return markdown
 
-    def _comparison(self, page: Page, files: Files) -> str:
+    def _comparison(self, page: Page, files: Files, *, ranges: bool = False) -> str:
         condition = next((g for g in self.project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
         if condition is None:
             return ""
 
+        treatment_pages = {p.meta["evidence"].get("treatment"): p.src_uri for p in condition.pages}
+
         def href(treatment) -> str | None:
-            target = posixpath.join(posixpath.dirname(page.file.src_uri), f"{treatment.slug}.md")
-            file = files.get_file_from_path(target)
+            file = files.get_file_from_path(treatment_pages.get(treatment.slug, ""))
             return get_relative_url(file.url, page.url) if file else None
 
+        name = condition.guide.title.lower()
+        if ranges:
+            caption = f"Treatments for {name}: how sure we are, from the least to the most certain result. The guide explains each one."
+            return "\n" + self.ratings.ranges(caption=caption, treatments=condition.treatments, href=href) + "\n"
         return "\n" + self.ratings.comparison(
-            caption=f"Treatments for {condition.guide.title.lower()}: how sure we are that each one helps",
+            caption=f"Treatments for {name}: how sure we are that each one helps",
             treatments=condition.treatments,
             href=href,
             how_we_rate_href=self._current_how_we_rate,

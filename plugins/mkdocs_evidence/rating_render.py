@@ -52,3 +52,21 @@ class RatingRenderer:
                 summary = ratings.rating_summary(rating, self.scale, self.bibliography.references)
                 rows.append(ratings.ComparisonRow(treatment=treatment.name, treatment_href=href(treatment), summary=summary))
         return ratings.render_comparison(self.env, caption=caption, rows=rows, how_we_rate_href=how_we_rate_href)
+
+    def ranges(self, *, caption: str, treatments: Sequence[Treatment], href: Callable[[Treatment], str | None]) -> str:
+        """One row per treatment with the range of its ratings, least to most certain: the
+        printed summary has room for one line a treatment, and a range hides nothing."""
+        rows = []
+        for treatment in treatments:
+            summaries = [
+                ratings.rating_summary(rating_for(entry), self.scale, self.bibliography.references) for entry in treatment.iter_ratings()
+            ]
+            if not summaries:
+                continue
+            ranked = sorted(summaries, key=lambda summary: self._rank(summary.level))
+            rows.append({"treatment": treatment.name, "href": href(treatment), "summary_text": treatment.summary, "low": ranked[0], "high": ranked[-1]})
+        return self.env.get_template("evidence/range-table.html").render(caption=caption, rows=rows).strip()
+
+    def _rank(self, level_id: str) -> int:
+        level = self.scale.level(level_id)
+        return level.rank if level is not None else -1

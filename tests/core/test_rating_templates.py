@@ -131,7 +131,9 @@ def test_comparison_table(env):
     assert "<script>" not in html and "Foot drop &lt;script&gt;" in html
     assert ("caption", {}) in tags
     assert sum(1 for t, a in tags if t == "th" and a.get("scope") == "col") == 4
-    assert sum(1 for t, a in tags if t == "th" and a.get("scope") == "row") == 2
+    # one row group per treatment, its name spanning its outcomes
+    assert sum(1 for t, a in tags if t == "th" and a.get("scope") == "rowgroup") == 2
+    assert sum(1 for t, a in tags if t == "tbody") == 2
     assert '<a href="treatments/afo/">Ankle-foot orthosis</a>' in html
     assert "<details" not in html  # table badges do not expand
     assert "Moderate certainty" in html and "Low certainty" in html

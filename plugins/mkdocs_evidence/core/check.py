@@ -130,12 +130,16 @@ def check_text(
     for marker in markers:
         keys_by_sentence.setdefault(owner(marker.start), []).extend(getattr(marker, "citations", ()))
 
+    cleaned: dict[int, str] = {}  # one long sentence with many statistics is cleaned once
+
     def sentence_text(offset: int) -> tuple[int, str]:
         number = _sentence_of(bounds, starts, offset)
         if number < 0:
             return number, ""
-        start, end = bounds[number]
-        return number, _clean(text[start:end])
+        if number not in cleaned:
+            start, end = bounds[number]
+            cleaned[number] = _clean(text[start:end])
+        return number, cleaned[number]
 
     findings: list[Finding] = []
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 # digit or _). Trailing punctuation belongs to the sentence, not the key.
 KEY_PATTERN = r"[A-Za-z0-9_](?:[A-Za-z0-9_.:/\-]*[A-Za-z0-9_])?"
 _KEY = re.compile(KEY_PATTERN)
-_GROUP = re.compile(r"(?<![!\]\\])\[([^\[\]\n]*@[^\[\]\n]*)\](?![(\[:])")
+# A bracket without brackets or newlines inside; find_citations keeps those holding an "@".
+# (Requiring the "@" in the pattern made it backtrack over every "@" of an unclosed bracket.)
+_GROUP = re.compile(r"(?<![!\]\\])\[([^\[\]\n]*)\](?![(\[:])")
 
 
 
@@ -68,6 +70,8 @@ def find_citations(masked: str) -> list[CitationGroup]:
     """Every bracketed citation in masked prose, in order of appearance."""
     groups: list[CitationGroup] = []
     for match in _GROUP.finditer(masked):
+        if "@" not in match.group(1):
+            continue
         parts = match.group(1).split(";")
         items: list[CitationItem] = []
         malformed: list[str] = []

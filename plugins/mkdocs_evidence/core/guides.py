@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 COMPARISON_PLACEHOLDER = "<!-- evidence:comparison -->"
+RANGES_PLACEHOLDER = "<!-- evidence:ranges -->"
 """The plugin replaces this line with the treatment comparison table."""
 
 
@@ -92,6 +93,7 @@ _SECTIONS = (
     _Section("questions", "Questions to ask", "questions.md", "questions.md.j2"),
     _Section("support", "Support", "support.md", "support.md.j2"),
     _Section("glossary", "Glossary", "glossary.md", "glossary.md.j2"),
+    _Section("handout", "Printable summary", "handout.md", "handout.md.j2"),
     _Section("about-this-guide", "About this guide", "about-this-guide.md", "about-this-guide.md.j2"),
 )
 
@@ -198,6 +200,7 @@ def _environment() -> jinja2.Environment:
         level_label=_LEVEL_LABEL,
         rating_marker=rating_marker,
         comparison_placeholder=COMPARISON_PLACEHOLDER,
+        ranges_placeholder=RANGES_PLACEHOLDER,
     )
     return env
 
@@ -235,6 +238,7 @@ def _page_titles(guide: Guide) -> dict[str, str]:
         "questions": "Questions to ask",
         "support": "Support",
         "glossary": "Glossary",
+        "handout": f"{guide.title}: a summary to print",
         "about-this-guide": "About this guide",
     }
 
@@ -249,7 +253,28 @@ def _review_meta(guide: Guide) -> dict:
             "name": review.clinical_reviewer.name,
             "qualifications": review.clinical_reviewer.qualifications,
         },
+        "funding": review.funding,
+        "conflicts": review.conflicts,
     }
+
+
+def glossary_abbreviations(guide: Guide) -> str:
+    """Abbreviation definitions (``*[term]: definition``) so that the ``abbr`` extension explains
+    each glossary term where it is used. "Ankle-foot orthosis (AFO)" defines both the long form
+    and "AFO"; a lower-case form is added because ``abbr`` matches case-sensitively."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for item in guide.glossary:
+        definition = " ".join(strip_markdown(item.definition).split())
+        match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", item.term)
+        forms = [match.group(1), match.group(2)] if match else [item.term]
+        for form in forms:
+            for variant in (form, form.lower()):
+                variant = variant.strip()
+                if variant and variant not in seen and not re.search(r"[\[\]]", variant):
+                    seen.add(variant)
+                    lines.append(f"*[{variant}]: {definition}")
+    return "\n".join(lines)
 
 
 def _description(markdown_text: str) -> str:
@@ -277,6 +302,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
     env = _environment()
     review = _review_meta(guide)
     care = _sorted_care(guide)
+    abbreviations = glossary_abbreviations(guide)
 
     def render(template: str, src_uri: str, title: str, description: str, extra: dict, **context: Any) -> GeneratedPage:
         def link(key: str) -> str:
@@ -298,6 +324,8 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
             **context,
         )
         markdown = "\n".join(line.rstrip() for line in markdown.strip().split("\n")) + "\n"
+        if abbreviations and extra.get("section") != "glossary":
+            markdown += "\n" + abbreviations + "\n"
         meta = {
             "title": title,
             "description": description,
@@ -315,7 +343,10 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
         title = titles[section.key]
         named = section.key == "overview" or _in_sentence(guide.title) in title
         page_title = title if named else f"{title} – {guide.title}"
-        pages.append(render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title))
+        page = render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title)
+        if section.key == "handout":
+            page.meta["template"] = "handout.html"  # overrides/handout.html: print letterhead
+        pages.append(page)
         if section.key == "treatments":
             for treatment in treatments:
                 t_uri = treatment_uris[treatment.slug]

@@ -15,18 +15,23 @@ from dataclasses import dataclass
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_RAW_BLOCK = re.compile(r"<(script|style|pre|code)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+# Raw blocks (script, style, pre, code) and template tags are found by hand (_raw_block_spans,
+# _template_spans): as regular expressions, an opener with no closer made them scan to the end
+# of the text from every opener (quadratic on "<pre <pre <pre ..." or "{{ {{ {{ ...").
+_RAW_BLOCK_OPEN = re.compile(r"<(script|style|pre|code)\b", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|mailto:)[^<>\s]*>")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\[\]()]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>\[\]()]+|\bdoi:\s?10\.\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# E-mail addresses are found from each "@" (_email_spans): as one regular expression, a long run
+# of letters or digits with no "@" was rescanned from every character (quadratic).
+_EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # `](target "title")` after link text; the target may hold one level of balanced parentheses.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REF_LINK = re.compile(r"\]\[[^\[\]\n]*\]")
 _LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}")
-_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>%$@]")
 
@@ -78,6 +83,65 @@ def _code_span_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    """What ``[A-Za-z0-9._%+-]+@domain`` would find, left to right, in linear time."""
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > floor and text[start - 1] in _EMAIL_LOCAL:
+            start -= 1
+        domain = _EMAIL_DOMAIN.match(text, at + 1) if start < at else None
+        if domain is not None:
+            spans.append((start, domain.end()))
+            floor = domain.end()
+            at = text.find("@", floor)
+        else:
+            at = text.find("@", at + 1)
+    return spans
+
+
+def _template_spans(text: str) -> list[tuple[int, int]]:
+    """``{{ ... }}`` and ``{% ... %}`` (shortest match), left to right, in linear time."""
+    spans: list[tuple[int, int]] = []
+    closers = {"{{": "}}", "{%": "%}"}
+    position = 0
+    while closers:
+        found = [(index, opener) for opener in closers if (index := text.find(opener, position)) != -1]
+        if not found:
+            break
+        start, opener = min(found)
+        end = text.find(closers[opener], start + 2)
+        if end == -1:
+            del closers[opener]  # no closer after this opener: none after any later one either
+            continue
+        spans.append((start, end + 2))
+        position = end + 2
+    return spans
+
+
+def _raw_block_spans(text: str) -> list[tuple[int, int]]:
+    """``<script|style|pre|code ...>`` up to its closing tag (or the end), in linear time."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opening = _RAW_BLOCK_OPEN.search(text, position)
+        if opening is None:
+            return spans
+        tag_end = text.find(">", opening.end())
+        if tag_end == -1:
+            return spans  # no ">" left: no later opener can be a tag either
+        closer = re.compile(r"</" + re.escape(opening.group(1)) + r"\s*>", re.IGNORECASE).search(text, tag_end + 1)
+        end = len(text) if closer is None else closer.end()
+        spans.append((opening.start(), end))
+        position = end
+
+
+def _spans(found) -> list[tuple[int, int]]:
+    return [item if isinstance(item, tuple) else (item.start(), item.end()) for item in found]
+
+
 def mask_non_prose(text: str, *, keep_citations: bool = True) -> str:
     """Blank everything in Markdown that is not prose a patient reads.
 
@@ -97,13 +161,13 @@ def mask_non_prose(text: str, *, keep_citations: bool = True) -> str:
     for start, end in _code_span_spans(masked):
         _blank(chars, start, end)
     masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _RAW_BLOCK, _TEMPLATE_TAG):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
+    for finder in (_HTML_COMMENT.finditer, _raw_block_spans, _template_spans):
+        for start, end in _spans(finder(masked)):
+            _blank(chars, start, end)
         masked = "".join(chars)
-    for pattern in (_AUTOLINK, _HTML_TAG, _LINK_DEFINITION, _URL, _EMAIL):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
+    for finder in (_AUTOLINK.finditer, _HTML_TAG.finditer, _LINK_DEFINITION.finditer, _URL.finditer, _email_spans):
+        for start, end in _spans(finder(masked)):
+            _blank(chars, start, end)
         masked = "".join(chars)
     for pattern in (_LINK_TARGET, _REF_LINK):
         for match in pattern.finditer(masked):
