@@ -9,12 +9,14 @@ checker does, so a problem is reported once, with its file and line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import jinja2
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .core.bibliography import Bibliography
 from .core.citations import CitationGroup, find_citations
@@ -117,6 +119,31 @@ class CitationPreprocessor(Preprocessor):
         return ext.env.get_template("citations/references.html").render(references=references, title=ext.references_title)
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these: "java\tscript:" is javascript:
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+class LinkTreeprocessor(Treeprocessor):
+    """Links written in Markdown: a ``javascript:``, ``data:`` or other unknown scheme loses its
+    href (the text stays); links to other sites get ``rel="noopener noreferrer"``."""
+
+    def run(self, root):
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href is None:
+                continue
+            scheme = _SCHEME.match(_IGNORED_IN_URLS.sub("", href))
+            if scheme is None:
+                continue  # relative link or #anchor
+            name = scheme.group(1).lower()
+            if name not in SAFE_LINK_SCHEMES:
+                del element.attrib["href"]
+            elif name in ("http", "https"):
+                element.set("rel", "noopener noreferrer")
+        return None
+
+
 class EvidenceExtension(Extension):
     """Register with ``markdown.Markdown(extensions=[EvidenceExtension(...)])``."""
 
@@ -142,3 +169,6 @@ class EvidenceExtension(Extension):
         # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):
         # we mask code ourselves, and stashed HTML must be in place before blocks are parsed.
         md.preprocessors.register(CitationPreprocessor(md, self), "evidence_citations", 28)
+        # Last: after inline links are made (20) and after MkDocs' own link rewriting ("relpath",
+        # 0), which expects every <a> to have an href.
+        md.treeprocessors.register(LinkTreeprocessor(md), "evidence_links", -10)

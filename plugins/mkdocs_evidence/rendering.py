@@ -7,6 +7,7 @@ is escaped unless a template marks pybtex's already-escaped HTML as safe.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,6 +71,18 @@ def _sanitised(entry: Entry) -> Entry:
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
+class _LinkSafeHtmlBackend(HtmlBackend):
+    """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"`` (no
+    referrer leaks to the publisher, no ``window.opener``) and the address is attribute-escaped."""
+
+    @staticmethod
+    def format_href(url, text, external=False):
+        if not text:
+            return ""
+        target = ' target="_blank"' if external else ""
+        return f'<a href="{html.escape(str(url), quote=True)}" rel="noopener noreferrer"{target}>{text}</a>'
+
+
 @dataclass(frozen=True, slots=True)
 class FormattedReference:
     key: str
@@ -85,7 +98,7 @@ class ReferenceFormatter:
     def __init__(self) -> None:
         self._style = VancouverStyle()
         # Backends made once: pybtex's render_as() looks them up through entry points each call.
-        self._html = HtmlBackend()
+        self._html = _LinkSafeHtmlBackend()
         self._text = TextBackend()
         self._cache: dict[tuple[str, int], FormattedReference] = {}
 
