@@ -115,3 +115,9 @@ def test_bad_inputs_do_not_raise() -> None:
     assert matches_figure("23%", [None, 5]) is False  # type: ignore[list-item]
     assert matches_figure("1 in 0", ["0%"]) is False
     assert matches_figure("1e308 in 1e308", ["100%"]) in (True, False)
+
+
+def test_year_like_number_before_what_is_counted_is_a_count():
+    # Regression: "Among the 1968 patients" was read as a year, so "1,968 people" never matched.
+    assert matches_figure("1,968 people", ["Among the 1968 patients 74 patients (3.76%) had a side effect"])
+    assert not matches_figure("1,968 people", ["In 1968 the study began"])

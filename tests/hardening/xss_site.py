@@ -14,7 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import PROJECT_THEME, copy_fixture_guide, mkdocs, run, write_base_site
+from hardening_helpers import PROJECT_THEME, copy_fixture_guide, mkdocs, run, write_base_site
 
 SCRIPT = "<script>window.__xss=(window.__xss||0)+1;alert(1)</script>"
 ATTRIBUTE = '" onmouseover="window.__xss=1;alert(1)" x="'

@@ -117,6 +117,12 @@ _MULTIPLE_WORDS = {"twice": 2.0, "thrice": 3.0, "doubled": 2.0, "doubling": 2.0,
                    "tripled": 3.0, "triple": 3.0, "tripling": 3.0, "trebled": 3.0,
                    "treble": 3.0, "quadrupled": 4.0}
 _YEAR = re.compile("(?:1[89]|20)\\d\\d")
+# A year-like number directly followed by what is counted is a count, not a year.
+_COUNTED = re.compile(
+    r"[ \t\u00a0]+(?:[A-Za-z-]+[ \t\u00a0]+)?(?:patients|people|persons|participants|subjects|adults|children|"
+    r"men|women|individuals|cases|eyes|legs|limbs|nerves|operations|procedures|surgeries|trials|studies)\b",
+    re.IGNORECASE,
+)
 
 _PARSER = re.compile(
     # confidence interval: the level is not a fact; the bounds are
@@ -282,8 +288,8 @@ def _parse(text: str) -> list[Quantity]:
             value = number_value(token)
             if value is None:
                 continue
-            if _YEAR.fullmatch(token.strip()) and "," not in token:
-                continue  # a year is context, not a figure
+            if _YEAR.fullmatch(token.strip()) and "," not in token and not _COUNTED.match(text, m.end()):
+                continue  # a year is context, not a figure ("1968 patients" is a count)
             dec = _decimals(token)
             out.append(Quantity(value, "count" if dec == 0 else "number", approx, dec,
                                 comparator=comparator, claim=claim))

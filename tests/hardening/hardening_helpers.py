@@ -1,4 +1,6 @@
-"""Shared helpers for the hardening suite (issue 9): temporary sites and subprocess runs."""
+"""Shared helpers for the hardening suite (issue 9): temporary sites and subprocess runs.
+
+Not a conftest.py: tests/browser/test_xss.py imports it too, and tests/browser has its own conftest."""
 
 from __future__ import annotations
 
