@@ -36,11 +36,13 @@ from .core.report import render_report_html, report_to_json
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
+from .core.templating import PACKAGE_DIR
 
 log = get_plugin_logger(__name__)
 
 STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
 REPORT_PLACEHOLDER = "<!-- evidence:report -->"
+THEME_DIR = PACKAGE_DIR / "theme"
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -98,6 +100,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 references_title=self.config.references_title,
             )
         )
+        # Page templates we need (the printable summary) come last: the site's custom_dir wins.
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(THEME_DIR))
         # Ours first, so a clinic's own extra_css wins.
         config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
         if self.is_serve and self.config.report and not self.config.report_on_build:

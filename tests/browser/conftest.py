@@ -29,20 +29,17 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "plugins" / "mkdocs_evidence" / "assets"
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-README_SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
-
-CHROMIUM = os.environ.get("EVIDENCE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from browser_support import (  # noqa: F401 - re-exported for fixtures below
+    ASSETS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    README_SCREENSHOTS,
+    ROOT,
+    SCREENSHOTS,
+    RequestLog,
+    _CSP_REPORTER,
+    new_context,
+)
 
 # The Content-Security-Policy documented in docs/for-clinics.md. The test server can send it
 # so the tests prove the site works under it. Keep the two in sync.
@@ -231,45 +228,6 @@ def browser():
         b.close()
 
 
-class RequestLog:
-    """Every request a browser context makes, and every CSP violation its pages report."""
-
-    def __init__(self):
-        self.urls: list[str] = []
-        self.csp_violations: list[str] = []
-        self.console_errors: list[str] = []
-
-    def foreign(self, allowed_host: str) -> list[str]:
-        out = []
-        for url in self.urls:
-            parts = urlsplit(url)
-            if parts.scheme in ("data", "blob", "about"):
-                continue
-            if parts.netloc != allowed_host:
-                out.append(url)
-        return out
-
-
-def new_context(browser, *, scheme: str = "light", viewport=(1280, 900), **kwargs):
-    ctx = browser.new_context(
-        viewport={"width": viewport[0], "height": viewport[1]},
-        color_scheme=scheme,
-        reduced_motion="reduce",
-        service_workers="block",
-        **kwargs,
-    )
-    log = RequestLog()
-    ctx.on("request", lambda req: log.urls.append(req.url))
-    ctx.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
-    # Report CSP violations from the page into the log (installed as an init script, which
-    # the CSP does not govern because it is injected by the browser, not the page).
-    ctx.expose_binding("__evidenceCsp", lambda source, text: log.csp_violations.append(text))
-    ctx.add_init_script(_CSP_REPORTER)
-    ctx.set_default_timeout(10_000)
-    ctx.request_log = log
-    return ctx
-
-
 @pytest.fixture
 def context(browser):
     ctx = new_context(browser)
@@ -379,11 +337,7 @@ _READY = (
     "() => !document.documentElement.classList.contains('no-js')"
     " && document.documentElement.dataset.evTheme === 'ready'"
 )
-_CSP_REPORTER = (
-    "document.addEventListener('securitypolicyviolation', e => "
-    "window.__evidenceCsp(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + "
-    "' ' + e.sourceFile + ':' + e.lineNumber));"
-)
+
 
 
 @pytest.fixture(scope="session")

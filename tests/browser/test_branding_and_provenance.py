@@ -39,7 +39,7 @@ def test_clinic_colours_are_applied(page, clinic_site):
 
 
 def test_clinic_colours_stay_readable_in_dark_mode(browser, clinic_site):
-    from conftest import new_context
+    from browser_support import new_context
 
     ctx = new_context(browser, scheme="dark")
     try:

@@ -44,7 +44,7 @@ def test_external_links_show_their_address(printed):
 
 
 def test_print_is_black_on_white_even_in_dark_mode(browser, fixture_site):
-    from conftest import new_context
+    from browser_support import new_context
 
     ctx = new_context(browser, scheme="dark")
     try:

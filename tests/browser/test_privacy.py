@@ -9,7 +9,7 @@ import re
 import pytest
 
 from browser_helpers import goto, search
-from conftest import new_context
+from browser_support import new_context
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from browser_helpers import goto
-from conftest import README_SCREENSHOTS, SCREENSHOTS, new_context
+from browser_support import README_SCREENSHOTS, SCREENSHOTS, new_context
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT
+from browser_support import ROOT
 
 
 @pytest.fixture(scope="module")

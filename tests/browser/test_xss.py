@@ -86,16 +86,18 @@ def _visit_all(chromium, site: Path, csp: str | None) -> tuple[list[str], list[s
         for html in sorted(site.rglob("*.html")):
             rel = html.relative_to(site).as_posix()
             page.goto(f"{base}/{rel}", wait_until="load")
-            for selector in (".ev-cite__link", "a", "[title]", ".ev-badge, .ev-rating, details summary"):
-                for handle in page.locator(selector).all()[:25]:
+            # Hover and focus what a reader would: citations (previews), evidence badges, links
+            # and glossary terms; open every closed <details>. Visible elements only (fast).
+            for selector in (".ev-cite__link:visible", "[class*=badge]:visible", "abbr:visible", "a[href^=http]:visible"):
+                for handle in page.locator(selector).all()[:8]:
                     try:
-                        handle.hover(timeout=500)
-                        handle.focus(timeout=500)
-                    except Exception:  # hidden elements cannot be hovered; that is fine
+                        handle.hover(timeout=300)
+                        handle.focus(timeout=300)
+                    except Exception:  # covered or detached: nothing to hover
                         pass
-            for summary in page.locator("details:not([open]) > summary").all()[:10]:
+            for summary in page.locator("details:not([open]) > summary:visible").all()[:5]:
                 try:
-                    summary.click(timeout=500)
+                    summary.click(timeout=300)
                 except Exception:
                     pass
             if page.evaluate("window.__xss"):

@@ -35,6 +35,7 @@ EXPECTED = [
     "foot-drop/questions.md",
     "foot-drop/support.md",
     "foot-drop/glossary.md",
+    "foot-drop/handout.md",
     "foot-drop/about-this-guide.md",
 ]
 
@@ -142,6 +143,8 @@ def test_meta_for_provenance(pages):
         "next_review_due": date(2027, 11, 1),
         "authors": [{"name": "Alex Writer", "qualifications": "MSc"}],
         "clinical_reviewer": {"name": "Dr Sam Reviewer", "qualifications": "FRCP"},
+        "funding": "No external funding.",
+        "conflicts": "None declared.",
     }
     assert meta["evidence"]["generated"] is True
     assert meta["evidence"]["source"] == "foot-drop/guide.yml"
@@ -245,3 +248,12 @@ def test_marker_separators_in_names_are_neutralised():
     )
     marker = rating_marker(treatment, treatment.benefits[0])
     assert marker.startswith("{rating: moderate | Heel–toe / (brace) -> walking speed after stroke | @prenton2016")
+
+
+def test_handout_page_uses_the_print_template_and_glossary_terms_are_explained(pages):
+    handout = pages["foot-drop/handout.md"]
+    assert handout.meta["template"] == "handout.html"
+    assert "<!-- evidence:ranges -->" in handout.markdown
+    symptoms = pages["foot-drop/symptoms.md"].markdown
+    assert "\n*[" in symptoms  # abbreviation definitions for the glossary terms
+    assert "\n*[" not in pages["foot-drop/glossary.md"].markdown
