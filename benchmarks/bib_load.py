@@ -31,10 +31,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "plugins"))
 
-import sitegen  # noqa: E402
-
-from mkdocs_evidence.core import bibliography as bibmod  # noqa: E402
-from mkdocs_evidence.core.bibliography import BibliographyCache  # noqa: E402
+import sitegen
+from mkdocs_evidence.core import bibliography as bibmod
+from mkdocs_evidence.core.bibliography import BibliographyCache
 
 
 def best(repeat: int, setup, action) -> float:
@@ -77,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         warm_memory = best(args.repeat, lambda: None, lambda: cache.load(sources, work))
 
         # Where the cold time goes.
-        from pybtex.database.input.bibtex import Parser
         import pybtex.errors
+        from pybtex.database.input.bibtex import Parser
 
         def pybtex_parse() -> None:
             with pybtex.errors.capture():
@@ -91,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     lines = [
-        "# benchmarks/bib_load.py: BibliographyCache.load of one synthetic .bib file, CPU s "
-        f"(best of {args.repeat}; cold: best of {args.cold_repeat})",
+        (
+            "# benchmarks/bib_load.py: BibliographyCache.load of one synthetic .bib file, CPU s "
+            f"(best of {args.repeat}; cold: best of {args.cold_repeat})"
+        ),
         f"entries                {args.entries}",
         f"bib size               {len(bib_text.encode()) / 1e6:.1f} MB; disk cache {pickle_bytes / 1e6:.1f} MB",
         f"cold (parse + cache)   {cold:.3f} s",

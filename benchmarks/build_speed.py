@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import sitegen  # noqa: E402
+import sitegen
 
 VENV_MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 
@@ -176,7 +176,7 @@ def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> N
     ours = sum(c for _, _, c in rows)  # the events and the preprocessor never nest
     buffer = io.StringIO()
     buffer.write(f"# benchmarks/build_speed.py --profile {pages}x{refs}: cProfile of one warm `mkdocs build` with evidence\n")
-    buffer.write(f"# (profiler overhead inflates every number; read shares, not seconds). Plain build of the same site,\n")
+    buffer.write("# (profiler overhead inflates every number; read shares, not seconds). Plain build of the same site,\n")
     buffer.write(f"# unprofiled: cpu {plain.cpu:.2f} s.\n\n")
     buffer.write(f"total profiled time {total:.2f} s; inside our plugin's events {ours:.2f} s ({ours / total:.0%})\n")
     for suffix, function, cumulative in sorted(rows, key=lambda r: -r[2]):
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "# benchmarks/build_speed.py: `mkdocs build` of a synthetic site (benchmarks/sitegen.py)\n"
         "# a = plain Material + search; b = + evidence (cold: disk cache deleted; warm: cache kept);\n"
         "# c = + mkdocs-bibtex 4.4.0. cpu = user + system time of the build process; ratios vs a.\n"
-        f"# last run {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.python_implementation()} "
+        f"# last run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.python_implementation()} "
         f"{platform.python_version()}, {os.cpu_count()} cores (shared machine: trust cpu/a more than wall/a)\n"
     )
     merge(args.output, sections, header)

@@ -136,7 +136,7 @@ def make_figure(rng: random.Random, design: str) -> tuple[str, list[str], list[s
         n = rng.randint(12, 3200)
         wrong = n + rng.randint(7, 90)
         fig = f"{n:,} participants" if n >= 1000 else f"{n} participants"
-        say = lambda v: f"{v:,}" if v >= 1000 else str(v)  # noqa: E731
+        say = lambda v: f"{v:,}" if v >= 1000 else str(v)
         return fig, [
             f"The study followed {say(n)} participants with {condition} for a year.",
             f"In total, {say(n)} participants took part in the trial.",
@@ -191,7 +191,7 @@ def make_figure(rng: random.Random, design: str) -> tuple[str, list[str], list[s
 
 
 class Ref:
-    __slots__ = ("key", "design", "year", "statements", "wrong")
+    __slots__ = ("design", "key", "statements", "wrong", "year")
 
     def __init__(self, key: str, design: str, year: int) -> None:
         self.key = key
@@ -253,7 +253,7 @@ def make_bib(rng: random.Random, count: int) -> tuple[str, list[Ref]]:
                       f"  number  = {{{rng.randint(1, 12)}}},",
                       f"  pages   = {{{start}--{start + rng.randint(4, 20)}}},"]
         else:
-            lines += [f"  howpublished = {{National Institute for Health and Care Excellence}},",
+            lines += ["  howpublished = {National Institute for Health and Care Excellence},",
                       f"  url     = {{https://www.nice.org.uk/guidance/ng{rng.randint(1, 250)}}},"]
         lines += [f"  year    = {{{year}}},",
                   f"  doi     = {{{doi}}},",
@@ -446,7 +446,7 @@ def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, "utf-8")
 
-    for _, (filename, name, docs_dir, site_dir, plugins) in VARIANTS.items():
+    for filename, name, docs_dir, site_dir, plugins in VARIANTS.values():
         (out / filename).write_text(mkdocs_yml(name, docs_dir, site_dir, plugins), "utf-8")
     return stats
 

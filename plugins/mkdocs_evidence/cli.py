@@ -32,7 +32,7 @@ from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.gitdiff import GitError, changed_lines, filter_findings_to_changed
 from .core.progress import track
-from .core.project import Outcome, PageCheck, Project, ProjectSettings
+from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
 from .core.report import report_to_json, write_report_files
 from .core.sarif import findings_to_sarif
 
@@ -174,16 +174,9 @@ def run_check(args: argparse.Namespace) -> Outcome:
     project = Project(settings, BibliographyCache(cache_dir if cache_dir.parent.is_dir() else None))
     pages: list[PageCheck] = []
     for file in track(files, total=len(files), label="checking"):
-        try:
-            raw = file.read_bytes()
-            source = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            raise UsageError(
-                f"{display(file, settings.root)}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8"
-            ) from error
-        except OSError as error:
-            raise UsageError(f"{display(file, settings.root)}: cannot read: {error.strerror}") from error
+        source, problem = read_markdown(file, display(file, settings.root))
+        if problem is not None:
+            raise UsageError(f"{problem.path}:{problem.line}: {problem.message}")
         meta = _front_matter(source)
         path = display(file, settings.root)
         pages.append(project.check_page(path, source, title=_title(source, meta, file.stem), meta=meta))

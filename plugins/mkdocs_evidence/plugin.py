@@ -29,7 +29,7 @@ from .core.atomic import atomic_write_text
 from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
-from .core.project import Outcome, PageCheck, Project, ProjectSettings
+from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
@@ -84,6 +84,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project = Project(settings, self.bib_cache)
         self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
+        self.unreadable: list[Finding] = []
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
@@ -114,6 +115,14 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # A page MkDocs cannot decode would stop the build with a traceback: report it with its
+        # line, leave it out, and check the rest of the site.
+        for file in list(files.documentation_pages()):
+            if file.generated_by is None and file.abs_src_path:
+                _text, problem = read_markdown(Path(file.abs_src_path), display(Path(file.abs_src_path), self.project.settings.root))
+                if problem is not None:
+                    self.unreadable.append(problem)
+                    files.remove(file)
         for name in STYLESHEETS:
             source = PACKAGE_ASSETS / name
             if source.is_file():
@@ -228,7 +237,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return None
-        self.outcome = self.project.finish(list(self.page_checks.values()))
+        self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
         for finding in self.outcome.findings:
             _log_finding(finding)
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)

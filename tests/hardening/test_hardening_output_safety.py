@@ -91,14 +91,6 @@ def test_external_links_carry_noopener_noreferrer(xss_site):
     assert external == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/guides.py: the guide title and treatment names go unescaped into page front-matter "
-    "titles and the nav (MkDocs/Material render them as HTML: <script> runs in the header and nav); "
-    "questions[] items and glossary terms go unescaped into generated '*[term]: definition' lines that render as raw HTML; "
-    "Markdown fields (glossary definition) pass raw HTML through. Escape Text fields with html_escape "
-    "in titles/nav/abbreviations; decide whether YAML Markdown fields may hold raw HTML",
-)
 def test_payloads_in_guide_title_names_and_glossary_are_inert(tmp_path):
     problems, _ = audit(build_xss_site(tmp_path, known_bugs=True))
     assert problems == {}

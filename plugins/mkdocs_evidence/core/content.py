@@ -892,9 +892,28 @@ def _decode(data: bytes, path: str) -> tuple[str | None, ContentError | None]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Where the first YAML alias is, if any. Aliases are refused: nested ones expand
+    exponentially ("billion laughs") and content has no need for them. Scanning events is
+    linear and expands nothing."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:
+        return None  # the loader below reports the syntax error with its line
+    return None
+
+
 def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[ContentError]]:
     """Parse and validate one document; never raises on bad input."""
     errors: list[ContentError] = []
+    alias = _first_alias(text)
+    if alias is not None:
+        line, column = alias
+        return None, [
+            ContentError(path, line, column, "", "YAML aliases (*name) are not allowed in content files; write the value out in full")
+        ]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

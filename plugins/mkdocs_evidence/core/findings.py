@@ -122,6 +122,13 @@ RULES: dict[str, Rule] = {
             "Use a level of the configured scale; upgrades need a declared reason and are at most two steps.",
         ),
         Rule(
+            "unreadable-file",
+            Severity.ERROR,
+            "File cannot be read",
+            "A page is not valid UTF-8 or cannot be opened, so nothing in it could be checked.",
+            "Save the file as UTF-8 (most editors have an encoding option) and build again.",
+        ),
+        Rule(
             "content-error",
             Severity.ERROR,
             "Structured content is invalid",

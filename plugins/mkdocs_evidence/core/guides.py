@@ -129,7 +129,10 @@ def md_url(value: Any) -> str:
 
 
 def _prose(value: str | None) -> str:
-    return (value or "").strip()
+    """Author prose from YAML, as Markdown without raw HTML: ``<`` is escaped, so a tag (or a
+    script) typed into a content field shows as text. Hand-written pages in ``docs/`` may
+    still hold HTML; structured content is often edited by people who do not write HTML."""
+    return (value or "").strip().replace("<", "&lt;")
 
 
 def _bullet(value: str, marker: str = "-") -> str:
@@ -258,6 +261,10 @@ def _review_meta(guide: Guide) -> dict:
     }
 
 
+# Terms the abbr extension can define safely: words, spaces and light punctuation only.
+_ABBREVIATION_TERM = re.compile(r"[^\W_][\w .'/-]*")
+
+
 def glossary_abbreviations(guide: Guide) -> str:
     """Abbreviation definitions (``*[term]: definition``) so that the ``abbr`` extension explains
     each glossary term where it is used. "Ankle-foot orthosis (AFO)" defines both the long form
@@ -271,7 +278,7 @@ def glossary_abbreviations(guide: Guide) -> str:
         for form in forms:
             for variant in (form, form.lower()):
                 variant = variant.strip()
-                if variant and variant not in seen and not re.search(r"[\[\]]", variant):
+                if variant and variant not in seen and _ABBREVIATION_TERM.fullmatch(variant):
                     seen.add(variant)
                     lines.append(f"*[{variant}]: {definition}")
     return "\n".join(lines)
@@ -327,7 +334,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
         if abbreviations and extra.get("section") != "glossary":
             markdown += "\n" + abbreviations + "\n"
         meta = {
-            "title": title,
+            "title": html_escape(title),  # themes print titles unescaped (MkDocs: no autoescape)
             "description": description,
             "condition": guide.slug,
             "condition_title": guide.title,
@@ -388,8 +395,8 @@ def mkdocs_nav(guide: Guide, treatments: Iterable[Treatment], *, base_uri: str) 
     for section in _present(guide):
         uri = f"{base}/{section.filename}"
         if section.key == "treatments" and treatments:
-            children = [{"All treatments": uri}] + [{t.name: f"{base}/treatments/{t.slug}.md"} for t in treatments]
+            children = [{"All treatments": uri}] + [{html_escape(t.name): f"{base}/treatments/{t.slug}.md"} for t in treatments]
             items.append({section.nav_title: children})
         else:
             items.append({section.nav_title: uri})
-    return {guide.title: items}
+    return {html_escape(guide.title): items}

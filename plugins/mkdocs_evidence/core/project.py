@@ -210,6 +210,23 @@ class Project:
         return extra
 
 
+def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
+    """A page's text, or an ``unreadable-file`` finding naming the line of the first bad byte."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, _unreadable(shown, 1, f"cannot read the file: {error.strerror}")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return None, _unreadable(shown, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")
+
+
+def _unreadable(path: str, line: int, message: str) -> Finding:
+    return make_finding("unreadable-file", path=path, line=line, column=1, end_line=line, end_column=1, text="", sentence="", message=message)
+
+
 def rating_for(entry: RatingEntry) -> ratings.Rating:
     """The rating a structured benefit declares, located at its ``rating:`` key."""
     return ratings.Rating(
