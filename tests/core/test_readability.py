@@ -60,3 +60,9 @@ def test_smog_needs_three_sentences():
 
 def test_pure_and_deterministic():
     assert reading_level(PLAIN) == reading_level(PLAIN)
+
+
+def test_glossary_abbreviation_definitions_are_not_read_as_text():
+    page = "Foot drop makes it hard to lift your foot. A brace can help you walk."
+    with_terms = page + "\n\n*[brace]: A support worn on the leg that holds the foot up at a safe angle when walking."
+    assert reading_level(with_terms) == reading_level(page)
