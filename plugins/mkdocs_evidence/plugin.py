@@ -13,6 +13,7 @@ Event plan (see CONTRIBUTING.md):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from pathlib import Path
@@ -28,9 +29,11 @@ from .config import EvidenceConfig, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
+from .core.diskcache import load_pickle, save_pickle
 from .core.findings import Finding, Severity
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.readability import SyllableCounter
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
 from .markdown_ext import EvidenceExtension
@@ -51,7 +54,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def __init__(self) -> None:
         # Kept across `mkdocs serve` rebuilds (MkDocs reuses a plugin that has on_startup).
         self.bib_cache: BibliographyCache | None = None
-        self.formatter = ReferenceFormatter()
+        self.formatter: ReferenceFormatter | None = None
+        # Page checks by (page, a hash of its text, the sources and options): a `serve` rebuild
+        # after editing one page checks that page again, not the whole site.
+        self.page_cache: dict[tuple, PageCheck] = {}
+        self.syllables = SyllableCounter()
+        self.cache_files: dict[str, Path | None] = {}
         self.is_serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -65,7 +73,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
         if self.bib_cache is None or self.bib_cache.cache_dir != cache_dir:
+            # Caches live as long as the plugin (all `serve` rebuilds) and on disk between builds.
             self.bib_cache = BibliographyCache(cache_dir)
+            self.formatter = ReferenceFormatter(cache_dir / "references.pickle" if cache_dir else None)
+            self.cache_files = {name: (cache_dir / f"{name}.pickle" if cache_dir else None) for name in ("pages", "syllables")}
+            self.page_cache = load_pickle(self.cache_files["pages"], {})
+            self.syllables = SyllableCounter(load_pickle(self.cache_files["syllables"], {}))
         options = CheckOptions(
             rating_scale=self.config.rating_scale,
             max_evidence_age_years=self.config.max_evidence_age_years,
@@ -81,10 +94,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             reading_target=self.config.reading_level_target,
             production=self.config.production,
         )
-        self.project = Project(settings, self.bib_cache)
+        self.project = Project(settings, self.bib_cache, self.syllables)
         self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
+        self._new_checks = 0
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
@@ -189,15 +203,23 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.config.check and src_uri != self.config.how_we_rate_path:
             # "How we rate evidence" is our own method statement, generated from the scale data
             path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
-            self.page_checks[src_uri] = self.project.check_page(
-                path if generated_meta is None else _generated_path(src_uri),
-                page.file.content_string,
-                title=page.title or src_uri,
-                url=page.url,
-                rendered_markdown=prose_markdown,
-                meta=page.meta,
-                generated=generated_meta is not None,
-            )
+            source = page.file.content_string
+            digest = hashlib.sha1(repr((source, prose_markdown, page.title, page.url, page.meta)).encode()).hexdigest()
+            key = (src_uri, digest, self.project.signature)
+            check = self.page_cache.get(key)
+            if check is None:
+                check = self.project.check_page(
+                    path if generated_meta is None else _generated_path(src_uri),
+                    source,
+                    title=page.title or src_uri,
+                    url=page.url,
+                    rendered_markdown=prose_markdown,
+                    meta=page.meta,
+                    generated=generated_meta is not None,
+                )
+                self.page_cache[key] = check
+                self._new_checks += 1
+            self.page_checks[src_uri] = check
         return markdown
 
     def _comparison(self, page: Page, files: Files, *, ranges: bool = False) -> str:
@@ -252,6 +274,15 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
             return
+        self.formatter.save()
+        live = {id(check) for check in self.page_checks.values()}
+        pruned = {key: check for key, check in self.page_cache.items() if id(check) in live}
+        if pruned.keys() != self.page_cache.keys() or self._new_checks:
+            save_pickle(self.cache_files["pages"], pruned)
+        self.page_cache = pruned
+        if self.syllables.added:
+            save_pickle(self.cache_files["syllables"], self.syllables.known)
+            self.syllables.added = 0
         if self.report_file is not None and self.config.report_on_build:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
             atomic_write_text(target, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")

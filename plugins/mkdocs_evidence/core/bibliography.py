@@ -9,12 +9,9 @@ modification time; the disk cache is written atomically and a corrupt one is reb
 from __future__ import annotations
 
 import codecs
-import gc
 import hashlib
-import pickle
 import re
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,12 +22,11 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from .atomic import atomic_write_bytes
+from .diskcache import CACHE_VERSION, load_pickle, save_pickle
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import safe_doi, safe_pmid, safe_url
 
-CACHE_VERSION = 3
 DESIGNS = (
     "systematic-review",
     "meta-analysis",
@@ -74,6 +70,7 @@ class Bibliography:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: tuple[Finding, ...] = ()
     files: tuple[str, ...] = ()
+    signature: tuple = ()  # (path, size, mtime) of every file: equal signatures, equal contents
 
     def __contains__(self, key: str) -> bool:
         return key in self.references
@@ -199,19 +196,6 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     return BibFile(path=path, references=references, entries=entries, problems=tuple(problems))
 
 
-@contextmanager
-def _gc_paused():
-    """Pickling thousands of small objects triggers the cyclic collector again and again;
-    pausing it makes loading a 10,000-entry cache several times faster."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class BibliographyCache:
     """Parsed ``.bib`` files kept in memory and on disk, keyed by path, size and mtime.
 
@@ -231,26 +215,11 @@ class BibliographyCache:
         return self.cache_dir / f"bib-{digest}.pickle"
 
     def _read_disk(self, disk: Path | None) -> BibFile | None:
-        if disk is None or not disk.is_file():
-            return None
-        try:
-            with disk.open("rb") as handle, _gc_paused():
-                version, bib_file = pickle.load(handle)  # noqa: S301 - our own cache file
-        except Exception:  # a corrupt or foreign cache is rebuilt, never trusted
-            disk.unlink(missing_ok=True)
-            return None
-        return bib_file if version == CACHE_VERSION and isinstance(bib_file, BibFile) else None
+        cached = load_pickle(disk, None)
+        return cached if isinstance(cached, BibFile) else None
 
     def _write_disk(self, disk: Path | None, bib_file: BibFile) -> None:
-        if disk is None:
-            return
-        try:
-            disk.parent.mkdir(parents=True, exist_ok=True)
-            with _gc_paused():
-                data = pickle.dumps((CACHE_VERSION, bib_file), protocol=pickle.HIGHEST_PROTOCOL)
-            atomic_write_bytes(disk, data)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        save_pickle(disk, bib_file)
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         try:
@@ -285,8 +254,14 @@ class BibliographyCache:
         for source in sources:
             if not source.exists():
                 problems.append(_problem(display(source, root), 1, "bibliography not found"))
+        signatures: list[tuple] = []
         for path in discover_bib_files(s for s in sources if s.exists()):
             shown = display(path, root)
+            try:
+                stat = path.stat()
+                signatures.append((str(path), stat.st_size, stat.st_mtime_ns))
+            except OSError:
+                signatures.append((str(path), -1, -1))
             files.append(shown)
             bib_file = self.load_file(path, shown)
             problems.extend(bib_file.problems)
@@ -299,7 +274,7 @@ class BibliographyCache:
                     continue
                 references[key] = reference
                 entries[key] = bib_file.entries[key]
-        return Bibliography(references, entries, tuple(problems), tuple(files))
+        return Bibliography(references, entries, tuple(problems), tuple(files), tuple(signatures))
 
 
 def display(path: Path, root: Path) -> str:

@@ -19,7 +19,7 @@ from .check import CheckOptions, Located, check_text
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
-from .readability import Readability, reading_level
+from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
 from .scales import get_scale
@@ -89,14 +89,20 @@ class Outcome:
 class Project:
     """Loads the sources once, then checks pages; holds no state beyond one check run."""
 
-    def __init__(self, settings: ProjectSettings, bib_cache: BibliographyCache | None = None) -> None:
+    def __init__(self, settings: ProjectSettings, bib_cache: BibliographyCache | None = None, syllables: SyllableCounter | None = None) -> None:
         self.settings = settings
+        self.syllables = syllables or SyllableCounter()
         self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
             load_waivers(settings.waivers, display_path=display(settings.waivers, settings.root)) if settings.waivers else WaiverLoad()
         )
         self.scale = get_scale(settings.options.rating_scale)
+
+    @property
+    def signature(self) -> tuple:
+        """Everything a page's check depends on besides the page: sources and options."""
+        return (self.bibliography.signature, self.settings.options, self.settings.reading_target)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -162,7 +168,7 @@ class Project:
         findings: tuple[Finding, ...] = ()
         if not generated:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
-        level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source)
+        level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
         info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
         if level.words >= 100 and level.fk_grade > self.settings.reading_target and (meta or {}).get("audience", "patients") == "patients":

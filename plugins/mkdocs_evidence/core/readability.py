@@ -13,11 +13,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import textstat
 
-__all__ = ["Readability", "reading_level", "strip_markdown"]
+__all__ = ["Readability", "SyllableCounter", "reading_level", "strip_markdown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,17 +120,25 @@ def strip_markdown(markdown_text: str) -> str:
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=65536)
-def _syllables(word: str) -> int:
-    """Syllables of one word with textstat's own method (CMU dictionary, then Pyphen).
+class SyllableCounter:
+    """Syllables of a word with textstat's own method (CMU dictionary, then Pyphen), counted
+    once per distinct word. Pages share most of their words, and textstat would count every
+    word of every page again; ``known`` can be saved between builds, so a warm build never
+    loads the pronunciation dictionary at all."""
 
-    Counting word by word, with a cache, is what makes reading levels cheap on a large site:
-    textstat counts every word of every page again, and pages share most of their words.
-    """
-    return max(1, int(textstat.syllable_count(word)))
+    def __init__(self, known: dict[str, int] | None = None) -> None:
+        self.known: dict[str, int] = dict(known or {})
+        self.added = 0
+
+    def __call__(self, word: str) -> int:
+        count = self.known.get(word)
+        if count is None:
+            count = self.known[word] = max(1, int(textstat.syllable_count(word)))
+            self.added += 1
+        return count
 
 
-def reading_level(markdown_text: str) -> Readability:
+def reading_level(markdown_text: str, syllables: SyllableCounter | None = None) -> Readability:
     """Flesch-Kincaid grade and SMOG index of a Markdown page after stripping markup.
 
     The formulas are the published ones (as textstat computes them): FK grade =
@@ -143,7 +150,8 @@ def reading_level(markdown_text: str) -> Readability:
     if not words:
         return Readability(0.0, 0.0, 0, 0)
     sentences = max(1, textstat.sentence_count(text))
-    counts = [_syllables(word) for word in words]
+    count = syllables or SyllableCounter()
+    counts = [count(word) for word in words]
     fk_grade = 0.39 * len(words) / sentences + 11.8 * sum(counts) / len(words) - 15.59
     polysyllables = sum(1 for count in counts if count >= 3)
     smog = 1.043 * math.sqrt(polysyllables * 30 / sentences) + 3.1291 if sentences >= 3 else 0.0
