@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import textstat
 
+from .prose import mask_non_prose
+
 __all__ = ["Readability", "SyllableCounter", "reading_level", "strip_markdown"]
 
 
@@ -29,20 +31,9 @@ class Readability:
     sentences: int
 
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.S | re.M)
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_LINK_BRACKETS = re.compile(r"!?\[|\]\(?")
 _ABBREVIATION_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
 _RATING = re.compile(r"\{rating:[^{}]*\}")
-_CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:<[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S.*$", re.M)
-_URL = re.compile(r"(?:https?://|www\.)\S+|<[^>\s]+@[^>\s]+>|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_ATTR_LIST = re.compile(r"\{:?[ ]*[#.][^{}]*\}")
 _ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ ]*[\w-]+(?:[ ]+"([^"]*)")?[ ]*$', re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -63,21 +54,12 @@ def _close(line: str) -> str:
 
 def strip_markdown(markdown_text: str) -> str:
     """Plain reading text of a Markdown page: what a reader reads, one block per line."""
-    text = markdown_text.replace("\r\n", "\n")
-    text = _FRONT_MATTER.sub("", text)
-    text = _FENCE.sub("\n", text)
-    text = _HTML_COMMENT.sub(" ", text)
+    # The claim checker's own masking decides what is prose (code, HTML, URLs, link targets,
+    # front matter and citation markers go); what is left of link syntax is brackets.
+    text = mask_non_prose(markdown_text.replace("\r\n", "\n"), keep_citations=False)
     text = _RATING.sub(" ", text)
-    text = _CITATION.sub(" ", text)
-    text = _INLINE_CODE.sub(" ", text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _LINK_DEF.sub("", text)
     text = _ABBREVIATION_DEF.sub("", text)  # glossary definitions shown on hover, not read inline
-    text = _HTML_TAG.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _ATTR_LIST.sub(" ", text)
+    text = _LINK_BRACKETS.sub(" ", text)
     text = _ENTITY.sub(" ", text)
     text = _TABLE_RULE.sub("", text)
     text = _RULE.sub("", text)
