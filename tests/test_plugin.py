@@ -114,3 +114,17 @@ def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site,
     assert "<table" in treatments and "evidence-badge" in treatments
     pages = list((site.site_dir / "foot-drop" / "treatments").glob("*/index.html"))
     assert pages and any("<details class=\"evidence-badge" in p.read_text() for p in pages)
+
+
+def test_warm_build_from_disk_caches_reports_the_same_and_sees_edits(make_site, build_site):
+    site = make_site({"index.md": "About 60% of people get better.\n", "b.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
+    build_site(site)
+    cold = json.loads(site.page("editor/report/report.json"))["findings"]
+    assert (site.root / ".cache" / "plugin" / "evidence" / "pages.pickle").is_file()
+    build_site(site)
+    warm = json.loads(site.page("editor/report/report.json"))["findings"]
+    assert warm == cold and any(f["kind"] == "uncited-statistic" for f in warm)
+    (site.root / "docs" / "index.md").write_text("About 23% of people had pressed on the nerve [@aprile2005].\n", encoding="utf-8")
+    build_site(site)
+    edited = json.loads(site.page("editor/report/report.json"))["findings"]
+    assert not any(f["kind"] == "uncited-statistic" for f in edited)

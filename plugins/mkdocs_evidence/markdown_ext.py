@@ -88,6 +88,13 @@ class CitationPreprocessor(Preprocessor):
         assert group is not None
         if not group.items:
             return None  # "[@]" stays visible as typed; the checker reports it
+        for item in group.items:
+            if item.key in ext.bibliography.entries:
+                numbers.setdefault(item.key, len(numbers) + 1)
+        memo_key = ("cite", ext.bibliography.signature, tuple((i.key, numbers.get(i.key), i.locator) for i in group.items))
+        cached = ext.memo.get(memo_key)
+        if cached is not None:
+            return cached
         items = []
         previews = []
         for item in group.items:
@@ -100,9 +107,20 @@ class CitationPreprocessor(Preprocessor):
             record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text}
             items.append(record)
             previews.append(record)
-        return ext.env.get_template("citations/cite.html").render(items=items, previews=previews)
+        html = ext.env.get_template("citations/cite.html").render(items=items, previews=previews)
+        ext.memo[memo_key] = html
+        return html
 
     def _reference_list(self, numbers: dict[str, int]) -> str:
+        ext = self.extension
+        memo_key = ("references", ext.bibliography.signature, tuple(numbers.items()), ext.references_title)
+        cached = ext.memo.get(memo_key)
+        if cached is not None:
+            return cached
+        ext.memo[memo_key] = html = self._render_reference_list(numbers)
+        return html
+
+    def _render_reference_list(self, numbers: dict[str, int]) -> str:
         ext = self.extension
         references = []
         for key, number in numbers.items():
@@ -156,6 +174,7 @@ class EvidenceExtension(Extension):
         find_rating_markers: Callable | None = None,
         render_rating: RatingRenderer | None = None,
         references_title: str = "References",
+        memo: dict | None = None,
     ) -> None:
         super().__init__()
         self.bibliography = bibliography
@@ -164,6 +183,10 @@ class EvidenceExtension(Extension):
         self.find_rating_markers = find_rating_markers
         self.render_rating = render_rating
         self.references_title = references_title
+        # Rendered HTML by what it shows (keys, numbers, locators): the same marker renders the
+        # same way on every page and every `serve` rebuild. The caller clears it when the
+        # bibliography or the templates change.
+        self.memo = memo if memo is not None else {}
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):

@@ -60,6 +60,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.page_cache: dict[tuple, PageCheck] = {}
         self.syllables = SyllableCounter()
         self.cache_files: dict[str, Path | None] = {}
+        self.project_memo: dict = {}  # guides and source findings, by the sources' signatures
+        self.html_memo: dict = {}  # rendered citation markers and reference lists
         self.is_serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,6 +77,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.bib_cache is None or self.bib_cache.cache_dir != cache_dir:
             # Caches live as long as the plugin (all `serve` rebuilds) and on disk between builds.
             self.bib_cache = BibliographyCache(cache_dir)
+            self.html_memo.clear()
             self.formatter = ReferenceFormatter(cache_dir / "references.pickle" if cache_dir else None)
             self.cache_files = {name: (cache_dir / f"{name}.pickle" if cache_dir else None) for name in ("pages", "syllables")}
             self.page_cache = load_pickle(self.cache_files["pages"], {})
@@ -94,7 +97,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             reading_target=self.config.reading_level_target,
             production=self.config.production,
         )
-        self.project = Project(settings, self.bib_cache, self.syllables)
+        self.project = Project(settings, self.bib_cache, self.syllables, self.project_memo)
         self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
@@ -110,6 +113,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 bibliography=self.project.bibliography,
                 env=self.env,
                 formatter=self.formatter,
+                memo=self.html_memo,
                 find_rating_markers=find_rating_markers,
                 render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
                 references_title=self.config.references_title,

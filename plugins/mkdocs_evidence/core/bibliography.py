@@ -48,6 +48,7 @@ KNOWN_ENTRY_TYPES = frozenset(
 )
 
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
+_SIMPLE_ESCAPE = re.compile(r"\\([%&_$#])")
 _BRACES = re.compile(r"[{}]")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
 
@@ -87,6 +88,9 @@ def plain_text(value: str) -> str:
     hold a backslash, which keeps loading 10,000 plain entries fast.
     """
     if "\\" in value:
+        simple = _SIMPLE_ESCAPE.sub(r"\1", value)
+        if "\\" not in simple:  # only \% \& \_ \$ \#: no need for the full decoder
+            return " ".join(_BRACES.sub("", simple).split())
         try:
             value = codecs.decode(value, "ulatex")
         except Exception:  # undecodable LaTeX is shown as written, never dropped
@@ -130,24 +134,25 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[Finding]]:
 
 
 def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
-    fields = {name.lower(): str(value) for name, value in entry.fields.items()}
-    year_text = re.search(r"\d{4}", fields.get("year", ""))
+    raw = {name.lower(): str(value) for name, value in entry.fields.items()}
+    plain = {name: plain_text(value) for name, value in raw.items()}  # each field decoded once
+    year_text = re.search(r"\d{4}", raw.get("year", ""))
     authors = tuple(plain_text(str(person)) for person in entry.persons.get("author", ()))
     return Reference(
         key=key,
         entry_type=entry.type.lower(),
-        title=plain_text(fields.get("title", "")),
+        title=plain.get("title", ""),
         authors=authors,
         year=int(year_text.group()) if year_text else None,
-        journal=plain_text(fields.get("journal", fields.get("booktitle", ""))),
-        design=plain_text(fields["design"]).lower() if "design" in fields else None,
-        figures=split_figures(plain_text(fields.get("figures", ""))),
-        doi=safe_doi(fields.get("doi")),
-        pmid=safe_pmid(fields.get("pmid") or fields.get("pubmed")),
-        url=safe_url(fields.get("url")),
+        journal=plain.get("journal", plain.get("booktitle", "")),
+        design=plain["design"].lower() if "design" in plain else None,
+        figures=split_figures(plain.get("figures", "")),
+        doi=safe_doi(raw.get("doi")),
+        pmid=safe_pmid(raw.get("pmid") or raw.get("pubmed")),
+        url=safe_url(raw.get("url")),
         path=path,
         line=line,
-        fields={name: plain_text(value) for name, value in fields.items()},
+        fields=plain,
     )
 
 

@@ -89,9 +89,19 @@ class Outcome:
 class Project:
     """Loads the sources once, then checks pages; holds no state beyond one check run."""
 
-    def __init__(self, settings: ProjectSettings, bib_cache: BibliographyCache | None = None, syllables: SyllableCounter | None = None) -> None:
+    def __init__(
+        self,
+        settings: ProjectSettings,
+        bib_cache: BibliographyCache | None = None,
+        syllables: SyllableCounter | None = None,
+        memo: dict | None = None,
+    ) -> None:
         self.settings = settings
         self.syllables = syllables or SyllableCounter()
+        # Results that depend only on the sources, kept by the caller across `serve` rebuilds
+        # and keyed by the sources' signatures (path, size, mtime): unchanged content is not
+        # loaded and checked again.
+        self.memo = memo if memo is not None else {}
         self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
@@ -110,6 +120,14 @@ class Project:
         content = self.settings.content_dir
         if content is None or not content.is_dir():
             return []
+        key = ("guides", self.settings.guide_base_uri, _tree_signature(content))
+        if key not in self.memo:
+            self.memo.clear()  # content changed: every memo built on it is stale
+            self.memo[key] = self._read_guides(content)
+        self._content_key = key
+        return self.memo[key]
+
+    def _read_guides(self, content: Path) -> list[ConditionGuide]:
         guides = []
         for folder in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
             loaded = load_guide(folder, self.settings.root)
@@ -126,6 +144,12 @@ class Project:
     def source_findings(self) -> list[Finding]:
         """Findings about the sources themselves: bibliography, content files, waivers file,
         and every prose field and rating of the structured guides (at their YAML lines)."""
+        key = ("sources", getattr(self, "_content_key", None), self.bibliography.signature, self.settings.options, self.waivers)
+        if key not in self.memo:
+            self.memo[key] = self._source_findings()
+        return list(self.memo[key])
+
+    def _source_findings(self) -> list[Finding]:
         findings: list[Finding] = [*self.bibliography.problems, *self.waivers.errors]
         options = self.settings.options
         for condition in self.guides:
@@ -214,6 +238,16 @@ class Project:
                     extra.append(PageInfo(path=model.source_path, title=f"{title} (content)"))
                     have.add(model.source_path)
         return extra
+
+
+def _tree_signature(folder: Path) -> tuple:
+    """(path, size, mtime) of every file under ``folder``: equal signatures, equal contents."""
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
 
 
 def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:

@@ -1,0 +1,35 @@
+"""The project checks the same way twice, and its memo never serves stale results."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from mkdocs_evidence.core.project import Project, ProjectSettings
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
+
+
+def settings(root: Path) -> ProjectSettings:
+    return ProjectSettings(root=root, docs_dir=root / "docs", bibliography=(root / "citations",), content_dir=root / "content")
+
+
+def test_memo_reuses_unchanged_content_and_notices_edits(tmp_path: Path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "citations").mkdir()
+    memo: dict = {}
+    first = Project(settings(tmp_path), memo=memo)
+    again = Project(settings(tmp_path), memo=memo)
+    assert again.guides is first.guides  # nothing changed: not loaded again
+    assert again.source_findings() == first.source_findings()
+
+    guide = tmp_path / "content" / "foot-drop" / "guide.yml"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("key_messages:", "what_is_new: 1\nkey_messages:", 1), encoding="utf-8")
+    later = time.time() + 5
+    os.utime(guide, (later, later))
+    edited = Project(settings(tmp_path), memo=memo)
+    assert edited.guides is not first.guides
+    assert any("what_is_new" in f.message for f in edited.source_findings())
