@@ -98,12 +98,11 @@ class CitationPreprocessor(Preprocessor):
         items = []
         previews = []
         for item in group.items:
-            entry = ext.bibliography.entries.get(item.key)
-            if entry is None:
+            if item.key not in ext.bibliography.entries:
                 items.append({"key": item.key, "number": None, "anchor": anchor_for(item.key), "locator": item.locator})
                 continue
             number = numbers.setdefault(item.key, len(numbers) + 1)
-            formatted = ext.formatter.format(item.key, entry)
+            formatted = ext.formatter.format(item.key, ext.bibliography.entries)
             record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text}
             items.append(record)
             previews.append(record)
@@ -130,7 +129,7 @@ class CitationPreprocessor(Preprocessor):
                     "key": key,
                     "number": number,
                     "anchor": anchor_for(key),
-                    "html": ext.formatter.format(key, ext.bibliography.entries[key]).html,
+                    "html": ext.formatter.format(key, ext.bibliography.entries).html,
                     "design_label": DESIGN_LABELS.get(reference.design or "", ""),
                 }
             )

@@ -8,7 +8,6 @@ is escaped unless a template marks pybtex's already-escaped HTML as safe.
 from __future__ import annotations
 
 import html
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pybtex.richtext import Text
 
 from .core.templating import ASSETS_DIR, template_environment
 from .core.diskcache import load_pickle, save_pickle
+from .core.bibliography import EntryMap
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
 
 PACKAGE_ASSETS = ASSETS_DIR
@@ -93,13 +93,6 @@ class FormattedReference:
     text: str
 
 
-def entry_signature(key: str, entry: Entry) -> str:
-    """What a formatted reference depends on: the key and every field and name of the entry."""
-    persons = sorted((role, tuple(str(p) for p in people)) for role, people in entry.persons.items())
-    fields = sorted((name, str(value)) for name, value in entry.fields.items())
-    return hashlib.sha1(repr((STYLE_VERSION, key, entry.type, fields, persons)).encode()).hexdigest()
-
-
 class ReferenceFormatter:
     """Formats each reference once and keeps it: pybtex formatting is the costliest step of a
     citation plugin (about 1-2 ms an entry), and the same key is cited on many pages.
@@ -114,23 +107,20 @@ class ReferenceFormatter:
         # Backends made once: pybtex's render_as() looks them up through entry points each call.
         self._html = _LinkSafeHtmlBackend()
         self._text = TextBackend()
-        self._by_entry: dict[tuple[str, int], FormattedReference] = {}
         self._by_signature: dict[str, FormattedReference] = {}
         self._dirty = False
         self.cache_file = cache_file
         self._by_signature = load_pickle(cache_file, {})
 
-    def format(self, key: str, entry: Entry) -> FormattedReference:
-        cached = self._by_entry.get((key, id(entry)))
-        if cached is not None:
-            return cached
-        signature = entry_signature(key, entry)
+    def format(self, key: str, entries: EntryMap) -> FormattedReference:
+        """The formatted reference for ``key``; pybtex runs only for an entry not seen before
+        (by its BibTeX text), so a warm build never parses or formats a cited entry again."""
+        signature = f"{STYLE_VERSION}:{entries.signature(key)}"
         result = self._by_signature.get(signature)
         if result is None:
-            result = self._format(key, entry)
+            result = self._format(key, entries[key])
             self._by_signature[signature] = result
             self._dirty = True
-        self._by_entry[(key, id(entry))] = result
         return result
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:

@@ -67,3 +67,13 @@ def test_memory_and_disk_cache(tmp_path: Path):
         stale.write_bytes(b"corrupt")
     third = BibliographyCache(cache_dir)
     assert "a2020" in third.load([source], tmp_path).references and third.parsed == 1
+
+
+def test_entries_are_parsed_lazily_from_their_own_text_and_macros_still_work(tmp_path: Path):
+    (tmp_path / "a.bib").write_text(GOOD + "\n@article{b2021, title = {Second}, journal = {J}, year = {2021}}\n")
+    (tmp_path / "m.bib").write_text('@string{jrm = "J Rehabil Med"}\n@article{m2019, title = {With a macro}, journal = jrm, year = 2019}\n')
+    bib = BibliographyCache(tmp_path / "cache").load([tmp_path], tmp_path)
+    assert set(bib.entries) == {"a2020", "b2021", "m2019"}
+    assert str(bib.entries["b2021"].fields["title"]) == "Second"
+    assert str(bib.entries["m2019"].fields["journal"]) == "J Rehabil Med"  # kept parsed: needs the macro
+    assert bib.entries.signature("a2020") != bib.entries.signature("b2021")

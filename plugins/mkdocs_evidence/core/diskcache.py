@@ -16,7 +16,7 @@ from typing import Any
 
 from .atomic import atomic_write_bytes
 
-CACHE_VERSION = 4  # bump when a cached record's shape changes
+CACHE_VERSION = 5  # bump when a cached record's shape changes
 
 
 @contextmanager
