@@ -48,6 +48,7 @@ KNOWN_ENTRY_TYPES = frozenset(
 )
 
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
+_STRING_MACRO = re.compile(r"@\s*string\s*[{(]", re.IGNORECASE)
 _SIMPLE_ESCAPE = re.compile(r"\\([%&_$#])")
 _BRACES = re.compile(r"[{}]")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\s*|\\.")
@@ -220,12 +221,11 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     starts: dict[str, int] = {}
     offsets: list[int] = [match.start() for match in _ENTRY_START.finditer(text)]
     spans: dict[str, tuple[int, int]] = {}
-    uses_macros = False
+    uses_macros = _STRING_MACRO.search(text) is not None
     line, counted_to = 1, 0
     for index, match in enumerate(_ENTRY_START.finditer(text)):
         key = match.group(2)
         if match.group(1).lower() in ("comment", "preamble", "string"):
-            uses_macros = uses_macros or match.group(1).lower() == "string"
             continue
         spans.setdefault(key, (match.start(), offsets[index + 1] if index + 1 < len(offsets) else len(text)))
         # count lines from the previous entry, not from the top: linear in the file's size
