@@ -56,16 +56,11 @@ def xss_built(tmp_path_factory) -> Path:
     return build_xss_site(tmp_path_factory.mktemp("xss-browser"))
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no system Chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture
+def chromium(browser):
+    """The session's Chromium (tests/browser/conftest.py): one Playwright per process, since a
+    second sync Playwright cannot start while the first one's event loop is alive."""
+    return browser
 
 
 def _visit_all(chromium, site: Path, csp: str | None) -> tuple[list[str], list[str], list[str]]:
