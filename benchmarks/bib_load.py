@@ -103,10 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         f"warm, in memory        {warm_memory * 1000:.2f} ms",
         f"cold / warm disk       {cold / warm_disk:.1f}x",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text, end="")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, "utf-8")
+    sitegen.write_result(lines, args.output)
     return 0
 
 

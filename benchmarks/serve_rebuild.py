@@ -143,10 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         f"rebuild ratio evidence/plain: wall {ratio_wall:.2f}, cpu {ratio_cpu:.2f} (target <= 1.25: {'met' if ratio_cpu <= 1.25 else 'NOT met'})",
         f"initial/rebuild, evidence: {med_initial('evidence', 'initial_wall') / med('evidence', 'walls'):.2f}",
     ]
-    text = "\n".join(lines) + "\n"
-    print(text, end="")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, "utf-8")
+    sitegen.write_result(lines, args.output)
     return 0
 
 

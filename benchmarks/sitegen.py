@@ -467,3 +467,11 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def write_result(lines: list[str], output: Path) -> None:
+    """Print a benchmark's table and keep it in ``benchmarks/results/`` for the README."""
+    text = "\n".join(lines) + "\n"
+    print(text, end="")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, "utf-8")

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from jinja2 import Environment
 
-from mkdocs_evidence.core.findings import Severity, make_finding
+from mkdocs_evidence.core.findings import make_finding
 from mkdocs_evidence.core.report import (
     PageInfo,
     build_report,
