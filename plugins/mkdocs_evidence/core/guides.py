@@ -185,8 +185,7 @@ def rating_marker(treatment: Treatment, benefit: Benefit) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    """Markdown templates: autoescape off on purpose (see module docstring), strict undefined."""
-    # Markdown output: autoescape off on purpose; plain values go through md_escape.
+    """Markdown templates: autoescape off on purpose (plain values go through md_escape)."""
     env = template_environment(subdir="guide", autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         html_escape=html_escape,
