@@ -48,14 +48,9 @@ class CitationPreprocessor(Preprocessor):
         text = "\n".join(lines)
         if "@" not in text and "{rating" not in text:
             return lines
-        masked = mask_non_prose(text)
-        spans = [_Span(g.start, g.end, citation=g) for g in find_citations(masked)]
-        finder = self.extension.find_rating_markers
-        if finder is not None and "{rating" in masked:
-            spans.extend(_Span(m.start, m.end, rating_text=text[m.start : m.end]) for m in finder(masked))
+        spans = self._spans(text)
         if not spans:
             return lines
-        spans.sort(key=lambda span: span.start)
         numbers: dict[str, int] = {}
         pieces: list[str] = []
         position = 0
@@ -73,6 +68,22 @@ class CitationPreprocessor(Preprocessor):
         if numbers:
             pieces.append("\n\n" + self.md.htmlStash.store(self._reference_list(numbers)) + "\n\n")
         return "".join(pieces).split("\n")
+
+    def _spans(self, text: str) -> list[_Span]:
+        """Where the markers are, in order. Finding them means masking the whole page, so the
+        result is kept by the page's text: an unchanged page costs nothing on a rebuild."""
+        memo_key = ("spans", hash(text), len(text))
+        cached = self.extension.memo.get(memo_key)
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        masked = mask_non_prose(text)
+        spans = [_Span(g.start, g.end, citation=g) for g in find_citations(masked)]
+        finder = self.extension.find_rating_markers
+        if finder is not None and "{rating" in masked:
+            spans.extend(_Span(m.start, m.end, rating_text=text[m.start : m.end]) for m in finder(masked))
+        spans.sort(key=lambda span: span.start)
+        self.extension.memo[memo_key] = (text, spans)
+        return spans
 
     def _render_span(self, span: _Span, text: str, numbers: dict[str, int]) -> str | None:
         ext = self.extension

@@ -279,6 +279,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.config.enabled or self.outcome is None:
             return
         self.formatter.save()
+        if len(self.html_memo) > 50_000:  # a long `serve` session: drop old page versions
+            self.html_memo.clear()
         live = {id(check) for check in self.page_checks.values()}
         pruned = {key: check for key, check in self.page_cache.items() if id(check) in live}
         if pruned.keys() != self.page_cache.keys() or self._new_checks:
