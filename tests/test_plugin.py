@@ -116,15 +116,46 @@ def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site,
     assert pages and any("<details class=\"evidence-badge" in p.read_text() for p in pages)
 
 
+def test_warm_build_sees_an_edited_template_override(make_site, build_site):
+    """Rendered markers are cached by page; a clinic's own cite.html must still take effect."""
+    override = "overrides/citations/cite.html"
+    site = make_site(
+        {"index.md": "Braces help [@prenton2016].\n"},
+        options={"cache": True},
+        extra={"theme": {"name": "material", "font": False, "custom_dir": "overrides"}},
+        files={override: '<sup class="clinic-cite">{{ items[0].number }}</sup>'},
+    )
+    build_site(site)
+    assert '<sup class="clinic-cite">1</sup>' in site.page("index.html")
+    (site.root / override).write_text('<sup class="clinic-cite-v2">{{ items[0].number }}</sup>', encoding="utf-8")
+    build_site(site)
+    assert '<sup class="clinic-cite-v2">1</sup>' in site.page("index.html")
+
+
 def test_warm_build_from_disk_caches_reports_the_same_and_sees_edits(make_site, build_site):
     site = make_site({"index.md": "About 60% of people get better.\n", "b.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
     build_site(site)
     cold = json.loads(site.page("editor/report/report.json"))["findings"]
-    assert (site.root / ".cache" / "plugin" / "evidence" / "pages.pickle").is_file()
+    cold_page = site.page("b/index.html")
+    cache = site.root / ".cache" / "plugin" / "evidence"
+    assert {"pages.pickle", "markdown.pickle", "sources.pickle"} <= {p.name for p in cache.iterdir()}
     build_site(site)
     warm = json.loads(site.page("editor/report/report.json"))["findings"]
     assert warm == cold and any(f["kind"] == "uncited-statistic" for f in warm)
+    assert site.page("b/index.html") == cold_page
     (site.root / "docs" / "index.md").write_text("About 23% of people had pressed on the nerve [@aprile2005].\n", encoding="utf-8")
     build_site(site)
     edited = json.loads(site.page("editor/report/report.json"))["findings"]
     assert not any(f["kind"] == "uncited-statistic" for f in edited)
+
+
+def test_loading_the_plugin_leaves_the_finders_and_textstat_for_first_use():
+    """A warm build takes every page check from the cache: compiling the finders' patterns and
+    importing textstat at start-up cost a sixth of the plugin's whole overhead."""
+    code = (
+        "import sys, mkdocs_evidence.plugin, mkdocs_evidence.cli;"
+        "print(sorted(m for m in ('mkdocs_evidence.core.statistics', 'mkdocs_evidence.core.attribution',"
+        " 'mkdocs_evidence.core.figures', 'textstat') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"

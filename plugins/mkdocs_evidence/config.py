@@ -83,7 +83,7 @@ class EvidenceConfig(Config):
 
 
 def resolve(config_file: str | None, value: str) -> Path:
-    """Resolve a configured path against the folder that holds ``mkdocs.yml``."""
+    """Resolve a configured path against the folder that holds ``mkdocs.yml``; absolute, so
+    that cache keys built from it are the same whichever folder the build runs from."""
     base = Path(config_file).parent if config_file else Path.cwd()
-    path = Path(value)
-    return path if path.is_absolute() else (base / path)
+    return (base / value).absolute()

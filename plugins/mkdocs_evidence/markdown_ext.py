@@ -9,8 +9,9 @@ checker does, so a problem is reported once, with its file and line.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 import jinja2
@@ -48,26 +49,47 @@ class CitationPreprocessor(Preprocessor):
         text = "\n".join(lines)
         if "@" not in text and "{rating" not in text:
             return lines
+        ext = self.extension
+        key = ("page", hashlib.sha1(text.encode()).hexdigest(), ext.bibliography.signature, ext.output_key())
+        pieces = ext.pages.get(key)
+        if pieces is None:
+            pieces = ext.pages[key] = self._render(text)
+            ext.pages_added += 1
+        ext.pages_used.add(key)
+        if len(pieces) == 1:
+            return lines  # no marker to render
+        # Even pieces are Markdown, odd pieces are HTML for the stash (fresh placeholders).
+        stash = self.md.htmlStash.store
+        return "".join(piece if i % 2 == 0 else stash(piece) for i, piece in enumerate(pieces)).split("\n")
+
+    def _render(self, text: str) -> list[str]:
+        """The page cut into Markdown and rendered HTML, alternating, starting with Markdown."""
         spans = self._spans(text)
         if not spans:
-            return lines
+            return [text]
         numbers: dict[str, int] = {}
         pieces: list[str] = []
+        pending = ""  # Markdown since the last rendered marker (markers left as typed included)
         position = 0
         for span in spans:
             if span.start < position:
                 continue  # overlapping markers: the first one wins, the text stays
             before = text[position : span.start]
-            html = self._render_span(span, text, numbers)
-            if html is not None and span.citation is not None and before.endswith(" ") and not before.endswith("  "):
-                before = before[:-1]  # "walk faster [@a]." -> "walk faster¹." (Vancouver superscripts)
-            pieces.append(before)
-            pieces.append(text[span.start : span.end] if html is None else self.md.htmlStash.store(html))
             position = span.end
-        pieces.append(text[position:])
+            html = self._render_span(span, text, numbers)
+            if html is None:
+                pending += before + text[span.start : span.end]  # stays as typed
+                continue
+            if span.citation is not None and before.endswith(" ") and not before.endswith("  "):
+                before = before[:-1]  # "walk faster [@a]." -> "walk faster¹." (Vancouver superscripts)
+            pieces.extend((pending + before, html))
+            pending = ""
+        rest = pending + text[position:]
         if numbers:
-            pieces.append("\n\n" + self.md.htmlStash.store(self._reference_list(numbers)) + "\n\n")
-        return "".join(pieces).split("\n")
+            pieces.extend((rest + "\n\n", self._reference_list(numbers), "\n\n"))
+        else:
+            pieces.append(rest)
+        return pieces
 
     def _spans(self, text: str) -> list[_Span]:
         """Where the markers are, in order. Finding them means masking the whole page, so the
@@ -185,6 +207,8 @@ class EvidenceExtension(Extension):
         render_rating: RatingRenderer | None = None,
         references_title: str = "References",
         memo: dict | None = None,
+        pages: dict | None = None,
+        output_key: Callable[[], Hashable] | None = None,
     ) -> None:
         super().__init__()
         self.bibliography = bibliography
@@ -197,6 +221,13 @@ class EvidenceExtension(Extension):
         # same way on every page and every `serve` rebuild. The caller clears it when the
         # bibliography or the templates change.
         self.memo = memo if memo is not None else {}
+        # Each page's output by its text, the bibliography and ``output_key()``: everything else
+        # the output depends on (the host supplies it: templates, scale, links from the page).
+        # The host may keep it on disk; ``pages_used`` says which records are still live.
+        self.pages = pages if pages is not None else {}
+        self.pages_used: set = set()
+        self.pages_added = 0
+        self.output_key = output_key or (lambda: None)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -29,13 +29,14 @@ from .config import EvidenceConfig, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
-from .core.diskcache import load_pickle, save_pickle
+from .core.diskcache import load_pickle, save_pickle, tree_signature, writable_dir
 from .core.findings import Finding, Severity
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.readability import SyllableCounter
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
+from . import search_view
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
@@ -61,6 +62,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.syllables = SyllableCounter()
         self.cache_files: dict[str, Path | None] = {}
         self.project_memo: dict = {}  # guides and source findings, by the sources' signatures
+        self._saved_memo_keys: set = set()
+        # Each page's Markdown with its markers rendered, by its text and what the output
+        # depends on; on disk between builds, like page checks.
+        self.markdown_memo: dict = {}
+        self._output_signature: tuple | None = None
+        self._jinja_dir: Path | None = None
         self.html_memo: dict = {}  # rendered citation markers and reference lists
         self.is_serve = False
 
@@ -79,8 +86,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             self.bib_cache = BibliographyCache(cache_dir)
             self.html_memo.clear()
             self.formatter = ReferenceFormatter(cache_dir / "references.pickle" if cache_dir else None)
-            self.cache_files = {name: (cache_dir / f"{name}.pickle" if cache_dir else None) for name in ("pages", "syllables")}
+            self.cache_files = {name: (cache_dir / f"{name}.pickle" if cache_dir else None) for name in ("pages", "syllables", "sources", "markdown")}
             self.page_cache = load_pickle(self.cache_files["pages"], {})
+            self._jinja_dir = writable_dir(cache_dir / "jinja") if cache_dir else None
+            self.project_memo = load_pickle(self.cache_files["sources"], {})
+            self.markdown_memo = load_pickle(self.cache_files["markdown"], {})
+            self._saved_memo_keys = set(self.project_memo)
             self.syllables = SyllableCounter(load_pickle(self.cache_files["syllables"], {}))
         options = CheckOptions(
             rating_scale=self.config.rating_scale,
@@ -101,24 +112,33 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
+        self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self._new_checks = 0
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=self._jinja_dir)
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
         self._current_how_we_rate: str | None = None
-        config.markdown_extensions.append(
-            EvidenceExtension(
-                bibliography=self.project.bibliography,
-                env=self.env,
-                formatter=self.formatter,
-                memo=self.html_memo,
-                find_rating_markers=find_rating_markers,
-                render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
-                references_title=self.config.references_title,
-            )
+        # What rendered markers depend on besides the page and the bibliography: the site's
+        # template overrides, the scale, the options; and, per page, the link to "How we rate".
+        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence")) if custom_dir else ()
+        output_signature = (templates, self.config.rating_scale, self.config.references_title)
+        if output_signature != self._output_signature:
+            self.html_memo.clear()
+            self._output_signature = output_signature
+        self.extension = EvidenceExtension(
+            bibliography=self.project.bibliography,
+            env=self.env,
+            formatter=self.formatter,
+            memo=self.html_memo,
+            pages=self.markdown_memo,
+            output_key=lambda: (output_signature, self._current_how_we_rate),
+            find_rating_markers=find_rating_markers,
+            render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
+            references_title=self.config.references_title,
         )
+        config.markdown_extensions.append(self.extension)
         # Page templates we need (the printable summary) come last: the site's custom_dir wins.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(THEME_DIR))
@@ -248,6 +268,22 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             how_we_rate_href=self._current_how_we_rate,
         ) + "\n"
 
+    # -- search ----------------------------------------------------------------------------
+
+    @event_priority(90)  # before the search plugin (0) reads the page
+    def _hide_from_search(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.config.enabled and page.content:
+            page.content, self._hidden[page.file.src_uri] = search_view.hide(page.content)
+        return context
+
+    @event_priority(-90)  # after it, before the page template is rendered
+    def _restore_after_search(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.config.enabled and page.content:
+            page.content = search_view.restore(page.content, self._hidden.pop(page.file.src_uri, []))
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when content, bibliography or waivers change, wherever they live."""
         if self.config.enabled:
@@ -286,6 +322,15 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if pruned.keys() != self.page_cache.keys() or self._new_checks:
             save_pickle(self.cache_files["pages"], pruned)
         self.page_cache = pruned
+        used = self.extension.pages_used
+        if used != self.markdown_memo.keys() or self.extension.pages_added:
+            self.markdown_memo = {key: self.markdown_memo[key] for key in used}
+            self.extension.pages = self.markdown_memo
+            save_pickle(self.cache_files["markdown"], self.markdown_memo)
+        used.clear()
+        if set(self.project_memo) != self._saved_memo_keys:
+            save_pickle(self.cache_files["sources"], self.project_memo)
+            self._saved_memo_keys = set(self.project_memo)
         if self.syllables.added:
             save_pickle(self.cache_files["syllables"], self.syllables.known)
             self.syllables.added = 0

@@ -45,9 +45,9 @@ DESIGN_LABELS = {
 }
 
 
-def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+def make_environment(extra_dirs: Sequence[Path] = (), bytecode_dir: Path | None = None) -> jinja2.Environment:
     """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
-    return template_environment(extra_dirs=extra_dirs)
+    return template_environment(extra_dirs=extra_dirs, bytecode_dir=bytecode_dir)
 
 
 def anchor_for(key: str) -> str:

@@ -69,6 +69,21 @@ def test_memory_and_disk_cache(tmp_path: Path):
     assert "a2020" in third.load([source], tmp_path).references and third.parsed == 1
 
 
+def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp_path: Path):
+    source = tmp_path / "refs.bib"
+    source.write_text(GOOD)
+    cache_dir = tmp_path / "cache"
+    cache = BibliographyCache(cache_dir)
+    cache.load([source], tmp_path)
+    for year in (2021, 2022, 2023):  # three saves while editing
+        source.write_text(GOOD + f"\n@article{{x{year}, title = {{T}}, journal = {{J}}, year = {{{year}}}}}\n")
+        assert f"x{year}" in cache.load([source], tmp_path).references
+    assert len(list(cache_dir.glob("bib-*.pickle"))) == 1
+    assert len(cache._memory) == 1
+    fresh = BibliographyCache(cache_dir)
+    assert "x2023" in fresh.load([source], tmp_path).references and fresh.parsed == 0
+
+
 def test_entries_are_parsed_lazily_from_their_own_text_and_macros_still_work(tmp_path: Path):
     (tmp_path / "a.bib").write_text(GOOD + "\n@article{b2021, title = {Second}, journal = {J}, year = {2021}}\n")
     (tmp_path / "m.bib").write_text('@string{jrm = "J Rehabil Med"}\n@article{m2019, title = {With a macro}, journal = jrm, year = 2019}\n')

@@ -17,6 +17,7 @@ from pathlib import Path
 from hardening_helpers import ENV, SENTINEL, has_message, mkdocs, run, write_base_site
 
 from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.core.diskcache import CACHE_VERSION
 
 PAGE = "# Page {n}\n\n" + ("People with foot drop often catch their toes, so a physiotherapist may suggest exercises. " * 40 + "\n\n") * 6 + "In one study, 7 RCTs were pooled [@prenton2016].\n"
 
@@ -45,7 +46,7 @@ def test_a_killed_build_is_followed_by_a_correct_build(tmp_path: Path):
     assert len(list(site.glob("page-*/index.html"))) == 150
     assert list(cache.glob("bib-*.pickle")), "the bibliography cache was written"
     for pickled in cache.glob("bib-*.pickle"):
-        version, bib_file = pickle.loads(pickled.read_bytes())
+        version, (signature, bib_file) = pickle.loads(pickled.read_bytes())
         assert "prenton2016" in bib_file.references
     assert killed or process.returncode is not None
 
@@ -62,4 +63,4 @@ def test_truncated_and_foreign_cache_files_are_rebuilt(tmp_path: Path):
         fresh = BibliographyCache(cache_dir)
         assert "a2020" in fresh.load([source], tmp_path).references
         assert fresh.parsed == 1  # detected and parsed again
-        assert pickle.loads(cached.read_bytes())[0] >= 1  # and the cache file was rewritten
+        assert pickle.loads(cached.read_bytes())[0][0] == CACHE_VERSION  # and the cache file was rewritten

@@ -22,7 +22,7 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from .diskcache import CACHE_VERSION, load_pickle, save_pickle
+from .diskcache import load_pickle, save_pickle
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import safe_doi, safe_pmid, safe_url
@@ -281,18 +281,22 @@ class BibliographyCache:
         self._memory: dict[tuple[str, int, int], BibFile] = {}
         self.parsed = 0  # files parsed by this instance, for tests and benchmarks
 
-    def _disk_path(self, path: Path, signature: tuple[str, int, int]) -> Path | None:
+    def _disk_path(self, path: Path) -> Path | None:
+        """One cache file per ``.bib`` file, replaced when the file changes: editing a large
+        bibliography all afternoon leaves one copy on disk, not one per save."""
         if self.cache_dir is None:
             return None
-        digest = hashlib.sha1(repr((CACHE_VERSION, signature)).encode()).hexdigest()
+        digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
         return self.cache_dir / f"bib-{digest}.pickle"
 
-    def _read_disk(self, disk: Path | None) -> BibFile | None:
+    def _read_disk(self, disk: Path | None, signature: tuple[str, int, int]) -> BibFile | None:
         cached = load_pickle(disk, None)
-        return cached if isinstance(cached, BibFile) else None
+        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == signature and isinstance(cached[1], BibFile):
+            return cached[1]
+        return None
 
-    def _write_disk(self, disk: Path | None, bib_file: BibFile) -> None:
-        save_pickle(disk, bib_file)
+    def _write_disk(self, disk: Path | None, signature: tuple[str, int, int], bib_file: BibFile) -> None:
+        save_pickle(disk, (signature, bib_file))
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         try:
@@ -303,8 +307,8 @@ class BibliographyCache:
         cached = self._memory.get(signature)
         if cached is not None and cached.path == display_path:
             return cached
-        disk = self._disk_path(path, signature)
-        cached = self._read_disk(disk)
+        disk = self._disk_path(path)
+        cached = self._read_disk(disk, signature)
         if cached is None or cached.path != display_path:
             try:
                 raw = path.read_bytes()
@@ -314,7 +318,9 @@ class BibliographyCache:
             parsed = parse_bib_text(text, display_path)
             cached = BibFile(parsed.path, parsed.references, parsed.sources, (*problems, *parsed.problems), parsed.eager)
             self.parsed += 1
-            self._write_disk(disk, cached)
+            self._write_disk(disk, signature, cached)
+        for old in [known for known in self._memory if known[0] == signature[0]]:
+            del self._memory[old]  # an earlier version of this file (`serve` after an edit)
         self._memory[signature] = cached
         return cached
 

@@ -13,14 +13,18 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from . import attribution, figures, ratings, statistics
+from . import ratings
 from .bibliography import Bibliography
 from .citations import find_citations
 from .findings import Finding, make_finding
 from .prose import LineIndex, mask_non_prose
 from .scales import get_scale
 from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from .attribution import Attribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,10 @@ def check_text(
     position: Callable[[int], tuple[int, int]] | None = None,
 ) -> TextCheck:
     """Check one Markdown text; never raises on any input."""
+    # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
+    # whose pages all come from the cache never pays for them.
+    from . import attribution, figures, statistics
+
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
     masked = mask_non_prose(text)
@@ -233,7 +241,7 @@ def check_text(
     return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))
 
 
-def _attribution_message(found: attribution.Attribution) -> str:
+def _attribution_message(found: Attribution) -> str:
     if found.kind == "vague-attribution":
         return f"'{found.text}' appeals to research without citing it"
     return f"'{found.text}' names a source but cites nothing"

@@ -8,15 +8,49 @@ replaced. Losing a cache only costs time.
 from __future__ import annotations
 
 import gc
+import hashlib
+import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
 
-CACHE_VERSION = 5  # bump when a cached record's shape changes
+CACHE_VERSION = 6  # bump when a cached record's shape changes
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def tree_signature(folders: Iterable[Path]) -> tuple:
+    """(path, size, mtime) of every file under the folders: equal signatures, equal contents.
+    Cheaper than hashing (one ``stat`` a file), so it can key caches on every build."""
+    files = []
+    for folder in folders:
+        for directory, subdirs, names in os.walk(folder):
+            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+            for name in sorted(names):
+                stat = os.stat(os.path.join(directory, name))
+                files.append((os.path.join(directory, name), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
+
+
+@lru_cache(maxsize=1)
+def code_signature() -> str:
+    """A digest of this package's own files (code, templates, scales): output cached by an
+    older version of the plugin, or before a template was edited, is never reused."""
+    return hashlib.sha1(repr(tree_signature([PACKAGE_DIR])).encode()).hexdigest()
+
+
+def writable_dir(path: Path) -> Path | None:
+    """``path``, created if needed, or None when it cannot be written (a read-only checkout):
+    a cache that cannot be written only costs time."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
 
 
 @contextmanager
@@ -42,7 +76,7 @@ def load_pickle(path: Path | None, default: Any) -> Any:
     except Exception:  # corrupt, truncated or foreign: rebuilt, never trusted
         path.unlink(missing_ok=True)
         return default
-    if version != CACHE_VERSION or (default is not None and type(value) is not type(default)):
+    if version != _version() or (default is not None and type(value) is not type(default)):
         return default
     return value
 
@@ -52,7 +86,11 @@ def save_pickle(path: Path | None, value: Any) -> None:
         return
     try:
         with gc_paused():
-            data = pickle.dumps((CACHE_VERSION, value), protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps((_version(), value), protocol=pickle.HIGHEST_PROTOCOL)
         atomic_write_bytes(path, data)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _version() -> tuple[int, str]:
+    return CACHE_VERSION, code_signature()

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import ratings
 from .bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
+from .diskcache import tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
@@ -120,7 +121,7 @@ class Project:
         content = self.settings.content_dir
         if content is None or not content.is_dir():
             return []
-        key = ("guides", self.settings.guide_base_uri, _tree_signature(content))
+        key = ("guides", self.settings.guide_base_uri, tree_signature([content]))
         if key not in self.memo:
             self.memo.clear()  # content changed: every memo built on it is stale
             self.memo[key] = self._read_guides(content)
@@ -238,16 +239,6 @@ class Project:
                     extra.append(PageInfo(path=model.source_path, title=f"{title} (content)"))
                     have.add(model.source_path)
         return extra
-
-
-def _tree_signature(folder: Path) -> tuple:
-    """(path, size, mtime) of every file under ``folder``: equal signatures, equal contents."""
-    files = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            files.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(files)
 
 
 def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:

@@ -14,8 +14,6 @@ import math
 import re
 from dataclasses import dataclass
 
-import textstat
-
 from .prose import mask_non_prose
 
 __all__ = ["Readability", "SyllableCounter", "reading_level", "strip_markdown"]
@@ -115,6 +113,8 @@ class SyllableCounter:
     def __call__(self, word: str) -> int:
         count = self.known.get(word)
         if count is None:
+            import textstat  # imported on first use: a warm build counts nothing
+
             count = self.known[word] = max(1, int(textstat.syllable_count(word)))
             self.added += 1
         return count
@@ -131,6 +131,8 @@ def reading_level(markdown_text: str, syllables: SyllableCounter | None = None) 
     words = [w.lower() for w in _WORD.findall(text)] if text else []
     if not words:
         return Readability(0.0, 0.0, 0, 0)
+    import textstat  # see SyllableCounter
+
     sentences = max(1, textstat.sentence_count(text))
     count = syllables or SyllableCounter()
     counts = [count(word) for word in words]

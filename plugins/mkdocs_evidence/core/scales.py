@@ -241,7 +241,7 @@ def parse_scales(data: Mapping) -> Catalogue:
 def load_catalogue() -> Catalogue:
     """The shipped designs and scales (read once; the result is immutable)."""
     text = resources.files(__package__).joinpath("scales.yml").read_text(encoding="utf-8")
-    return parse_scales(yaml.safe_load(text))
+    return parse_scales(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))  # noqa: S506 - safe loader
 
 
 def get_scale(name: object = DEFAULT_SCALE) -> Scale:

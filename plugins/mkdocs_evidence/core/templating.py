@@ -25,8 +25,13 @@ def template_environment(
     autoescape: bool = True,
     trim_blocks: bool = True,
     keep_trailing_newline: bool = False,
+    bytecode_dir: Path | None = None,
 ) -> jinja2.Environment:
-    """A strict-undefined environment; ``subdir`` roots template names in one folder."""
+    """A strict-undefined environment; ``subdir`` roots template names in one folder.
+
+    ``bytecode_dir`` keeps compiled templates between builds (Jinja checks each template's
+    source against its compiled copy): compiling the report's templates cost more than
+    rendering them."""
     package = jinja2.FileSystemLoader(str(TEMPLATES_DIR / subdir))
     user = [str(d / subdir) for d in extra_dirs if (d / subdir).is_dir()]
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(user), package]) if user else package
@@ -38,4 +43,5 @@ def template_environment(
         lstrip_blocks=trim_blocks,
         keep_trailing_newline=keep_trailing_newline,
         auto_reload=False,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
     )

@@ -158,7 +158,7 @@ def path_matches(pattern: str, path: str) -> bool:
 class _WaiverModel(BaseModel):
     """The schema of one waivers-file entry; unknown keys are errors (typos would be silent)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)  # see content.py
 
     id: str | None = Field(default=None, min_length=1)
     path: str | None = Field(default=None, min_length=1)

@@ -1,0 +1,65 @@
+"""The Markdown extension on its own: markers rendered, and each page's output kept by its text."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from conftest import SMALL_BIB
+from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.markdown_ext import EvidenceExtension
+from mkdocs_evidence.rendering import make_environment
+
+
+@pytest.fixture
+def bibliography(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(SMALL_BIB, encoding="utf-8")
+    return BibliographyCache().load([path], tmp_path)
+
+
+def convert(text: str, extension: EvidenceExtension) -> str:
+    return markdown.Markdown(extensions=[extension]).convert(text)
+
+
+def make_extension(bibliography, pages: dict, key: object = "site") -> EvidenceExtension:
+    return EvidenceExtension(bibliography=bibliography, env=make_environment(), pages=pages, output_key=lambda: key)
+
+
+PAGE = "Braces help [@prenton2016]. Nerves heal [@aprile2005; @prenton2016].\n\n`[@aprile2005]` in code stays.\n"
+
+
+def test_markers_are_numbered_and_listed(bibliography):
+    html = convert(PAGE, make_extension(bibliography, {}))
+    assert html.count('class="ev-cite__link"') == 3
+    assert 'href="#ref-prenton2016"' in html and 'id="ref-aprile2005"' in html
+    assert "<code>[@aprile2005]</code>" in html
+    assert "Braces help<" in html  # the space before a superscript goes
+
+
+def test_an_unchanged_page_is_rendered_once_and_comes_back_the_same(bibliography):
+    pages: dict = {}
+    first = make_extension(bibliography, pages)
+    html = convert(PAGE, first)
+    assert first.pages_added == 1 and len(pages) == 1
+    again = make_extension(bibliography, pages)  # a new build (or process) with the same records
+    assert convert(PAGE, again) == html
+    assert again.pages_added == 0 and again.pages_used == set(pages)
+
+
+def test_what_the_output_depends_on_keys_the_record(bibliography):
+    pages: dict = {}
+    convert(PAGE, make_extension(bibliography, pages, key=("how-we-rate/", "a")))
+    other = make_extension(bibliography, pages, key=("../how-we-rate/", "a"))
+    convert(PAGE, other)
+    assert other.pages_added == 1 and len(pages) == 2
+    edited = make_extension(bibliography, pages, key=("../how-we-rate/", "a"))
+    convert(PAGE + "More [@aprile2005].\n", edited)
+    assert edited.pages_added == 1
+
+
+def test_markers_that_cannot_render_stay_as_typed_beside_ones_that_do(bibliography):
+    html = convert("Empty [@] then real [@prenton2016] and [@nosuchkey].\n", make_extension(bibliography, {}))
+    assert "Empty [@] then real" in html
+    assert 'href="#ref-prenton2016"' in html
+    assert "[@nosuchkey]" in html  # shown as unresolved, still visible
