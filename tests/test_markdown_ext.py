@@ -7,6 +7,7 @@ import pytest
 
 from conftest import SMALL_BIB
 from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.core.diskcache import RecordStore
 from mkdocs_evidence.markdown_ext import EvidenceExtension
 from mkdocs_evidence.rendering import make_environment
 
@@ -22,7 +23,7 @@ def convert(text: str, extension: EvidenceExtension) -> str:
     return markdown.Markdown(extensions=[extension]).convert(text)
 
 
-def make_extension(bibliography, pages: dict, key: object = "site") -> EvidenceExtension:
+def make_extension(bibliography, pages: RecordStore, key: object = "site") -> EvidenceExtension:
     return EvidenceExtension(bibliography=bibliography, env=make_environment(), pages=pages, output_key=lambda: key)
 
 
@@ -30,36 +31,37 @@ PAGE = "Braces help [@prenton2016]. Nerves heal [@aprile2005; @prenton2016].\n\n
 
 
 def test_markers_are_numbered_and_listed(bibliography):
-    html = convert(PAGE, make_extension(bibliography, {}))
+    html = convert(PAGE, make_extension(bibliography, RecordStore()))
     assert html.count('class="ev-cite__link"') == 3
     assert 'href="#ref-prenton2016"' in html and 'id="ref-aprile2005"' in html
     assert "<code>[@aprile2005]</code>" in html
     assert "Braces help<" in html  # the space before a superscript goes
 
 
-def test_an_unchanged_page_is_rendered_once_and_comes_back_the_same(bibliography):
-    pages: dict = {}
-    first = make_extension(bibliography, pages)
-    html = convert(PAGE, first)
-    assert first.pages_added == 1 and len(pages) == 1
-    again = make_extension(bibliography, pages)  # a new build (or process) with the same records
-    assert convert(PAGE, again) == html
-    assert again.pages_added == 0 and again.pages_used == set(pages)
+def test_an_unchanged_page_is_rendered_once_and_comes_back_the_same(bibliography, tmp_path):
+    pages = RecordStore(tmp_path / "markdown.pickle")
+    html = convert(PAGE, make_extension(bibliography, pages))
+    assert pages.changed and len(pages.records) == 1
+    pages.save()
+    reopened = RecordStore(tmp_path / "markdown.pickle")  # the next build, another process
+    assert convert(PAGE, make_extension(bibliography, reopened)) == html
+    assert not reopened.changed and reopened.used == set(reopened.records)
 
 
 def test_what_the_output_depends_on_keys_the_record(bibliography):
-    pages: dict = {}
+    pages = RecordStore()
     convert(PAGE, make_extension(bibliography, pages, key=("how-we-rate/", "a")))
-    other = make_extension(bibliography, pages, key=("../how-we-rate/", "a"))
-    convert(PAGE, other)
-    assert other.pages_added == 1 and len(pages) == 2
-    edited = make_extension(bibliography, pages, key=("../how-we-rate/", "a"))
-    convert(PAGE + "More [@aprile2005].\n", edited)
-    assert edited.pages_added == 1
+    convert(PAGE, make_extension(bibliography, pages, key=("../how-we-rate/", "a")))
+    assert len(pages.records) == 2
+    convert(PAGE + "More [@aprile2005].\n", make_extension(bibliography, pages, key=("../how-we-rate/", "a")))
+    assert len(pages.records) == 3
+    pages.save()
+    pages.save()  # a build that used nothing keeps nothing
+    assert pages.records == {}
 
 
 def test_markers_that_cannot_render_stay_as_typed_beside_ones_that_do(bibliography):
-    html = convert("Empty [@] then real [@prenton2016] and [@nosuchkey].\n", make_extension(bibliography, {}))
+    html = convert("Empty [@] then real [@prenton2016] and [@nosuchkey].\n", make_extension(bibliography, RecordStore()))
     assert "Empty [@] then real" in html
     assert 'href="#ref-prenton2016"' in html
     assert "[@nosuchkey]" in html  # shown as unresolved, still visible

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .core.bibliography import Bibliography
 from .core.citations import CitationGroup, find_citations
+from .core.diskcache import RecordStore
 from .core.prose import mask_non_prose
 from .rendering import DESIGN_LABELS, ReferenceFormatter, anchor_for
 
@@ -53,9 +54,7 @@ class CitationPreprocessor(Preprocessor):
         key = ("page", hashlib.sha1(text.encode()).hexdigest(), ext.bibliography.signature, ext.output_key())
         pieces = ext.pages.get(key)
         if pieces is None:
-            pieces = ext.pages[key] = self._render(text)
-            ext.pages_added += 1
-        ext.pages_used.add(key)
+            pieces = ext.pages.put(key, self._render(text))
         if len(pieces) == 1:
             return lines  # no marker to render
         # Even pieces are Markdown, odd pieces are HTML for the stash (fresh placeholders).
@@ -207,7 +206,7 @@ class EvidenceExtension(Extension):
         render_rating: RatingRenderer | None = None,
         references_title: str = "References",
         memo: dict | None = None,
-        pages: dict | None = None,
+        pages: RecordStore | None = None,
         output_key: Callable[[], Hashable] | None = None,
     ) -> None:
         super().__init__()
@@ -223,10 +222,8 @@ class EvidenceExtension(Extension):
         self.memo = memo if memo is not None else {}
         # Each page's output by its text, the bibliography and ``output_key()``: everything else
         # the output depends on (the host supplies it: templates, scale, links from the page).
-        # The host may keep it on disk; ``pages_used`` says which records are still live.
-        self.pages = pages if pages is not None else {}
-        self.pages_used: set = set()
-        self.pages_added = 0
+        # The host may keep the store on disk between builds.
+        self.pages = pages if pages is not None else RecordStore()
         self.output_key = output_key or (lambda: None)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name

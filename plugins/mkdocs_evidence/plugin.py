@@ -27,19 +27,19 @@ from mkdocs.utils import get_relative_url
 
 from .config import EvidenceConfig, resolve
 from .core.atomic import atomic_write_text
-from .core.bibliography import BibliographyCache, display
+from .core.bibliography import display
 from .core.check import CheckOptions
-from .core.diskcache import load_pickle, save_pickle, tree_signature, writable_dir
+from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
+from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
-from .core.readability import SyllableCounter
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
 from . import search_view
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
-from .rendering import PACKAGE_ASSETS, ReferenceFormatter, make_environment
+from .rendering import PACKAGE_ASSETS, make_environment
 from .core.templating import PACKAGE_DIR
 
 log = get_plugin_logger(__name__)
@@ -54,21 +54,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def __init__(self) -> None:
         # Kept across `mkdocs serve` rebuilds (MkDocs reuses a plugin that has on_startup).
-        self.bib_cache: BibliographyCache | None = None
-        self.formatter: ReferenceFormatter | None = None
-        # Page checks by (page, a hash of its text, the sources and options): a `serve` rebuild
-        # after editing one page checks that page again, not the whole site.
-        self.page_cache: dict[tuple, PageCheck] = {}
-        self.syllables = SyllableCounter()
-        self.cache_files: dict[str, Path | None] = {}
-        self.project_memo: dict = {}  # guides and source findings, by the sources' signatures
-        self._saved_memo_keys: set = set()
-        # Each page's Markdown with its markers rendered, by its text and what the output
-        # depends on; on disk between builds, like page checks.
-        self.markdown_memo: dict = {}
+        self.caches: PluginCaches | None = None
         self._output_signature: tuple | None = None
-        self._jinja_dir: Path | None = None
-        self.html_memo: dict = {}  # rendered citation markers and reference lists
         self.is_serve = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -81,18 +68,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return None
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
-        if self.bib_cache is None or self.bib_cache.cache_dir != cache_dir:
-            # Caches live as long as the plugin (all `serve` rebuilds) and on disk between builds.
-            self.bib_cache = BibliographyCache(cache_dir)
-            self.html_memo.clear()
-            self.formatter = ReferenceFormatter(cache_dir / "references.pickle" if cache_dir else None)
-            self.cache_files = {name: (cache_dir / f"{name}.pickle" if cache_dir else None) for name in ("pages", "syllables", "sources", "markdown")}
-            self.page_cache = load_pickle(self.cache_files["pages"], {})
-            self._jinja_dir = writable_dir(cache_dir / "jinja") if cache_dir else None
-            self.project_memo = load_pickle(self.cache_files["sources"], {})
-            self.markdown_memo = load_pickle(self.cache_files["markdown"], {})
-            self._saved_memo_keys = set(self.project_memo)
-            self.syllables = SyllableCounter(load_pickle(self.cache_files["syllables"], {}))
+        if self.caches is None or self.caches.directory != cache_dir:
+            self.caches = PluginCaches.open(cache_dir)
+        caches = self.caches
         options = CheckOptions(
             rating_scale=self.config.rating_scale,
             max_evidence_age_years=self.config.max_evidence_age_years,
@@ -108,31 +86,30 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             reading_target=self.config.reading_level_target,
             production=self.config.production,
         )
-        self.project = Project(settings, self.bib_cache, self.syllables, self.project_memo)
+        self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
         self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
-        self._new_checks = 0
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=self._jinja_dir)
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
         self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's
         # template overrides, the scale, the options; and, per page, the link to "How we rate".
-        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence")) if custom_dir else ()
+        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
         output_signature = (templates, self.config.rating_scale, self.config.references_title)
         if output_signature != self._output_signature:
-            self.html_memo.clear()
+            caches.rendered.clear()
             self._output_signature = output_signature
         self.extension = EvidenceExtension(
             bibliography=self.project.bibliography,
             env=self.env,
-            formatter=self.formatter,
-            memo=self.html_memo,
-            pages=self.markdown_memo,
+            formatter=caches.formatter,
+            memo=caches.rendered,
+            pages=caches.markdown,
             output_key=lambda: (output_signature, self._current_how_we_rate),
             find_rating_markers=find_rating_markers,
             render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
@@ -226,14 +203,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 markdown = markdown.replace(RANGES_PLACEHOLDER, self._comparison(page, files, ranges=True))
         if self.config.check and src_uri != self.config.how_we_rate_path:
             # "How we rate evidence" is our own method statement, generated from the scale data
-            path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
             source = page.file.content_string
             digest = hashlib.sha1(repr((source, prose_markdown, page.title, page.url, page.meta)).encode()).hexdigest()
             key = (src_uri, digest, self.project.signature)
-            check = self.page_cache.get(key)
+            check = self.caches.page_checks.get(key)
             if check is None:
+                if generated_meta is not None:
+                    path = _generated_path(src_uri)
+                else:
+                    path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
                 check = self.project.check_page(
-                    path if generated_meta is None else _generated_path(src_uri),
+                    path,
                     source,
                     title=page.title or src_uri,
                     url=page.url,
@@ -241,8 +221,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                     meta=page.meta,
                     generated=generated_meta is not None,
                 )
-                self.page_cache[key] = check
-                self._new_checks += 1
+                self.caches.page_checks.put(key, check)
             self.page_checks[src_uri] = check
         return markdown
 
@@ -305,8 +284,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         waived = sum(1 for f in self.outcome.findings if not f.counts)
         log.info("claim check: %d errors, %d warnings, %d waived, %d pages", errors, warnings, waived, len(self.page_checks))
+        # The report of an unchanged site is the same report: rendered once, kept by its digest.
+        self._report_digest = hashlib.sha1(repr(self.outcome.report).encode()).hexdigest()  # equal values, equal repr
         if self.report_file is not None and self.report_file.page is not None:
-            html = render_report_html(self.outcome.report, self.env, standalone=False)
+            key = ("html", self._report_digest, self._output_signature)
+            html = self.caches.report.get(key) or self.caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
         return env
@@ -314,29 +296,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
             return
-        self.formatter.save()
-        if len(self.html_memo) > 50_000:  # a long `serve` session: drop old page versions
-            self.html_memo.clear()
-        live = {id(check) for check in self.page_checks.values()}
-        pruned = {key: check for key, check in self.page_cache.items() if id(check) in live}
-        if pruned.keys() != self.page_cache.keys() or self._new_checks:
-            save_pickle(self.cache_files["pages"], pruned)
-        self.page_cache = pruned
-        used = self.extension.pages_used
-        if used != self.markdown_memo.keys() or self.extension.pages_added:
-            self.markdown_memo = {key: self.markdown_memo[key] for key in used}
-            self.extension.pages = self.markdown_memo
-            save_pickle(self.cache_files["markdown"], self.markdown_memo)
-        used.clear()
-        if set(self.project_memo) != self._saved_memo_keys:
-            save_pickle(self.cache_files["sources"], self.project_memo)
-            self._saved_memo_keys = set(self.project_memo)
-        if self.syllables.added:
-            save_pickle(self.cache_files["syllables"], self.syllables.known)
-            self.syllables.added = 0
         if self.report_file is not None and self.config.report_on_build:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
-            atomic_write_text(target, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
+            key = ("json", self._report_digest)
+            text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
+            atomic_write_text(target, text)
+        self.caches.save()
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         if config.strict and not self.is_serve and (errors or warnings):
             raise PluginError(

@@ -7,6 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
+from mkdocs_evidence.core.diskcache import RecordStore
 from mkdocs_evidence.core.project import Project, ProjectSettings
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"
@@ -19,7 +20,7 @@ def settings(root: Path) -> ProjectSettings:
 def test_memo_reuses_unchanged_content_and_notices_edits(tmp_path: Path):
     shutil.copytree(FIXTURE, tmp_path / "content")
     (tmp_path / "citations").mkdir()
-    memo: dict = {}
+    memo = RecordStore()
     first = Project(settings(tmp_path), memo=memo)
     again = Project(settings(tmp_path), memo=memo)
     assert again.guides is first.guides  # nothing changed: not loaded again
@@ -33,3 +34,17 @@ def test_memo_reuses_unchanged_content_and_notices_edits(tmp_path: Path):
     edited = Project(settings(tmp_path), memo=memo)
     assert edited.guides is not first.guides
     assert any("what_is_new" in f.message for f in edited.source_findings())
+
+
+def test_memo_survives_a_new_process_through_its_file(tmp_path: Path):
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "citations").mkdir()
+    store = RecordStore(tmp_path / "sources.pickle")
+    first = Project(settings(tmp_path), memo=store)
+    findings = first.source_findings()
+    store.save()
+    reopened = RecordStore(tmp_path / "sources.pickle")  # the next build
+    again = Project(settings(tmp_path), memo=reopened)
+    assert not reopened.changed  # guides and findings came from the file
+    assert [p.src_uri for p in again.generated_pages] == [p.src_uri for p in first.generated_pages]
+    assert again.source_findings() == findings

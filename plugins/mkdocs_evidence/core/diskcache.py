@@ -11,7 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -94,3 +94,41 @@ def save_pickle(path: Path | None, value: Any) -> None:
 
 def _version() -> tuple[int, str]:
     return CACHE_VERSION, code_signature()
+
+
+class RecordStore:
+    """Records kept in memory for the plugin's life (all `serve` rebuilds) and in one pickle
+    between builds.
+
+    A record read or written since the last save is *used*; saving keeps only used records,
+    so the file holds what the last build needed and never grows with old versions of pages.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.records: dict = load_pickle(path, {})
+        self.used: set = set()
+        self.changed = False
+
+    def get(self, key: Hashable) -> Any:
+        """The record, or None."""
+        value = self.records.get(key)
+        if value is not None:
+            self.used.add(key)
+        return value
+
+    def put(self, key: Hashable, value: Any) -> Any:
+        self.records[key] = value
+        self.used.add(key)
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        """Drop the records this build did not use, and write the file if anything changed."""
+        if self.used != self.records.keys():
+            self.records = {key: self.records[key] for key in self.used}
+            self.changed = True
+        if self.changed:
+            save_pickle(self.path, self.records)
+        self.used = set()
+        self.changed = False

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import ratings
 from .bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
-from .diskcache import tree_signature
+from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
@@ -95,14 +95,14 @@ class Project:
         settings: ProjectSettings,
         bib_cache: BibliographyCache | None = None,
         syllables: SyllableCounter | None = None,
-        memo: dict | None = None,
+        memo: RecordStore | None = None,
     ) -> None:
         self.settings = settings
         self.syllables = syllables or SyllableCounter()
         # Results that depend only on the sources, kept by the caller across `serve` rebuilds
         # and keyed by the sources' signatures (path, size, mtime): unchanged content is not
         # loaded and checked again.
-        self.memo = memo if memo is not None else {}
+        self.memo = memo if memo is not None else RecordStore()
         self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
@@ -122,11 +122,9 @@ class Project:
         if content is None or not content.is_dir():
             return []
         key = ("guides", self.settings.guide_base_uri, tree_signature([content]))
-        if key not in self.memo:
-            self.memo.clear()  # content changed: every memo built on it is stale
-            self.memo[key] = self._read_guides(content)
         self._content_key = key
-        return self.memo[key]
+        guides = self.memo.get(key)
+        return guides if guides is not None else self.memo.put(key, self._read_guides(content))
 
     def _read_guides(self, content: Path) -> list[ConditionGuide]:
         guides = []
@@ -146,9 +144,8 @@ class Project:
         """Findings about the sources themselves: bibliography, content files, waivers file,
         and every prose field and rating of the structured guides (at their YAML lines)."""
         key = ("sources", getattr(self, "_content_key", None), self.bibliography.signature, self.settings.options, self.waivers)
-        if key not in self.memo:
-            self.memo[key] = self._source_findings()
-        return list(self.memo[key])
+        findings = self.memo.get(key)
+        return list(findings if findings is not None else self.memo.put(key, self._source_findings()))
 
     def _source_findings(self) -> list[Finding]:
         findings: list[Finding] = [*self.bibliography.problems, *self.waivers.errors]
