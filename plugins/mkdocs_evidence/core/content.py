@@ -1029,6 +1029,3 @@ def load_guide(folder: Path, root: Path) -> GuideLoad:
         treatments.append(treatment)
     return GuideLoad(guide, treatments, errors)
 
-
-Guide.model_rebuild()
-Treatment.model_rebuild()
