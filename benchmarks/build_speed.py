@@ -107,16 +107,20 @@ def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path |
     lines = [
         f"== pages={pages} refs={refs}",
         f"{pages} pages + {len(sitegen.guide_pages(site / 'content'))} guide pages, {refs} synthetic refs (+ the foot drop bibliography),",
-        f"10 citations and 1 rating marker a page; cited sentences: {counts}; runs={runs}, medians",
+        f"10 citations and 1 rating marker a page; cited sentences: {counts}; runs={runs}, medians;",
+        "cpu/a = median CPU of the variant / median CPU of a; paired = median over runs of (variant / a in that run)",
         "",
-        f"{'variant':<8} {'wall s':>8} {'cpu s':>8} {'max RSS MB':>11} {'wall/a':>7} {'cpu/a':>7}",
+        f"{'variant':<8} {'wall s':>8} {'cpu s':>8} {'max RSS MB':>11} {'wall/a':>7} {'cpu/a':>7} {'paired':>7}",
     ]
     for name, _, _ in variants:
         group = samples[name]
         wall, cpu = median([s.wall for s in group]), median([s.cpu for s in group])
+        # paired: the median of this variant's CPU time over plain's in the same run (builds
+        # a minute apart share the machine's state; medians of each variant alone do not)
+        paired = median([s.cpu / a.cpu for s, a in zip(group, samples["a"], strict=True)])
         rss = max(s.rss_mb for s in group)
         failed = "  (a build failed)" if not all(s.ok for s in group) else ""
-        lines.append(f"{name:<8} {wall:8.2f} {cpu:8.2f} {rss:11.0f} {wall / base_wall:7.2f} {cpu / base_cpu:7.2f}{failed}")
+        lines.append(f"{name:<8} {wall:8.2f} {cpu:8.2f} {rss:11.0f} {wall / base_wall:7.2f} {cpu / base_cpu:7.2f} {paired:7.2f}{failed}")
     if bibtex_mkdocs is None:
         lines.append("c        skipped: mkdocs-bibtex venv not found (see --bibtex-venv)")
     lines.append("")

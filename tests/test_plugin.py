@@ -116,6 +116,25 @@ def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site,
     assert pages and any("<details class=\"evidence-badge" in p.read_text() for p in pages)
 
 
+def test_a_fresh_checkout_with_the_cache_restored_checks_nothing_again(make_site, build_site):
+    """New file times, same files (a CI job restoring `.cache`): every record is reused."""
+    import os
+    import time
+
+    site = make_site({"index.md": "About 23% had pressed on the nerve [@aprile2005].\n", "b.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
+    build_site(site)
+    cache = site.root / ".cache" / "plugin" / "evidence"
+    written = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pickle")}
+    later = time.time() + 120
+    for path in site.root.rglob("*"):
+        if path.is_file() and ".cache" not in path.parts and "site" not in path.relative_to(site.root).parts[:1]:
+            os.utime(path, (later, later))
+    build_site(site)
+    rewritten = {name for name, mtime in written.items() if (cache / name).stat().st_mtime_ns != mtime}
+    assert {"pages.pickle", "markdown.pickle", "sources.pickle", "report.pickle"} <= set(written)
+    assert not {"pages.pickle", "markdown.pickle", "sources.pickle", "report.pickle"} & rewritten
+
+
 def test_warm_build_sees_an_edited_template_override(make_site, build_site):
     """Rendered markers are cached by page; a clinic's own cite.html must still take effect."""
     override = "overrides/citations/cite.html"

@@ -84,6 +84,23 @@ def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp
     assert "x2023" in fresh.load([source], tmp_path).references and fresh.parsed == 0
 
 
+def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_path: Path):
+    """CI restores `.cache` into a new checkout: same bytes, new times. No parse, same signature."""
+    import os
+
+    source = tmp_path / "refs.bib"
+    source.write_text(GOOD)
+    first = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
+    later = source.stat().st_mtime + 60
+    os.utime(source, (later, later))
+    clone = BibliographyCache(tmp_path / "cache")
+    again = clone.load([source], tmp_path)
+    assert clone.parsed == 0 and again.signature == first.signature
+    source.write_text(GOOD.replace("A {RCT} of braces", "A {RCT} of splints"))
+    edited = BibliographyCache(tmp_path / "cache")
+    assert edited.load([source], tmp_path).signature != first.signature and edited.parsed == 1
+
+
 def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, monkeypatch):
     import pickle
 

@@ -71,6 +71,7 @@ class BibFile:
     sources: dict[str, str]
     problems: tuple[Finding, ...]
     eager: dict[str, Entry] = field(default_factory=dict)
+    digest: str = ""  # of the file's bytes: what the caches that depend on it are keyed by
     # Entries this process has already parsed with their file (a cold load): used as they are
     # instead of parsing each cited entry's text again. Never written to the disk cache.
     parsed: dict[str, Entry] = field(default_factory=dict, compare=False)
@@ -133,7 +134,7 @@ class Bibliography:
     entries: EntryMap = field(default_factory=EntryMap)
     problems: tuple[Finding, ...] = ()
     files: tuple[str, ...] = ()
-    signature: tuple = ()  # (path, size, mtime) of every file: equal signatures, equal contents
+    signature: tuple = ()  # (path, digest of its bytes) of every file: equal signatures, equal contents
 
     def __contains__(self, key: str) -> bool:
         return key in self.references
@@ -275,7 +276,8 @@ def parse_bib_text(text: str, path: str) -> BibFile:
 
 
 class BibliographyCache:
-    """Parsed ``.bib`` files kept in memory and on disk, keyed by path, size and mtime.
+    """Parsed ``.bib`` files kept in memory and on disk, keyed by path, size and mtime, and by
+    the file's bytes when the times changed but the file did not.
 
     One instance lives as long as the plugin (so ``mkdocs serve`` rebuilds reuse it); the disk
     cache lets the next process skip parsing. Nothing here is global.
@@ -294,16 +296,18 @@ class BibliographyCache:
         digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
         return self.cache_dir / f"bib-{digest}.pickle"
 
-    def _read_disk(self, disk: Path | None, signature: tuple[str, int, int]) -> BibFile | None:
+    def _read_disk(self, disk: Path | None) -> tuple[tuple, BibFile] | None:
         cached = load_pickle(disk, None)
-        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == signature and isinstance(cached[1], BibFile):
-            return cached[1]
+        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], BibFile):
+            return cached
         return None
 
     def _write_disk(self, disk: Path | None, signature: tuple[str, int, int], bib_file: BibFile) -> None:
         save_pickle(disk, (signature, replace(bib_file, parsed={})))
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
+        """The parsed file: from memory, or from disk when its size and time (or, after a
+        fresh clone, its bytes) are unchanged, or parsed."""
         try:
             stat = path.stat()
         except OSError as error:
@@ -313,16 +317,21 @@ class BibliographyCache:
         if cached is not None and cached.path == display_path:
             return cached
         disk = self._disk_path(path)
-        cached = self._read_disk(disk, signature)
-        if cached is None or cached.path != display_path:
+        record = self._read_disk(disk)
+        cached = record[1] if record is not None and record[0] == signature and record[1].path == display_path else None
+        if cached is None:
             try:
                 raw = path.read_bytes()
             except OSError as error:
                 return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
-            text, problems = _decode(raw, display_path)
-            parsed = parse_bib_text(text, display_path)
-            cached = replace(parsed, problems=(*problems, *parsed.problems))
-            self.parsed += 1
+            digest = hashlib.sha1(raw).hexdigest()
+            if record is not None and record[1].digest == digest and record[1].path == display_path:
+                cached = record[1]  # same bytes, new times (a fresh clone): keep, and note the times
+            else:
+                text, problems = _decode(raw, display_path)
+                parsed = parse_bib_text(text, display_path)
+                cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
+                self.parsed += 1
             self._write_disk(disk, signature, cached)
         for old in [known for known in self._memory if known[0] == signature[0]]:
             del self._memory[old]  # an earlier version of this file (`serve` after an edit)
@@ -342,13 +351,9 @@ class BibliographyCache:
         signatures: list[tuple] = []
         for path in discover_bib_files(s for s in sources if s.exists()):
             shown = display(path, root)
-            try:
-                stat = path.stat()
-                signatures.append((str(path), stat.st_size, stat.st_mtime_ns))
-            except OSError:
-                signatures.append((str(path), -1, -1))
             files.append(shown)
             bib_file = self.load_file(path, shown)
+            signatures.append((str(path), bib_file.digest))
             problems.extend(bib_file.problems)
             for key, reference in bib_file.references.items():
                 first = references.get(key)

@@ -24,15 +24,21 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def tree_signature(folders: Iterable[Path]) -> tuple:
-    """(path, size, mtime) of every file under the folders: equal signatures, equal contents.
-    Cheaper than hashing (one ``stat`` a file), so it can key caches on every build."""
+    """(path, digest of the bytes) of every file under the folders: equal signatures, equal
+    contents. Contents, not modification times: a fresh clone (a CI job that restores
+    ``.cache``) has new times but the same files, and must find its records."""
     files = []
     for folder in folders:
         for directory, subdirs, names in os.walk(folder):
             subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
             for name in sorted(names):
-                stat = os.stat(os.path.join(directory, name))
-                files.append((os.path.join(directory, name), stat.st_size, stat.st_mtime_ns))
+                path = os.path.join(directory, name)
+                try:
+                    with open(path, "rb") as handle:
+                        digest = hashlib.sha1(handle.read()).hexdigest()
+                except OSError:
+                    continue
+                files.append((path, digest))
     return tuple(files)
 
 

@@ -100,7 +100,7 @@ class Project:
         self.settings = settings
         self.syllables = syllables or SyllableCounter()
         # Results that depend only on the sources, kept by the caller across `serve` rebuilds
-        # and keyed by the sources' signatures (path, size, mtime): unchanged content is not
+        # and keyed by the sources' signatures (path, digest): unchanged content is not
         # loaded and checked again.
         self.memo = memo if memo is not None else RecordStore()
         self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
