@@ -146,13 +146,38 @@ def merge(output: Path, sections: list[str], header: str) -> None:
 
 
 ENTRY_POINTS = [
+    ("plugin.py", "<module>"),  # importing the plugin and its core modules
     ("plugin.py", "on_config"),
     ("plugin.py", "on_files"),
     ("plugin.py", "on_page_markdown"),
     ("markdown_ext.py", "run"),
+    ("plugin.py", "_hide_from_search"),
+    ("plugin.py", "_restore_after_search"),
     ("plugin.py", "on_env"),
     ("plugin.py", "on_post_build"),
 ]
+
+# Where a function's own time is counted in the "extra time" table of --profile.
+PACKAGES = ("mkdocs_evidence", "material", "jinja2", "markdown", "mkdocs", "pydantic", "pybtex", "latexcodec", "yaml")
+
+
+def _package(filename: str) -> str:
+    for package in PACKAGES:
+        if f"/{package}/" in filename or filename.endswith(f"/{package}.py"):
+            return package
+    if filename.startswith(("overrides/", "/tmp")) or "/overrides/" in filename:
+        return "theme overrides"
+    return "Python and builtins"
+
+
+def _profile_build(site: Path, config: str, prof: Path):
+    import pstats
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    python = ROOT / ".venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "cProfile", "-o", str(prof), str(VENV_MKDOCS), "build", "-f", config],
+                   cwd=site, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return pstats.Stats(str(prof))
 
 
 def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> None:
@@ -166,25 +191,36 @@ def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> N
     build(VENV_MKDOCS, site, "mkdocs-evidence.yml", work / "profile-warmup.log")  # fills the disk cache
     plain = build(VENV_MKDOCS, site, "mkdocs-plain.yml", work / "profile-plain.log")
     prof = work / "build.prof"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    python = ROOT / ".venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "cProfile", "-o", str(prof), str(VENV_MKDOCS), "build", "-f", "mkdocs-evidence.yml"],
-                   cwd=site, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stats = pstats.Stats(str(prof))
-    total = stats.total_tt
+    stats = _profile_build(site, "mkdocs-evidence.yml", prof)
+    plain_stats = _profile_build(site, "mkdocs-plain.yml", work / "plain.prof")
+    total, plain_total = stats.total_tt, plain_stats.total_tt
     rows = []
-    for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+    for (filename, line, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
         for suffix, function in ENTRY_POINTS:
             if name == function and filename.endswith(f"mkdocs_evidence/{suffix}"):
-                rows.append((suffix, function, cumulative))
-    ours = sum(c for _, _, c in rows)  # the events and the preprocessor never nest
+                rows.append((f"{suffix}:{line}", function, cumulative))
+    ours = sum(c for _, _, c in rows)  # the events, the import and the preprocessor never nest
+    by_package: dict[str, list[float]] = {}
+    extra: dict[tuple, list[float]] = {}
+    for index, source in enumerate((stats, plain_stats)):
+        for (filename, line, name), (_, _, own, _, _) in source.stats.items():  # type: ignore[attr-defined]
+            by_package.setdefault(_package(filename), [0.0, 0.0])[index] += own
+            extra.setdefault((filename.rsplit("/", 1)[-1], line, name), [0.0, 0.0])[index] += own
     buffer = io.StringIO()
     buffer.write(f"# benchmarks/build_speed.py --profile {pages}x{refs}: cProfile of one warm `mkdocs build` with evidence\n")
     buffer.write("# (profiler overhead inflates every number; read shares, not seconds). Plain build of the same site,\n")
     buffer.write(f"# unprofiled: cpu {plain.cpu:.2f} s.\n\n")
-    buffer.write(f"total profiled time {total:.2f} s; inside our plugin's events {ours:.2f} s ({ours / total:.0%})\n")
+    buffer.write(f"total profiled time {total:.2f} s (plain build, profiled: {plain_total:.2f} s, ratio {total / plain_total:.2f});\n")
+    buffer.write(f"inside our plugin's import and events {ours:.2f} s ({ours / total:.0%})\n")
     for suffix, function, cumulative in sorted(rows, key=lambda r: -r[2]):
-        buffer.write(f"  {suffix}:{function:<18} {cumulative:7.2f} s  {cumulative / total:5.1%}\n")
+        buffer.write(f"  {suffix}:{function:<22} {cumulative:7.2f} s  {cumulative / total:5.1%}\n")
+    buffer.write("\n## where the extra time goes: own time by package, evidence vs plain (profiled seconds)\n")
+    buffer.write(f"{'package':<22} {'evidence':>9} {'plain':>9} {'extra':>9}\n")
+    for package, (mine, theirs) in sorted(by_package.items(), key=lambda kv: -(kv[1][0] - kv[1][1])):
+        buffer.write(f"{package:<22} {mine:9.2f} {theirs:9.2f} {mine - theirs:+9.2f}\n")
+    buffer.write("\n## the 25 functions with the most extra own time (evidence minus plain, profiled seconds)\n")
+    for (file, line, name), (mine, theirs) in sorted(extra.items(), key=lambda kv: -(kv[1][0] - kv[1][1]))[:25]:
+        buffer.write(f"{mine - theirs:+7.3f}  {file}:{line}({name})\n")
     for key, title in (("cumulative", "cumulative time"), ("tottime", "own time (tottime)")):
         buffer.write(f"\n## top {top} by {title}\n")
         stream = io.StringIO()

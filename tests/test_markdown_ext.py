@@ -5,7 +5,6 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from conftest import SMALL_BIB
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.core.diskcache import RecordStore
 from mkdocs_evidence.markdown_ext import EvidenceExtension
@@ -13,10 +12,9 @@ from mkdocs_evidence.rendering import make_environment
 
 
 @pytest.fixture
-def bibliography(tmp_path):
-    path = tmp_path / "refs.bib"
-    path.write_text(SMALL_BIB, encoding="utf-8")
-    return BibliographyCache().load([path], tmp_path)
+def bibliography(make_site):
+    site = make_site({})  # writes the shared test bibliography
+    return BibliographyCache().load([site.root / "citations"], site.root)
 
 
 def convert(text: str, extension: EvidenceExtension) -> str:

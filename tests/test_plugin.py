@@ -178,3 +178,16 @@ def test_loading_the_plugin_leaves_the_finders_and_textstat_for_first_use():
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_default_nav_keeps_home_first_folders_as_sections_and_how_we_rate_last(make_site):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = make_site({"index.md": "# Home\n", "about.md": "# About\n", "braces/fitting.md": "# Fitting\n", "braces/index.md": "# Braces\n", "draft.md": "# Draft\n"}, extra={"not_in_nav": "draft.md"})
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.site_dir))
+    build(config)
+    assert config.nav[0] == "index.md"
+    assert {"Braces": ["braces/index.md", "braces/fitting.md"]} in config.nav  # as MkDocs groups folders
+    assert "about.md" in config.nav and "draft.md" not in str(config.nav)
+    assert config.nav[-1] == {"How we rate evidence": "how-we-rate-evidence.md"}

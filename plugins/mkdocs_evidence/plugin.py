@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, nest_paths
 
 from .config import EvidenceConfig, resolve
 from .core.atomic import atomic_write_text
@@ -169,19 +169,21 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def _reading_order_nav(self, files: Files) -> list:
         """Without a ``nav`` in mkdocs.yml: home, each guide in reading order, then the other
-        hand-written pages, then "How we rate evidence". Alphabetical order would put
-        "causes" before "what is it"."""
+        hand-written pages grouped by folder as MkDocs would, then "How we rate evidence".
+        Alphabetical order would put "causes" before "what is it"."""
         generated = set(self.generated)
         how = self.config.how_we_rate_path
-        nav: list = []
-        pages = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated and f.src_uri != how)
-        if "index.md" in pages:
-            nav.append("index.md")
-            pages.remove("index.md")
+        pages = [
+            f.src_uri
+            for f in files.documentation_pages()
+            if f.src_uri not in generated and f.src_uri != how and f.inclusion.is_in_nav()
+        ]
+        home = [uri for uri in pages if uri in ("index.md", "README.md")][:1]
+        nav: list = list(home)
         for condition in self.project.guides:
             if condition.guide is not None:
                 nav.append(mkdocs_nav(condition.guide, condition.treatments, base_uri=self.project.settings.guide_base_uri))
-        nav.extend(pages)
+        nav.extend(nest_paths(uri for uri in pages if uri not in home))
         nav.append({"How we rate evidence": how})
         return nav
 
