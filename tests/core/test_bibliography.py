@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
 
 GOOD = r"""@article{a2020,
@@ -52,9 +54,15 @@ def test_non_utf8_and_empty_files_are_reported(tmp_path: Path):
     assert "k" in bib.references  # the rest of the file is still read
 
 
-def test_memory_and_disk_cache(tmp_path: Path):
-    source = tmp_path / "refs.bib"
-    source.write_text(GOOD)
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A one-entry .bib; its cache goes to ``tmp_path / "cache"``."""
+    path = tmp_path / "refs.bib"
+    path.write_text(GOOD)
+    return path
+
+
+def test_memory_and_disk_cache(tmp_path: Path, source: Path):
     cache_dir = tmp_path / "cache"
     first = BibliographyCache(cache_dir)
     first.load([source], tmp_path)
@@ -69,9 +77,7 @@ def test_memory_and_disk_cache(tmp_path: Path):
     assert "a2020" in third.load([source], tmp_path).references and third.parsed == 1
 
 
-def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp_path: Path):
-    source = tmp_path / "refs.bib"
-    source.write_text(GOOD)
+def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp_path: Path, source: Path):
     cache_dir = tmp_path / "cache"
     cache = BibliographyCache(cache_dir)
     cache.load([source], tmp_path)
@@ -84,12 +90,10 @@ def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp
     assert "x2023" in fresh.load([source], tmp_path).references and fresh.parsed == 0
 
 
-def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_path: Path):
+def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_path: Path, source: Path):
     """CI restores `.cache` into a new checkout: same bytes, new times. No parse, same signature."""
     import os
 
-    source = tmp_path / "refs.bib"
-    source.write_text(GOOD)
     first = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
     later = source.stat().st_mtime + 60
     os.utime(source, (later, later))
@@ -101,13 +105,11 @@ def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_pat
     assert edited.load([source], tmp_path).signature != first.signature and edited.parsed == 1
 
 
-def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, monkeypatch):
+def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, source: Path, monkeypatch):
     import pickle
 
     from mkdocs_evidence.core import bibliography as module
 
-    source = tmp_path / "refs.bib"
-    source.write_text(GOOD)
     calls = []
     real = module._parse_entry
     monkeypatch.setattr(module, "_parse_entry", lambda key, text: calls.append(key) or real(key, text))
