@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cached_property
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,40 +104,48 @@ class ReferenceFormatter:
     """
 
     def __init__(self, cache_file: Path | None = None) -> None:
-        self._style = VancouverStyle()
-        # Backends made once: pybtex's render_as() looks them up through entry points each call.
-        self._html = _LinkSafeHtmlBackend()
-        self._text = TextBackend()
-        self._by_signature: dict[str, FormattedReference] = {}
-        self._dirty = False
         self.cache_file = cache_file
-        self._by_signature = load_pickle(cache_file, {})
+        self._by_signature: dict[str, FormattedReference] | None = None  # loaded on first use
+        self._dirty = False
+
+    @cached_property
+    def _pybtex(self) -> tuple[VancouverStyle, HtmlBackend, TextBackend]:
+        """The style and backends, made once and only when something must be formatted (pybtex
+        looks each one up through entry points; a warm build formats nothing)."""
+        return VancouverStyle(), _LinkSafeHtmlBackend(), TextBackend()
+
+    @property
+    def _formatted(self) -> dict[str, FormattedReference]:
+        if self._by_signature is None:
+            self._by_signature = load_pickle(self.cache_file, {})
+        return self._by_signature
 
     def format(self, key: str, entries: EntryMap) -> FormattedReference:
         """The formatted reference for ``key``; pybtex runs only for an entry not seen before
         (by its BibTeX text), so a warm build never parses or formats a cited entry again."""
         signature = f"{STYLE_VERSION}:{entries.signature(key)}"
-        result = self._by_signature.get(signature)
+        result = self._formatted.get(signature)
         if result is None:
             result = self._format(key, entries[key])
-            self._by_signature[signature] = result
+            self._formatted[signature] = result
             self._dirty = True
         return result
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:
         safe = _sanitised(entry)
+        style, html_backend, text_backend = self._pybtex
         try:
-            formatted = next(iter(self._style.format_entries([safe])))
+            formatted = next(iter(style.format_entries([safe])))
             text = formatted.text
         except Exception:  # a field pybtex cannot format still shows, never vanishes
             text = Text(str(safe.fields.get("title", key)))
-        html = text.render(self._html).replace("\n", " ")
-        plain = text.render(self._text).replace("\n", " ")
+        html = text.render(html_backend).replace("\n", " ")
+        plain = text.render(text_backend).replace("\n", " ")
         return FormattedReference(key, html, plain)
 
     def save(self) -> None:
         if self._dirty:
-            save_pickle(self.cache_file, self._by_signature)
+            save_pickle(self.cache_file, self._formatted)
             self._dirty = False
 
 

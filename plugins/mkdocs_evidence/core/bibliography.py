@@ -8,7 +8,6 @@ modification time; the disk cache is written atomically and a corrupt one is reb
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import latexcodec  # noqa: F401 - registers the 'ulatex' codec
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
@@ -25,7 +23,7 @@ from pybtex.exceptions import PybtexError
 from .diskcache import load_pickle, save_pickle
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
-from .style import safe_doi, safe_pmid, safe_url
+from .style import decode_latex, safe_doi, safe_pmid, safe_url
 
 DESIGNS = (
     "systematic-review",
@@ -155,7 +153,7 @@ def plain_text(value: str) -> str:
         if "\\" not in simple:  # only \% \& \_ \$ \#: no need for the full decoder
             return " ".join(_BRACES.sub("", simple).split())
         try:
-            value = codecs.decode(value, "ulatex")
+            value = decode_latex(value)
         except Exception:  # undecodable LaTeX is shown as written, never dropped
             value = _LATEX_COMMAND.sub("", value)
     return " ".join(_BRACES.sub("", value).split())

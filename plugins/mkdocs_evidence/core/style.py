@@ -11,8 +11,6 @@ import codecs
 import re
 from functools import lru_cache
 
-import latexcodec  # noqa: F401 - registers the 'ulatex' codec
-
 from pybtex.richtext import Text
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
@@ -70,6 +68,14 @@ def field(children, context, name, apply_func=None, raw=False):
     return apply_func(value) if apply_func else value
 
 
+def decode_latex(value: str) -> str:
+    """LaTeX accents and escapes to Unicode with latexcodec, a pybtex dependency. Imported on
+    first use: a warm build decodes nothing. Raises on LaTeX it cannot decode."""
+    import latexcodec  # noqa: F401 - registers the 'ulatex' codec
+
+    return codecs.decode(value, "ulatex")
+
+
 @lru_cache(maxsize=16384)
 def _latex_to_text(value: str) -> str:
     """Decode LaTeX in a name (``M{\\"u}ller``). pybtex's ``render_as`` looks its backend up
@@ -77,7 +83,7 @@ def _latex_to_text(value: str) -> str:
     Kept by value: the same names recur across a bibliography, and latexcodec is slow."""
     if "\\" in value:
         try:
-            value = codecs.decode(value, "ulatex")
+            value = decode_latex(value)
         except Exception:  # undecodable LaTeX is shown as written
             pass
     return value.replace("{", "").replace("}", "")
