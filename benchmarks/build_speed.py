@@ -167,7 +167,13 @@ def _package(filename: str) -> str:
             return package
     if filename.startswith(("overrides/", "/tmp")) or "/overrides/" in filename:
         return "theme overrides"
-    return "Python and builtins"
+    if filename == "~":
+        return "C builtins (re, pickle, str)"
+    if "/lib/python3" in filename and "site-packages" not in filename:
+        return "Python standard library"
+    if filename.startswith("<frozen"):
+        return "imports (importlib)"
+    return "other"
 
 
 def _profile_build(site: Path, config: str, prof: Path):
@@ -213,11 +219,11 @@ def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> N
     buffer.write(f"total profiled time {total:.2f} s (plain build, profiled: {plain_total:.2f} s, ratio {total / plain_total:.2f});\n")
     buffer.write(f"inside our plugin's import and events {ours:.2f} s ({ours / total:.0%})\n")
     for suffix, function, cumulative in sorted(rows, key=lambda r: -r[2]):
-        buffer.write(f"  {suffix}:{function:<22} {cumulative:7.2f} s  {cumulative / total:5.1%}\n")
+        buffer.write(f"  {suffix + ':' + function:<36} {cumulative:7.2f} s  {cumulative / total:5.1%}\n")
     buffer.write("\n## where the extra time goes: own time by package, evidence vs plain (profiled seconds)\n")
-    buffer.write(f"{'package':<22} {'evidence':>9} {'plain':>9} {'extra':>9}\n")
+    buffer.write(f"{'package':<30} {'evidence':>9} {'plain':>9} {'extra':>9}\n")
     for package, (mine, theirs) in sorted(by_package.items(), key=lambda kv: -(kv[1][0] - kv[1][1])):
-        buffer.write(f"{package:<22} {mine:9.2f} {theirs:9.2f} {mine - theirs:+9.2f}\n")
+        buffer.write(f"{package:<30} {mine:9.2f} {theirs:9.2f} {mine - theirs:+9.2f}\n")
     buffer.write("\n## the 25 functions with the most extra own time (evidence minus plain, profiled seconds)\n")
     for (file, line, name), (mine, theirs) in sorted(extra.items(), key=lambda kv: -(kv[1][0] - kv[1][1]))[:25]:
         buffer.write(f"{mine - theirs:+7.3f}  {file}:{line}({name})\n")
