@@ -191,3 +191,15 @@ def test_default_nav_keeps_home_first_folders_as_sections_and_how_we_rate_last(m
     assert {"Braces": ["braces/index.md", "braces/fitting.md"]} in config.nav  # as MkDocs groups folders
     assert "about.md" in config.nav and "draft.md" not in str(config.nav)
     assert config.nav[-1] == {"How we rate evidence": "how-we-rate-evidence.md"}
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(make_site, build_site):
+    """A read-only checkout, or a file where the cache folder should be: the build still works."""
+    site = make_site({"index.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
+    blocked = site.root / ".cache" / "plugin" / "evidence"
+    blocked.parent.mkdir(parents=True)
+    blocked.write_text("not a folder", encoding="utf-8")
+    build_site(site)
+    build_site(site)
+    assert 'href="#ref-prenton2016"' in site.page("index.html")
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
