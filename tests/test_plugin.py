@@ -203,3 +203,34 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(make_site, build_
     build_site(site)
     assert 'href="#ref-prenton2016"' in site.page("index.html")
     assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_serve_dirty_rebuild_keeps_the_findings_of_pages_it_did_not_convert(make_site):
+    """`mkdocs serve --dirty` converts only the pages that changed; the report must still
+    show every page's findings, with the edited page checked again."""
+    import os
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = make_site({"index.md": "About 60% of people get better.\n", "b.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
+
+    def config_for_rebuild():
+        return load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.site_dir))
+
+    config = config_for_rebuild()
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, dirty=False)  # serve's first build is a full one
+        page = site.root / "docs" / "b.md"
+        page.write_text("About 40% of braces break.\n", encoding="utf-8")
+        later = time.time() + 5
+        os.utime(page, (later, later))
+        config = config_for_rebuild()  # serve reloads the config; the plugin instance is reused
+        build(config, dirty=True)
+        found = {(f.path, f.kind) for f in config.plugins["evidence"].outcome.findings}
+        assert ("docs/index.md", "uncited-statistic") in found  # not converted this time, still reported
+        assert ("docs/b.md", "uncited-statistic") in found  # the edit was checked
+    finally:
+        config.plugins.on_shutdown()

@@ -50,11 +50,12 @@ class PluginCaches:
             jinja_dir=writable_dir(directory / "jinja") if directory else None,
         )
 
-    def save(self) -> None:
-        """After a build: write what changed, drop what the build no longer used."""
+    def save(self, *, prune: bool = True) -> None:
+        """After a build: write what changed, and drop what the build no longer used (unless
+        it was a `serve --dirty` build, which reads only the pages that changed)."""
         self.formatter.save()
         for store in (self.page_checks, self.sources, self.markdown, self.report):
-            store.save()
+            store.save(prune=prune)
         if self.syllables.added:
             save_pickle(self.directory / "syllables.pickle" if self.directory else None, self.syllables.known)
             self.syllables.added = 0

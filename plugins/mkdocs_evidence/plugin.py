@@ -56,10 +56,20 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         # Kept across `mkdocs serve` rebuilds (MkDocs reuses a plugin that has on_startup).
         self.caches: PluginCaches | None = None
         self._output_signature: tuple | None = None
+        self.page_checks: dict[str, PageCheck] = {}
+        self.project: Project | None = None
         self.is_serve = False
+        self.is_dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
+        # `serve --dirty` converts only the pages that changed: the others keep their checks.
+        self.is_dirty = dirty
+
+    def on_shutdown(self) -> None:
+        """The end of a `serve` session: nothing carries over to another command in this process."""
+        self.is_serve = self.is_dirty = False
+        self.page_checks = {}
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -86,8 +96,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             reading_target=self.config.reading_level_target,
             production=self.config.production,
         )
+        if not (self.is_dirty and self.project is not None and self.project.settings.root == root):
+            self.page_checks = {}
         self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
-        self.page_checks: dict[str, PageCheck] = {}
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
@@ -280,6 +291,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return None
+        self.page_checks = {uri: check for uri, check in self.page_checks.items() if files.get_file_from_path(uri) is not None}
         self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
         for finding in self.outcome.findings:
             _log_finding(finding)
@@ -303,7 +315,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             key = ("json", self._report_digest)
             text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
-        self.caches.save()
+        self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         if config.strict and not self.is_serve and (errors or warnings):
             raise PluginError(

@@ -129,9 +129,9 @@ class RecordStore:
         self.changed = True
         return value
 
-    def save(self) -> None:
+    def save(self, *, prune: bool = True) -> None:
         """Drop the records this build did not use, and write the file if anything changed."""
-        if self.used != self.records.keys():
+        if prune and self.used != self.records.keys():
             self.records = {key: self.records[key] for key in self.used}
             self.changed = True
         if self.changed:
