@@ -48,3 +48,28 @@ def test_memo_survives_a_new_process_through_its_file(tmp_path: Path):
     assert not reopened.changed  # guides and findings came from the file
     assert [p.src_uri for p in again.generated_pages] == [p.src_uri for p in first.generated_pages]
     assert again.source_findings() == findings
+
+
+def test_checks_cached_one_day_are_valid_all_year_but_not_the_next(tmp_path: Path):
+    """Only the age of evidence in years depends on the date: a new day must not recheck the
+    site, a new year must (a source may have just become too old)."""
+    from dataclasses import replace
+    from datetime import date
+
+    from mkdocs_evidence.core.check import CheckOptions
+
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    (tmp_path / "citations").mkdir()
+    store = RecordStore()
+
+    def on(day: date) -> Project:
+        return Project(replace(settings(tmp_path), options=CheckOptions(today=day)), memo=store)
+
+    spring = on(date(2026, 3, 1))
+    assert spring.signature == on(date(2026, 11, 22)).signature
+    assert spring.signature != on(date(2027, 1, 2)).signature
+
+    def fresh(day: date) -> list:  # computed, not taken from the store
+        return Project(replace(settings(tmp_path), options=CheckOptions(today=day)), memo=RecordStore()).source_findings()
+
+    assert fresh(date(2026, 3, 1)) == fresh(date(2026, 11, 22))

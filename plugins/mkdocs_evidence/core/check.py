@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,7 +36,13 @@ class CheckOptions:
     ratings: bool = True
     rating_scale: str = "grade"
     max_evidence_age_years: int = 10
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=date.today)  # checks read only its year: see cache_key
+
+    @property
+    def cache_key(self) -> CheckOptions:
+        """These options as the key of cached checks: the only use of ``today`` in a check is
+        the age of evidence in years, so a cache stays valid all year instead of a day."""
+        return replace(self, today=date(self.today.year, 1, 1))
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,7 +113,7 @@ class Project:
     @property
     def signature(self) -> tuple:
         """Everything a page's check depends on besides the page: sources and options."""
-        return (self.bibliography.signature, self.settings.options, self.settings.reading_target)
+        return (self.bibliography.signature, self.settings.options.cache_key, self.settings.reading_target)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -143,7 +143,7 @@ class Project:
     def source_findings(self) -> list[Finding]:
         """Findings about the sources themselves: bibliography, content files, waivers file,
         and every prose field and rating of the structured guides (at their YAML lines)."""
-        key = ("sources", getattr(self, "_content_key", None), self.bibliography.signature, self.settings.options, self.waivers)
+        key = ("sources", getattr(self, "_content_key", None), self.bibliography.signature, self.settings.options.cache_key, self.waivers)
         findings = self.memo.get(key)
         return list(findings if findings is not None else self.memo.put(key, self._source_findings()))
 
