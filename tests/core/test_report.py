@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 import pytest
 from jinja2 import Environment
 
-from mkdocs_evidence.core.findings import make_finding
 from mkdocs_evidence.core.report import (
     PageInfo,
     build_report,
@@ -20,25 +19,16 @@ from mkdocs_evidence.core.report import (
     write_report_files,
 )
 from mkdocs_evidence.core.review import PageReview, review_findings, review_status
-from mkdocs_evidence.core.waivers import Waiver, apply_waivers
+from mkdocs_evidence.core.waivers import apply_waivers
+
+from factories import finding
+from factories import waiver as make_waiver
 
 TODAY = date(2026, 11, 22)
 EVIL = "<script>alert('x')</script>"
 
 
-def f(kind="uncited-statistic", path="docs/afo.md", line=3, text="30%", sentence="About 30% of people recover.", **kw):
-    return make_finding(
-        kind,
-        path=path,
-        line=line,
-        column=7,
-        end_line=line,
-        end_column=7 + len(text),
-        text=text,
-        sentence=sentence,
-        message=kw.pop("message", "No citation."),
-        **kw,
-    )
+f = finding  # its defaults are this module's: docs/afo.md, line 3, "30%"
 
 
 @pytest.fixture
@@ -52,9 +42,9 @@ def report():
         production=False,
     )
     row = {r.path: r for r in rows}
-    waiver = Waiver(
+    waiver = make_waiver(
         id="afo-w", kind="vague-attribution", text="Studies show", reviewer="Dr <b>A</b>",
-        reason="Quoted leaflet & discussed.", expires=date(2027, 1, 1), source="content/waivers.yml", line=4,
+        reason="Quoted leaflet & discussed.", path=None, line=4,
     )
     raw = [
         f(),

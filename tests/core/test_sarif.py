@@ -5,14 +5,18 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from mkdocs_evidence.core.findings import RULES, Severity, make_finding
+from mkdocs_evidence.core.findings import RULES, Severity
 from mkdocs_evidence.core.sarif import FINGERPRINT_KEY, artifact_uri, findings_to_sarif
-from mkdocs_evidence.core.waivers import Waiver, apply_waivers
+from mkdocs_evidence.core.waivers import apply_waivers
+
+from factories import finding
+from factories import waiver as make_waiver
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -25,32 +29,11 @@ def validator():
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def f(kind="uncited-statistic", path="docs/foot drop.md", line=4, text="30%", sentence="About 30% recover.", **kw):
-    return make_finding(
-        kind,
-        path=path,
-        line=line,
-        column=7,
-        end_line=line,
-        end_column=10,
-        text=text,
-        sentence=sentence,
-        message=kw.pop("message", "No citation for 30%"),
-        **kw,
-    )
+f = partial(finding, path="docs/foot drop.md", line=4, sentence="About 30% recover.", message="No citation for 30%")
 
 
 def findings():
-    waiver = Waiver(
-        id="w1",
-        kind="vague-attribution",
-        text="Studies show",
-        reviewer="Dr A",
-        reason="Quoted leaflet.",
-        expires=date(2027, 1, 1),
-        source="content/waivers.yml",
-        line=3,
-    )
+    waiver = make_waiver(kind="vague-attribution", text="Studies show", reason="Quoted leaflet.", path=None, line=3)
     raw = [
         f(),
         f("vague-attribution", text="Studies show", sentence="Studies show it helps.", line=9),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from mkdocs_evidence.core.findings import Finding, Severity, make_finding
+from mkdocs_evidence.core.findings import Severity
 from mkdocs_evidence.core.waivers import (
-    Waiver,
     apply_waivers,
     default_waiver_id,
     load_waivers,
@@ -17,6 +17,9 @@ from mkdocs_evidence.core.waivers import (
     parse_waivers,
     path_matches,
 )
+
+from factories import finding as make_test_finding
+from factories import waiver
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "waivers"
 TODAY = date(2026, 11, 22)
@@ -29,42 +32,14 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def finding(
-    kind: str = "uncited-statistic",
-    *,
-    path: str = "docs/afo.md",
-    line: int = 10,
-    column: int = 5,
-    text: str = "about 1 in 3 people",
-    sentence: str = "Foot drop gets better for about 1 in 3 people within a year.",
-) -> Finding:
-    return make_finding(
-        kind,
-        path=path,
-        line=line,
-        column=column,
-        end_line=line,
-        end_column=column + len(text),
-        text=text,
-        sentence=sentence,
-        message="test",
-    )
-
-
-def waiver(**fields) -> Waiver:
-    base = dict(
-        id="w1",
-        kind="uncited-statistic",
-        text="about 1 in 3 people",
-        reviewer="Dr A",
-        reason="Checked.",
-        expires=date(2027, 1, 1),
-        path="docs/afo.md",
-        source="content/waivers.yml",
-        line=2,
-    )
-    base.update(fields)
-    return Waiver(**base)
+finding = partial(
+    make_test_finding,
+    line=10,
+    column=5,
+    text="about 1 in 3 people",
+    sentence="Foot drop gets better for about 1 in 3 people within a year.",
+    message="test",
+)
 
 
 # --- loading -------------------------------------------------------------------------------
