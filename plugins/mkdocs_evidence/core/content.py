@@ -25,7 +25,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -80,36 +80,28 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _slug(value: str) -> str:
-    if not SLUG_RE.match(value):
-        raise PydanticCustomError(
-            "slug",
-            "'{value}' is not a valid slug; use lower-case letters, digits and hyphens, "
-            "for example foot-drop",
-            {"value": value},
-        )
-    return value
+def _matches(pattern: re.Pattern[str], kind: str, message: str) -> Callable[[str], str]:
+    """A validator: the value must match ``pattern``; ``message`` names it as ``{value}``."""
+
+    def validate(value: str) -> str:
+        if not pattern.match(value):
+            raise PydanticCustomError(kind, message, {"value": value})
+        return value
+
+    return validate
 
 
-def _level_id(value: str) -> str:
-    if not SLUG_RE.match(value):
-        raise PydanticCustomError(
-            "level_id",
-            "'{value}' is not a valid id; use lower-case letters and hyphens, for example very-low",
-            {"value": value},
-        )
-    return value
-
-
-def _citation_key(value: str) -> str:
-    if not CITATION_KEY_RE.match(value):
-        raise PydanticCustomError(
-            "citation_key",
-            "'{value}' is not a citation key; write the bare key without @ or brackets, "
-            "for example prenton2016",
-            {"value": value},
-        )
-    return value
+_slug = _matches(
+    SLUG_RE, "slug", "'{value}' is not a valid slug; use lower-case letters, digits and hyphens, for example foot-drop"
+)
+_level_id = _matches(
+    SLUG_RE, "level_id", "'{value}' is not a valid id; use lower-case letters and hyphens, for example very-low"
+)
+_citation_key = _matches(
+    CITATION_KEY_RE,
+    "citation_key",
+    "'{value}' is not a citation key; write the bare key without @ or brackets, for example prenton2016",
+)
 
 
 def _http_url(value: str) -> str:
