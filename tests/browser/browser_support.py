@@ -4,6 +4,8 @@ folders have one."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +62,19 @@ def new_context(browser, *, scheme: str = "light", viewport=(1280, 900), **kwarg
     ctx.set_default_timeout(10_000)
     ctx.request_log = log
     return ctx
+
+
+@contextmanager
+def open_page(browser, **context_options):
+    """One page in a fresh context (:func:`new_context`), closed with the context afterwards;
+    the context's request log is ``page.request_log``."""
+    ctx = new_context(browser, **context_options)
+    try:
+        page = ctx.new_page()
+        page.request_log = ctx.request_log
+        yield page
+    finally:
+        ctx.close()
 
 
 _CSP_REPORTER = (

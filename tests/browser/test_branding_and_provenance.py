@@ -39,16 +39,12 @@ def test_clinic_colours_are_applied(page, clinic_site):
 
 
 def test_clinic_colours_stay_readable_in_dark_mode(browser, clinic_site):
-    from browser_support import new_context
+    from browser_support import open_page
 
-    ctx = new_context(browser, scheme="dark")
-    try:
-        page = ctx.new_page()
+    with open_page(browser, scheme="dark") as page:
         goto(page, _clinic_page(clinic_site))
         link = page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--md-typeset-a-color').trim()")
         assert link == "#7995af"  # #1f4e79 tinted towards white until 5.2:1 on slate
-    finally:
-        ctx.close()
 
 
 def test_clinic_footer(page, clinic_site):

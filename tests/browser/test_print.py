@@ -44,17 +44,13 @@ def test_external_links_show_their_address(printed):
 
 
 def test_print_is_black_on_white_even_in_dark_mode(browser, fixture_site):
-    from browser_support import new_context
+    from browser_support import open_page
 
-    ctx = new_context(browser, scheme="dark")
-    try:
-        page = ctx.new_page()
+    with open_page(browser, scheme="dark") as page:
         goto(page, fixture_site.url("foot-drop/"))
         page.emulate_media(media="print", color_scheme="dark")
         colour = page.eval_on_selector("article p", "p => getComputedStyle(p).color")
         assert colour in ("rgb(0, 0, 0)", "rgba(0, 0, 0, 1)")
-    finally:
-        ctx.close()
 
 
 def _pdf_pages(pdf: bytes) -> int:

@@ -9,23 +9,19 @@ import re
 import pytest
 
 from browser_helpers import goto, search
-from browser_support import new_context
+from browser_support import open_page
 
 pytestmark = pytest.mark.browser
 
 
 def _search(browser, site, query="foot"):
     """Use the search: it starts a web worker and loads the search index."""
-    ctx = new_context(browser)
-    try:
-        page = ctx.new_page()
+    with open_page(browser) as page:
         pages = site.pages()
         goto(page, site.url("" if "" in pages else pages[0]))
         search(page, query)
         page.wait_for_load_state("networkidle")
-        return ctx.request_log
-    finally:
-        ctx.close()
+        return page.request_log
 
 
 @pytest.mark.parametrize("which", ["site", "fixture_site", "clinic_site"])

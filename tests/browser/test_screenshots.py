@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from browser_helpers import goto
-from browser_support import README_SCREENSHOTS, SCREENSHOTS, new_context
+from browser_support import README_SCREENSHOTS, SCREENSHOTS, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -44,21 +44,15 @@ def _save(page, name, full_page=False):
 def test_guide_screenshots(browser, site, fixture_site, device, scheme):
     where, path = _guide(site, fixture_site)
     viewport = DESKTOP if device == "desktop" else PHONE
-    ctx = new_context(browser, scheme=scheme, viewport=viewport, device_scale_factor=1, is_mobile=device == "phone", has_touch=device == "phone")
-    try:
-        page = ctx.new_page()
+    with open_page(browser, scheme=scheme, viewport=viewport, device_scale_factor=1, is_mobile=device == "phone", has_touch=device == "phone") as page:
         goto(page, where.url(path))
         _save(page, f"guide-{device}-{scheme}")
-    finally:
-        ctx.close()
 
 
 def test_print_screenshots(browser, site, fixture_site):
     where, path = _guide(site, fixture_site)
     # A4 at 96 dpi is 794 px wide.
-    ctx = new_context(browser, viewport=(794, 1123))
-    try:
-        page = ctx.new_page()
+    with open_page(browser, viewport=(794, 1123)) as page:
         goto(page, where.url(path))
         page.emulate_media(media="print")
         _save(page, "guide-print", full_page=True)
@@ -67,25 +61,15 @@ def test_print_screenshots(browser, site, fixture_site):
         goto(page, target.url(handout))
         page.emulate_media(media="print")
         _save(page, "handout-print", full_page=True)
-    finally:
-        ctx.close()
 
 
 def test_clinic_screenshot(browser, clinic_site):
     pages = [p for p in clinic_site.pages() if p != "404.html"]
     target = "foot-drop/" if "foot-drop/" in pages else pages[0]
     for scheme in ("light", "dark"):
-        ctx = new_context(browser, scheme=scheme, viewport=DESKTOP)
-        try:
-            page = ctx.new_page()
+        with open_page(browser, scheme=scheme, viewport=DESKTOP) as page:
             goto(page, clinic_site.url(target))
             _save(page, f"clinic-desktop-{scheme}")
-        finally:
-            ctx.close()
-    ctx = new_context(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    try:
-        page = ctx.new_page()
+    with open_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
         goto(page, clinic_site.url(target))
         _save(page, "clinic-phone-light")
-    finally:
-        ctx.close()
