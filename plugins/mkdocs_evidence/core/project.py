@@ -103,6 +103,7 @@ class Project:
         # and keyed by the sources' signatures (path, digest): unchanged content is not
         # loaded and checked again.
         self.memo = memo if memo is not None else RecordStore()
+        self._content_key: tuple | None = None  # the content folder's signature, once loaded
         self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
@@ -143,7 +144,7 @@ class Project:
     def source_findings(self) -> list[Finding]:
         """Findings about the sources themselves: bibliography, content files, waivers file,
         and every prose field and rating of the structured guides (at their YAML lines)."""
-        key = ("sources", getattr(self, "_content_key", None), self.bibliography.signature, self.settings.options.cache_key, self.waivers)
+        key = ("sources", self._content_key, self.bibliography.signature, self.settings.options.cache_key, self.waivers)
         findings = self.memo.get(key)
         return list(findings if findings is not None else self.memo.put(key, self._source_findings()))
 
