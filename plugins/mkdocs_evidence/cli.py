@@ -32,7 +32,7 @@ from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.gitdiff import GitError, changed_lines, filter_findings_to_changed
 from .core.progress import track
-from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
+from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.report import report_to_json, write_report_files
 from .core.sarif import findings_to_sarif
 
@@ -182,7 +182,7 @@ def run_check(args: argparse.Namespace) -> Outcome:
         pages.append(project.check_page(path, source, title=_title(source, meta, file.stem), meta=meta))
     for page in project.generated_pages:
         pages.append(
-            project.check_page(f"(generated) {page.src_uri}", page.markdown, title=page.title, meta=page.meta, rendered_markdown=page.markdown, generated=True)
+            project.check_page(generated_page_name(page.src_uri), page.markdown, title=page.title, meta=page.meta, rendered_markdown=page.markdown, generated=True)
         )
     outcome = project.finish(pages)
     if getattr(args, "since", None):

@@ -31,7 +31,7 @@ from .core.bibliography import display
 from .core.check import CheckOptions
 from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
-from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_markdown
+from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
@@ -222,7 +222,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             check = self.caches.page_checks.get(key)
             if check is None:
                 if generated_meta is not None:
-                    path = _generated_path(src_uri)
+                    path = generated_page_name(src_uri)
                 else:
                     path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
                 check = self.project.check_page(
@@ -322,10 +322,6 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 f"evidence: {errors} error and {warnings} warning findings in strict mode "
                 f"(see the messages above, or the editor report at {self.config.report_path})"
             )
-
-
-def _generated_path(src_uri: str) -> str:
-    return f"(generated) {src_uri}"
 
 
 def _log_finding(finding: Finding) -> None:

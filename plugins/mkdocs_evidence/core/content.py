@@ -279,6 +279,10 @@ class _Located(_Model):
     def source_path(self) -> str:
         return self._source.path if self._source else ""
 
+    def value_position(self, *loc: str | int) -> tuple[int, int]:
+        """Line and column of the value at ``loc`` (else its nearest enclosing key)."""
+        return _value_mark(self._source, tuple(loc))
+
     def iter_prose(self) -> Iterator[ProseField]:
         """Every Markdown prose string, located in its YAML file, for the claim checker."""
         for loc, text in _walk_prose(self, ()):

@@ -193,30 +193,48 @@ class Project:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
-        info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
+        where, sources = (path, ())
+        if generated:
+            review, where, sources = self._generated_location(review, meta or {})
+        info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None, sources=sources)
         if level.words >= 100 and level.fk_grade > self.settings.reading_target and (meta or {}).get("audience", "patients") == "patients":
             findings = (
                 *findings,
                 make_finding(
                     "reading-level",
-                    path=path,
+                    path=where,
                     line=1,
                     column=1,
                     end_line=1,
                     end_column=1,
                     text=title,
                     sentence="",
-                    message=f"reading grade {level.fk_grade:.1f} (SMOG {level.smog:.1f}) is above the target of {self.settings.reading_target:g}",
+                    message=("" if where == path else f"page {path}: ") + f"reading grade {level.fk_grade:.1f} (SMOG {level.smog:.1f}) is above the target of {self.settings.reading_target:g}",
                 ),
             )
         return PageCheck(info, findings, review)
+
+    def _generated_location(self, review: PageReview | None, meta: dict) -> tuple[PageReview | None, str, tuple[str, ...]]:
+        """A generated page's facts live in YAML: its review dates at the guide's
+        ``next_review_due`` line, its page-level findings in the file it was made from. The
+        overview owns the guide's file in the report, a treatment page its treatment's file."""
+        condition = next((c for c in self.guides if c.guide is not None and c.guide.slug == meta.get("condition")), None)
+        evidence = meta.get("evidence") or {}
+        source = str(evidence.get("source") or (condition.guide.source_path if condition and condition.guide else ""))
+        if condition is None or condition.guide is None:
+            return review, source, ()
+        if review is not None:
+            line, _column = condition.guide.value_position("review", "next_review_due")
+            review = replace(review, source=condition.guide.source_path, line=line or 1)
+        owns = evidence.get("section") in ("overview", "treatment")
+        return review, source or condition.guide.source_path, (source,) if owns and source else ()
 
     def finish(self, pages: Sequence[PageCheck], extra: Iterable[Finding] = ()) -> Outcome:
         """Add review findings, apply waivers, and build the report."""
         reviews = [p.review for p in pages if p.review is not None]
         rows = review_status(reviews, self.settings.today, production=self.settings.production)
         row_by_path = {row.path: row for row in rows}
-        findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows)]
+        findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows, self._guide_names())]
         findings = _dedupe(findings)
         waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
         infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
@@ -225,10 +243,13 @@ class Project:
         report = build_report(waived, infos, references=references, reading_target=self.settings.reading_target)
         return Outcome(tuple(sort_findings(waived)), report)
 
+    def _guide_names(self) -> dict[str, str]:
+        return {c.guide.source_path: c.guide.title for c in self.guides if c.guide is not None}
+
     def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
-        """Content files own the findings located in them: one report group per YAML file,
-        linked to the pages generated from it."""
-        have = {info.path for info in known}
+        """Content files own the findings located in them: a YAML file that no generated page
+        owns (see ``_generated_location``) gets a report group of its own."""
+        have = {path for info in known for path in (info.path, *info.sources)}
         extra = []
         for condition in self.guides:
             for model in (condition.guide, *condition.treatments):
@@ -254,6 +275,12 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
 
 def _unreadable(path: str, line: int, message: str) -> Finding:
     return make_finding("unreadable-file", path=path, line=line, column=1, end_line=line, end_column=1, text="", sentence="", message=message)
+
+
+def generated_page_name(src_uri: str) -> str:
+    """How the build log, the CLI and the report name a page generated from YAML: its path
+    under the docs folder, as MkDocs names it. Findings about it sit in its YAML file."""
+    return src_uri
 
 
 def rating_for(entry: RatingEntry) -> ratings.Rating:

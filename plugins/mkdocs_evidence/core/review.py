@@ -7,8 +7,8 @@ when a clinician last checked it. ``today`` is passed in so results are reproduc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -43,6 +43,10 @@ class PageReview:
     last_reviewed: date | None
     next_review_due: date | None
     line: int = 1
+    # The file that holds the dates when it is not the page (a guide's YAML for its generated
+    # pages); ``line`` is then the line of ``next_review_due`` there. Pages sharing a source
+    # share one finding, at that line, naming every page it covers.
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class ReviewRow:
     days_until_due: int | None
     line: int
     finding: Finding | None = None
+    source: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -74,7 +79,7 @@ def _row(page: PageReview, today: date, production: bool, due_soon_days: int) ->
         return make_finding(
             kind,
             severity=severity,
-            path=page.path,
+            path=page.source or page.path,
             line=page.line,
             column=1,
             end_line=page.line,
@@ -84,7 +89,7 @@ def _row(page: PageReview, today: date, production: bool, due_soon_days: int) ->
             message=message,
         )
 
-    common = dict(path=page.path, title=page.title, last_reviewed=page.last_reviewed, line=page.line)
+    common = dict(path=page.path, title=page.title, last_reviewed=page.last_reviewed, line=page.line, source=page.source)
     if page.last_reviewed is None or page.next_review_due is None:
         missing = [
             name
@@ -131,6 +136,37 @@ def review_status(
     return sorted(rows, key=lambda r: (r.state.rank, r.days_until_due if r.days_until_due is not None else 0, r.path))
 
 
-def review_findings(rows: Sequence[ReviewRow]) -> list[Finding]:
-    """The ``review-overdue`` / ``review-missing`` findings of ``rows``."""
-    return [row.finding for row in rows if row.finding is not None]
+def review_findings(rows: Sequence[ReviewRow], sources: Mapping[str, str] | None = None) -> list[Finding]:
+    """The ``review-overdue`` / ``review-missing`` findings of ``rows``.
+
+    Rows whose dates live in a shared ``source`` give one finding per source line, not one per
+    page: the fix is one date. ``sources`` names each source for the message (a guide's title);
+    the finding's text is that name, so a waiver names the guide, not every page.
+    """
+    out: list[Finding] = []
+    shared: dict[tuple[str, int, str], list[ReviewRow]] = {}
+    for row in rows:
+        if row.finding is None:
+            continue
+        if row.source:
+            shared.setdefault((row.source, row.line, row.finding.kind), []).append(row)
+        else:
+            out.append(row.finding)
+    for (source, _line, _kind), group in shared.items():
+        out.append(_shared_finding(group, (sources or {}).get(source, source)))
+    return out
+
+
+def _shared_finding(rows: Sequence[ReviewRow], name: str) -> Finding:
+    first = rows[0].finding
+    assert first is not None
+    pages = sorted(row.path for row in rows)
+    covered = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+    if first.kind == "review-overdue":
+        due, late = rows[0].next_review_due, -(rows[0].days_until_due or 0)
+        head = f"'{name}' was due for review on {due.isoformat() if due else '?'} ({late} day{'s' if late != 1 else ''} ago)"
+        if rows[0].last_reviewed:
+            head += f"; last reviewed {rows[0].last_reviewed.isoformat()}"
+    else:
+        head = f"'{name}' has no complete review dates"
+    return replace(first, text=name, message=f"{head}. It covers {covered}: {', '.join(pages)}.")
