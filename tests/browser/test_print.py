@@ -57,22 +57,22 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 
 
-def test_handout_prints_on_one_page(page, fixture_site):
+def test_handout_prints_on_at_most_two_pages(page, fixture_site):
     goto(page, fixture_site.url("foot-drop/handout/"))
     page.emulate_media(media="print")
     assert page.locator(".ev-handout__clinic").is_visible(), "the letterhead is missing"
     pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
-    assert _pdf_pages(pdf) == 1
+    assert 1 <= _pdf_pages(pdf) <= 2  # 12 pt text spills onto a second sheet rather than shrinking
 
 
-def test_real_handouts_print_on_one_page(page, site):
+def test_real_handouts_print_on_at_most_two_pages(page, site):
     handouts = [p for p in site.pages() if p.endswith("handout/")]
     if not handouts:
         pytest.skip("the evidence plugin does not generate <condition>/handout.md yet")
     for path in handouts:
         goto(page, site.url(path))
         page.emulate_media(media="print")
-        assert _pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1, path
+        assert 1 <= _pdf_pages(page.pdf(format="A4", prefer_css_page_size=True)) <= 2, path
 
 
 def test_real_guide_page_prints_references_without_chrome(page, site):
