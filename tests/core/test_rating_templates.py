@@ -137,7 +137,9 @@ def test_comparison_table(env):
     assert '<a href="treatments/afo/">Ankle-foot orthosis</a>' in html
     assert "<details" not in html  # table badges do not expand
     assert "Moderate certainty" in html and "Low certainty" in html
-    assert "<td>2</td>" in html
+    assert '<td class="evidence-comparison__sources" data-label="Sources">2</td>' in html
+    # on a phone the rows stack into cards: each stacked cell says what it is
+    assert sum(1 for t, a in tags if t == "td" and a.get("data-label") == "How sure we are") == 2
     assert "\n\n" not in html
 
 
