@@ -106,7 +106,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
         self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
-        self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
+        self.ratings = RatingRenderer(
+            scale=self.project.scale,
+            bibliography=self.project.bibliography,
+            env=self.env,
+            treatments=[t for guide in self.project.guides for t in guide.treatments],
+        )
         self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's
         # template overrides, the scale, the options; and, per page, the link to "How we rate".

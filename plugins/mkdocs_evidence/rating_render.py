@@ -13,6 +13,7 @@ import jinja2
 from .core import ratings
 from .core.bibliography import Bibliography
 from .core.content import Treatment
+from .core.guides import rating_marker
 from .core.project import rating_for
 from .core.scales import Scale
 from .rendering import anchor_for
@@ -21,10 +22,17 @@ from .rendering import anchor_for
 class RatingRenderer:
     """Turns ``{rating: ...}`` markers into badges and benefits into comparison rows."""
 
-    def __init__(self, *, scale: Scale, bibliography: Bibliography, env: jinja2.Environment) -> None:
+    def __init__(self, *, scale: Scale, bibliography: Bibliography, env: jinja2.Environment, treatments: Sequence[Treatment] = ()) -> None:
         self.scale = scale
         self.bibliography = bibliography
         self.env = env
+        # A generated page's marker stands for a YAML benefit: its badge is built from the
+        # benefit itself, which knows more than the marker text (why it was rated down).
+        self._benefits = {
+            rating_marker(treatment, benefit): entry
+            for treatment in treatments
+            for benefit, entry in zip(treatment.benefits, treatment.iter_ratings(), strict=True)
+        }
 
     def _hrefs(self, keys: Sequence[str]) -> dict[str, str]:
         return {key: f"#ref-{anchor_for(key)}" for key in keys}
@@ -38,7 +46,8 @@ class RatingRenderer:
         if not found or not isinstance(found[0], ratings.RatingMarker):
             return None
         marker = found[0]
-        rating = ratings.rating_from_marker(marker, path="", line=1, column=1, end_line=1, end_column=1)
+        entry = self._benefits.get(marker.raw)
+        rating = rating_for(entry) if entry else ratings.rating_from_marker(marker, path="", line=1, column=1, end_line=1, end_column=1)
         summary = ratings.rating_summary(rating, self.scale, self.bibliography.references)
         known = tuple(key for key in marker.citations if key in self.bibliography)
         html = ratings.render_badge(self.env, summary, hrefs=self._hrefs(known), how_we_rate_href=how_we_rate_href)

@@ -334,11 +334,29 @@ class Upgrade(_Model):
     note: Markdown
 
 
+def _downgrade_reason(value: str) -> str:
+    from .rate_down import downgrade_reason_error  # the reasons are data in scales.yml
+
+    problem = downgrade_reason_error(value)
+    if problem:
+        raise PydanticCustomError("downgrade_reason", "{problem}", {"problem": problem})
+    return value
+
+
+class RatedDown(_Model):
+    """One of GRADE's reasons to rate the certainty down, with why it applies, in plain words."""
+
+    PROSE: ClassVar[frozenset[str]] = frozenset({"why"})
+    reason: Annotated[str, AfterValidator(_downgrade_reason)]
+    why: Markdown
+
+
 class Benefit(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"statement", "unknowns"})
     outcome: Text
     rating: LevelId
     upgrade: Upgrade | None = None
+    rated_down: tuple[RatedDown, ...] = ()
     statement: Markdown
     unknowns: Markdown | None = None
     # May be empty: "we found no studies" is a rating too; the ratings module judges it.
@@ -375,6 +393,7 @@ class Treatment(_Located):
                 level=benefit.rating,
                 upgrade=benefit.upgrade.reasons if benefit.upgrade else (),
                 upgrade_note=benefit.upgrade.note if benefit.upgrade else None,
+                rated_down=tuple((item.reason, item.why) for item in benefit.rated_down),
                 citations=benefit.citations,
                 statement=benefit.statement,
                 path=self.source_path,
@@ -461,6 +480,7 @@ class RatingEntry:
     line: int
     column: int
     field: str
+    rated_down: tuple[tuple[str, str], ...] = ()  # (reason id, why) pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,16 @@ RULES: dict[str, Rule] = {
             "Cite the body of evidence or lower the rating.",
         ),
         Rule(
+            "rating-lowered-without-reason",
+            Severity.INFO,
+            "Rating below what the studies allow, with no reason given",
+            "The kinds of study cited would allow a higher rating, but the outcome does not say what "
+            "lowered it. GRADE names five reasons: risk of bias, inconsistency, indirectness, "
+            "imprecision and publication bias. Readers see them as \"Why not higher\".",
+            "Add rated_down to the outcome, for example rated_down: [{reason: imprecision, why: "
+            "\"The studies were small.\"}], or raise the rating if nothing lowers it.",
+        ),
+        Rule(
             "rating-old-evidence",
             Severity.WARNING,
             "All sources for a rating are old",

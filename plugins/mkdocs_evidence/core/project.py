@@ -293,6 +293,7 @@ def rating_for(entry: RatingEntry) -> ratings.Rating:
         upgrade_reasons=entry.upgrade,
         upgrade_note=entry.upgrade_note or "",
         upgrade_declared=entry.upgrade_note is not None and not entry.upgrade,
+        rated_down=entry.rated_down,
         path=entry.path,
         line=entry.line,
         column=entry.column,

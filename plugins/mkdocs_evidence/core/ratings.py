@@ -17,6 +17,7 @@ from datetime import date
 
 import jinja2
 
+from . import rate_down
 from .findings import Finding, make_finding
 from .templating import template_environment as package_environment
 from .references import Reference
@@ -64,6 +65,7 @@ class Rating:
     end_column: int | None = None
     text: str = ""
     sentence: str = ""
+    rated_down: tuple[tuple[str, str], ...] | None = None  # (reason, why); None: cannot record them
 
     @property
     def has_upgrade(self) -> bool:
@@ -137,6 +139,7 @@ class RatingSummary:
     ceiling_text: str
     upgrades: tuple[str, ...]
     upgrade_note: str
+    why_not_higher: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -387,6 +390,9 @@ def check_rating(
                 f"Rated {level.name!r} on one study ({_keys(ceiling.keys)}); the top rating needs a body of evidence.",
                 ceiling.keys,
             )
+        lowered = rate_down.missing_reason(scale, level, ceiling_level, rating.rated_down)
+        if lowered:
+            add(rate_down.RATED_DOWN_KIND, lowered, ceiling.keys)
 
     if max_age_years is not None:
         dated = [r for r in cited if r.year]
@@ -690,6 +696,7 @@ def rating_summary(
         ceiling_text=ceiling_text,
         upgrades=upgrades,
         upgrade_note=rating.upgrade_note,
+        why_not_higher=rate_down.why_not_higher(scale, level, ceiling_level, rating.rated_down),
     )
 
 

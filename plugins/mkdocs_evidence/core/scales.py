@@ -74,6 +74,15 @@ class UpgradeReason:
 
 
 @dataclass(frozen=True, slots=True)
+class DowngradeReason:
+    """A reason to rate the certainty down (GRADE's five), recorded per outcome in YAML."""
+
+    id: str
+    label: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
 class Scale:
     """A rating scale: its levels (strongest first) and the ceiling each design allows."""
 
@@ -87,6 +96,7 @@ class Scale:
     lowers: tuple[str, ...] = ()
     upgrade_reasons: tuple[UpgradeReason, ...] = ()
     max_upgrade_steps: int = 0
+    downgrade_reasons: tuple[DowngradeReason, ...] = ()
     surrogate_level: str | None = None
     badge_shows_label: bool = False
     aliases: tuple[str, ...] = ()
@@ -119,6 +129,10 @@ class Scale:
     def design_level(self, design: str) -> str:
         """The raw design-level value: a level id, :data:`INHERIT` or :data:`UNGRADED`."""
         return dict(self.design_levels)[design]
+
+    def downgrade_reason(self, value: str) -> DowngradeReason | None:
+        wanted = normalise_id(value)
+        return next((r for r in self.downgrade_reasons if r.id == wanted), None)
 
     def upgrade_reason(self, value: str) -> UpgradeReason | None:
         wanted = normalise_id(value)
@@ -210,6 +224,11 @@ def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
         UpgradeReason(normalise_id(r["id"]), str(r["label"]), str(r["explanation"]))
         for r in raw.get("upgrade_reasons") or ()
     )
+    downgrades = tuple(
+        DowngradeReason(normalise_id(r["id"]), str(r["label"]), str(r["explanation"]))
+        for r in raw.get("downgrade_reasons") or ()
+    )
+    lowers = tuple(str(x) for x in raw.get("lowers") or ()) or tuple(r.explanation for r in downgrades)
     return Scale(
         id=scale_id,
         name=str(raw["name"]),
@@ -218,8 +237,9 @@ def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
         summary=" ".join(str(raw.get("summary", "")).split()),
         levels=levels,
         design_levels=tuple(design_levels),
-        lowers=tuple(str(x) for x in raw.get("lowers") or ()),
+        lowers=lowers,
         upgrade_reasons=reasons,
+        downgrade_reasons=downgrades,
         max_upgrade_steps=int(raw.get("max_upgrade_steps", 0)),
         surrogate_level=surrogate,
         badge_shows_label=bool(raw.get("badge_shows_label", False)),
