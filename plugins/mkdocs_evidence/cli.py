@@ -30,6 +30,7 @@ from .core.atomic import atomic_write_text
 from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
+from .core.fixes import References, fix_lines
 from .core.gitdiff import GitError, changed_lines, filter_findings_to_changed
 from .core.progress import track
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
@@ -215,8 +216,13 @@ def _rank(severity: str) -> int:
     return {"error": 3, "warning": 2, "info": 1}.get(severity, 0)
 
 
-def format_text(findings: Sequence[Finding]) -> str:
-    lines = [f"{f.location}: {f.severity.value}: {f.message} [{f.kind}]" for f in findings if f.counts]
+def format_text(findings: Sequence[Finding], references: References | None = None) -> str:
+    """One line a finding, then its fix (and what a cited source records), indented."""
+    lines = []
+    for f in findings:
+        if f.counts:
+            lines.append(f"{f.location}: {f.severity.value}: {f.message} [{f.kind}]")
+            lines.extend(f"    {line}" for line in fix_lines(f, references))
     return "\n".join([*lines, "", summary_table(findings)]) if lines else summary_table(findings)
 
 
@@ -228,11 +234,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         data["findings"] = [f.to_dict() for f in findings]
         output = json.dumps(data, indent=2, ensure_ascii=False)
     elif args.format == "sarif":
-        output = json.dumps(findings_to_sarif(findings, tool_version=__version__), indent=2, ensure_ascii=False)
+        output = json.dumps(findings_to_sarif(findings, tool_version=__version__, references=outcome.report.references), indent=2, ensure_ascii=False)
     elif args.summary_only:
         output = summary_table(findings)
     else:
-        output = format_text(findings)
+        output = format_text(findings, outcome.report.references)
     if args.output:
         atomic_write_text(Path(args.output), output + "\n")
         if args.format != "text":

@@ -49,7 +49,8 @@ RULES: dict[str, Rule] = {
             Severity.ERROR,
             "Figure not recorded by the cited source",
             "None of the references cited in this sentence records this figure in its `figures` field.",
-            "Check the figure against the source and correct it, or record the figure in the entry's `figures` field.",
+            "Check the figure against the source and correct it. Record it in the entry's `figures` field "
+            "only if the source really reports it (same people, outcome and time point).",
         ),
         Rule(
             "source-records-no-figures",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from .findings import RULES, Finding, Rule, Severity, sort_findings
+from .fixes import References, fix_lines
 from .waivers import normalise_claim
 
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -66,7 +67,7 @@ def _region(finding: Finding) -> dict | None:
     return region
 
 
-def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
+def _result(finding: Finding, rule_index: int, occurrence: int, references: References | None = None) -> dict:
     physical: dict = {"artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": "%SRCROOT%"}}
     region = _region(finding)
     if region is not None:
@@ -75,7 +76,7 @@ def _result(finding: Finding, rule_index: int, occurrence: int) -> dict:
         "ruleId": finding.kind,
         "ruleIndex": rule_index,
         "level": sarif_level(finding.severity),
-        "message": {"text": finding.message or RULES.get(finding.kind, _fallback(finding.kind)).title},
+        "message": {"text": "\n".join([finding.message or RULES.get(finding.kind, _fallback(finding.kind)).title, *fix_lines(finding, references)])},
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: claim_fingerprint(finding, occurrence)},
     }
@@ -113,6 +114,7 @@ def findings_to_sarif(
     tool_version: str,
     root_uri: str | None = None,
     information_uri: str | None = None,
+    references: References | None = None,
 ) -> dict:
     """A SARIF 2.1.0 log with one run holding every finding (waived ones as suppressed).
 
@@ -129,7 +131,7 @@ def findings_to_sarif(
     results = []
     for finding in ordered:
         key = (finding.path, finding.kind, normalise_claim(finding.text))
-        results.append(_result(finding, index[finding.kind], seen[key]))
+        results.append(_result(finding, index[finding.kind], seen[key], references))
         seen[key] += 1
 
     driver: dict = {
