@@ -144,6 +144,8 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
     paths = [Path(p) for p in args.paths]
     whole_site = not paths
     if whole_site:
+        if site is None and args.command == "report":
+            raise UsageError(f"no {config_file} here: run 'report' in the folder of a site's mkdocs.yml, or pass -f path/to/mkdocs.yml")
         if site is None:
             raise UsageError("no PATH given and no mkdocs.yml here: name the Markdown files or folders to check")
         paths = [site.docs_dir]
@@ -186,6 +188,10 @@ def run_check(args: argparse.Namespace) -> Outcome:
             project.check_page(generated_page_name(page.src_uri), page.markdown, title=page.title, meta=page.meta, rendered_markdown=page.markdown, generated=True)
         )
     outcome = project.finish(pages)
+    if not settings.bibliography and any(f.kind == "unknown-citation" for f in outcome.findings):
+        keys = sorted({k for f in outcome.findings if f.kind == "unknown-citation" for k in f.citations})
+        shown = ", ".join(f"@{k}" for k in keys[:3]) + (" ..." if len(keys) > 3 else "")
+        raise UsageError(f"no bibliography: pass --bib FILE_OR_DIR (a .bib file or folder) to check the citations ({shown})")
     if getattr(args, "since", None):
         try:
             changed = changed_lines(settings.root, args.since)

@@ -168,6 +168,13 @@ RULES: dict[str, Rule] = {
             "Remove the waiver or update its text to the current claim.",
         ),
         Rule(
+            "waiver-too-long",
+            Severity.WARNING,
+            "Waiver lasts more than 12 months",
+            "A waiver should be looked at again within a year: the evidence, the page or the reason may have changed.",
+            "Set 'expires' no more than 12 months after 'created' (or after today, without 'created'); renew it when it runs out.",
+        ),
+        Rule(
             "waiver-expired",
             Severity.INFO,
             "Waiver has expired",

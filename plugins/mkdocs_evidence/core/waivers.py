@@ -44,13 +44,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .findings import RULES, Finding, make_finding, sort_findings
+from .fixes import did_you_mean
+from .waiver_errors import plain_waiver_error, too_long
 
 # A waiver's sentence matches a finding's sentence at or above this difflib ratio (of the
 # normalised texts): tolerant of a reworded word or a changed citation, not of another sentence.
 SENTENCE_SIMILARITY = 0.8
 
 # Kinds produced by waiving itself; waiving them would hide stale waivers.
-_UNWAIVABLE = frozenset({"waiver-unmatched", "waiver-expired"})
+_UNWAIVABLE = frozenset({"waiver-unmatched", "waiver-expired", "waiver-too-long"})
 
 _QUOTES = str.maketrans(
     {
@@ -174,7 +176,8 @@ class _WaiverModel(BaseModel):
     @classmethod
     def _known_kind(cls, kind: str) -> str:
         if kind not in RULES:
-            raise ValueError(f"unknown finding kind {kind!r}")
+            hint = did_you_mean(kind, RULES)
+            raise ValueError(f"{kind!r} is not a finding kind; {hint + ' ' if hint else ''}copy the kind in [brackets] from the report or the check output")
         if kind in _UNWAIVABLE:
             raise ValueError(f"{kind!r} findings cannot be waived")
         return kind
@@ -275,8 +278,7 @@ def parse_waivers(text: str, source: str) -> WaiverLoad:
         except ValidationError as exc:
             for err in exc.errors():
                 name = str(err["loc"][0]) if err["loc"] else ""
-                where = f"'{name}': " if name else ""
-                errors.append(_error(source, lines.get(name, line), f"{where}{err['msg']}"))
+                errors.append(_error(source, lines.get(name, line), plain_waiver_error(err)))
             continue
         if model.created and model.created > model.expires:
             errors.append(_error(source, lines.get("created", line), "'created' is after 'expires'"))
@@ -350,6 +352,9 @@ def apply_waivers(findings: Iterable[Finding], waivers: Sequence[Waiver], *, tod
 
     extra: list[Finding] = []
     for waiver in waivers:
+        long = too_long(waiver.expires, waiver.created, today)
+        if long:
+            extra.append(_waiver_finding("waiver-too-long", waiver, f"Waiver {waiver.id} {long}."))
         hits = matched[waiver.id]
         if not hits:
             extra.append(
