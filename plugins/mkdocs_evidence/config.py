@@ -74,6 +74,8 @@ class EvidenceConfig(Config):
     references_title = c.Type(str, default="References")
     report = c.Type(bool, default=True)
     report_on_build = c.Type(bool, default=True)  # false: the report is a draft, only in `serve`
+    # reviewers' names and waiver reasons stay out of a production build unless asked for
+    report_in_production = c.Type(bool, default=False)
     report_path = c.Type(str, default="editor/report.md")
     how_we_rate_path = c.Type(str, default="how-we-rate-evidence.md")
 

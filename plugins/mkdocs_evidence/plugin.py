@@ -177,11 +177,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if config.nav is None:
             config.nav = self._reading_order_nav(files)
         if self.config.report:
-            inclusion = InclusionLevel.NOT_IN_NAV if self.config.report_on_build else InclusionLevel.DRAFT
-            content = f"---\ntitle: Editor report\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
+            inclusion = InclusionLevel.NOT_IN_NAV if self._publish_report else InclusionLevel.DRAFT
+            # theme/editor-report.html: the page asks search engines not to index it
+            content = f"---\ntitle: Editor report\ntemplate: editor-report.html\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
             self.report_file = File.generated(config, self.config.report_path, content=content, inclusion=inclusion)
             files.append(self.report_file)
         return files
+
+    @property
+    def _publish_report(self) -> bool:
+        """Whether the built site carries the report: not in a production build unless asked."""
+        return self.config.report_on_build and (not self.config.production or self.config.report_in_production)
 
     def _reading_order_nav(self, files: Files) -> list:
         """Without a ``nav`` in mkdocs.yml: home, each guide in reading order, then the other
@@ -315,7 +321,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
             return
-        if self.report_file is not None and self.config.report_on_build:
+        if self.report_file is not None and self._publish_report:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
             key = ("json", self._report_digest)
             text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")

@@ -325,8 +325,8 @@ def _as_date(value: object) -> date | None:
 
 def _reference_text(reference) -> str:
     authors = reference.authors[0].split(",")[0] + (" et al." if len(reference.authors) > 1 else "") if reference.authors else ""
-    parts = [p for p in (authors, reference.title, reference.journal, str(reference.year or "")) if p]
-    return ". ".join(parts)
+    parts = [p.rstrip(".") for p in (authors, reference.title, reference.journal, str(reference.year or "")) if p]
+    return ". ".join(parts)  # "Smith et al. Title", never "et al.."
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

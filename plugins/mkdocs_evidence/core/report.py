@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .atomic import atomic_write_text
 from .findings import RULES, Finding, Rule, Severity, sort_findings
@@ -320,8 +320,18 @@ def report_css() -> str:
     return CSS_PATH.read_text(encoding="utf-8")
 
 
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def inline_code(text: str) -> Markup:
+    """``text`` escaped, with its `backtick` spans (in rule texts) as ``<code>``."""
+    parts = _CODE_SPAN.split(str(text))
+    return Markup("").join(Markup("<code>{}</code>").format(part) if i % 2 else escape(part) for i, part in enumerate(parts))
+
+
 def _context(report: Report) -> dict:
     return {
+        "code": inline_code,
         "report": report,
         "summary": report.summary,
         "rules": RULES,
