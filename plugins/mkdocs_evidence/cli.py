@@ -31,7 +31,8 @@ from .core.bibliography import BibliographyCache, display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.fixes import References, fix_lines
-from .core.gitdiff import GitError, changed_lines, filter_findings_to_changed
+from .core.changed_findings import filter_changed
+from .core.gitdiff import GitError, changed_lines
 from .core.progress import track
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.report import report_to_json, write_report_files
@@ -197,7 +198,8 @@ def run_check(args: argparse.Namespace) -> Outcome:
             changed = changed_lines(settings.root, args.since)
         except GitError as error:
             raise UsageError(str(error)) from error
-        kept = tuple(filter_findings_to_changed(outcome.findings, changed))
+        # own lines, the YAML block, or a cited .bib entry (core/changed_findings.py)
+        kept = tuple(filter_changed(outcome.findings, changed, root=settings.root, references=project.bibliography.references))
         outcome = Outcome(kept, outcome.report)
     return outcome
 
