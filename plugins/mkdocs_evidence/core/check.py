@@ -114,7 +114,7 @@ def check_text(
     """Check one Markdown text; never raises on any input."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
-    from . import attribution, figures, statistics
+    from . import attribution, figures, natural_frequencies, statistics
 
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
@@ -242,6 +242,11 @@ def check_text(
         findings.extend(
             ratings.check_rating(rating, scale, bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
         )
+
+    # 5. Paragraphs dense with one-decimal percentages: offer natural frequencies (info).
+    for dense in natural_frequencies.find_dense_decimals(prose) if options.statistics else ():
+        span = locate.span(dense.start, dense.end)
+        findings.append(make_finding("dense-decimals", **span, text=dense.text, sentence=sentence_text(dense.start)[1], message=dense.message))
 
     cited = tuple(dict.fromkeys(key for group in groups for key in group.keys))
     return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))

@@ -109,6 +109,15 @@ RULES: dict[str, Rule] = {
             "Cite the body of evidence or lower the rating.",
         ),
         Rule(
+            "dense-decimals",
+            Severity.INFO,
+            "Many figures with decimals in one paragraph",
+            "Several percentages with a decimal point in one paragraph read like a results section. "
+            "Readers understand whole numbers and natural frequencies (\"about 4 in 10 people\") better.",
+            "Round the figures, or give them as natural frequencies as the message suggests, keeping the "
+            "source's exact figures in the bibliography entry; a table suits figures to compare.",
+        ),
+        Rule(
             "rating-lowered-without-reason",
             Severity.INFO,
             "Rating below what the studies allow, with no reason given",
