@@ -18,6 +18,7 @@ def copy_example_site(target: Path, *, today: str | None = None) -> Path:
     if today:
         config = config.replace("      content: content/\n", f"      content: content/\n      today: {today}\n")
         assert f"today: {today}" in config
+    (target / "plugins" / "mkdocs_evidence").mkdir(parents=True)  # named under `watch:`
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
@@ -28,3 +29,13 @@ def yaml_line(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def build_site(root: Path) -> Path:
+    """``mkdocs build`` of the site at ``root`` (events run for real); returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = root / "site"
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir)))
+    return site_dir
