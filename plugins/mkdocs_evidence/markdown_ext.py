@@ -67,6 +67,7 @@ class CitationPreprocessor(Preprocessor):
         if not spans:
             return [text]
         numbers: dict[str, int] = {}
+        self._anchored: set[str] = set()  # keys whose first citation carries id="cite-..."
         pieces: list[str] = []
         pending = ""  # Markdown since the last rendered marker (markers left as typed included)
         position = 0
@@ -120,22 +121,27 @@ class CitationPreprocessor(Preprocessor):
         assert group is not None
         if not group.items:
             return None  # "[@]" stays visible as typed; the checker reports it
+        # The first citation of a key is where its reference links back to.
+        first = tuple(dict.fromkeys(i.key for i in group.items if i.key in ext.bibliography.entries and i.key not in self._anchored))
+        self._anchored.update(first)
         for item in group.items:
             if item.key in ext.bibliography.entries:
                 numbers.setdefault(item.key, len(numbers) + 1)
-        memo_key = ("cite", ext.bibliography.signature, tuple((i.key, numbers.get(i.key), i.locator) for i in group.items))
+        memo_key = ("cite", ext.bibliography.signature, tuple((i.key, numbers.get(i.key), i.locator) for i in group.items), first)
         cached = ext.memo.get(memo_key)
         if cached is not None:
             return cached
         items = []
         previews = []
+        backs = set(first)
         for item in group.items:
             if item.key not in ext.bibliography.entries:
                 items.append({"key": item.key, "number": None, "anchor": anchor_for(item.key), "locator": item.locator})
                 continue
             number = numbers.setdefault(item.key, len(numbers) + 1)
             formatted = ext.formatter.format(item.key, ext.bibliography.entries)
-            record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text}
+            record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text, "first": item.key in backs}
+            backs.discard(item.key)
             items.append(record)
             previews.append(record)
         html = ext.env.get_template("citations/cite.html").render(items=items, previews=previews)
@@ -144,7 +150,7 @@ class CitationPreprocessor(Preprocessor):
 
     def _reference_list(self, numbers: dict[str, int]) -> str:
         ext = self.extension
-        memo_key = ("references", ext.bibliography.signature, tuple(numbers.items()), ext.references_title)
+        memo_key = ("references", ext.bibliography.signature, tuple(numbers.items()), ext.references_title, tuple(sorted(self._anchored)))
         cached = ext.memo.get(memo_key)
         if cached is not None:
             return cached
@@ -163,6 +169,7 @@ class CitationPreprocessor(Preprocessor):
                     "anchor": anchor_for(key),
                     "html": ext.formatter.format(key, ext.bibliography.entries).html,
                     "design_label": DESIGN_LABELS.get(reference.design or "", ""),
+                    "backlink": key in self._anchored,
                 }
             )
         return ext.env.get_template("citations/references.html").render(references=references, title=ext.references_title)
