@@ -35,7 +35,9 @@ def test_every_care_card_prints_its_signs(handout):
         for sign in card["when"]:
             plain = re.sub(r"\s*\[@[^\]]+\]", "", sign).strip()
             words = plain.split(". ")[0][:60]
-            assert article.get_by_text(words, exact=False).first.is_visible(), f"{card['level']}: '{words}' is not printed"
+            assert article.get_by_text(words, exact=False).first.is_visible(), (
+                f"{card['level']}: '{words}' is not printed"
+            )
     levels = {card["level"] for card in _care_cards()}
     assert {"emergency", "urgent", "non-urgent"} <= levels
 

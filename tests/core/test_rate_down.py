@@ -45,14 +45,20 @@ def _treatment(tmp_path: Path, extra: str):
 
 def test_the_five_reasons_are_data_beside_the_scale():
     assert [r.id for r in GRADE.downgrade_reasons] == [
-        "risk-of-bias", "inconsistency", "indirectness", "imprecision", "publication-bias",
+        "risk-of-bias",
+        "inconsistency",
+        "indirectness",
+        "imprecision",
+        "publication-bias",
     ]
     assert GRADE.lowers == tuple(r.explanation for r in GRADE.downgrade_reasons)  # one definition
     assert KIND in RULES and RULES[KIND].severity is Severity.INFO and "rated_down" in RULES[KIND].fix
 
 
 def test_rated_down_is_read_and_shown_as_why_not_higher(tmp_path):
-    treatment, errors = _treatment(tmp_path, '    rated_down:\n      - reason: Imprecision\n        why: "Only 40 people took part."\n')
+    treatment, errors = _treatment(
+        tmp_path, '    rated_down:\n      - reason: Imprecision\n        why: "Only 40 people took part."\n'
+    )
     assert not errors
     rating = rating_for(next(treatment.iter_ratings()))
     assert rating.rated_down == (("Imprecision", "Only 40 people took part."),)
@@ -64,7 +70,7 @@ def test_rated_down_is_read_and_shown_as_why_not_higher(tmp_path):
 
 
 def test_an_unknown_reason_is_a_plain_content_error_with_a_suggestion(tmp_path):
-    _treatment_, errors = _treatment(tmp_path, '    rated_down:\n      - reason: imprecise\n        why: "Small."\n')
+    _, errors = _treatment(tmp_path, '    rated_down:\n      - reason: imprecise\n        why: "Small."\n')
     assert len(errors) == 1
     message = str(errors[0])
     assert "brace.yml:14" in message and "did you mean 'imprecision'" in message and "publication-bias" in message

@@ -31,7 +31,9 @@ def test_an_unknown_field_is_named_with_a_suggestion_not_pydantic_wording():
 
 def test_a_missing_field_and_a_bad_date_say_what_to_write():
     messages = _messages(GOOD.replace("  reason: In the full text.\n", "").replace("2027-06-30", '"next summer"'))
-    assert any("'reason' is missing; every waiver needs kind, text, reviewer, reason and expires" in m for m in messages)
+    assert any(
+        "'reason' is missing; every waiver needs kind, text, reviewer, reason and expires" in m for m in messages
+    )
     assert any("'expires': 'next summer' is not a date; write it as YYYY-MM-DD" in m for m in messages)
     assert not any("Input should be" in m or "Value error" in m for m in messages)
 
@@ -49,4 +51,6 @@ def test_a_waiver_longer_than_twelve_months_is_a_warning():
     [long] = [f for f in extra if f.kind == "waiver-too-long"]
     assert long.line == 1 and "2027-11-20 or earlier" in long.message
     ok = parse_waivers(GOOD.replace("2027-06-30", "2027-11-20"), "content/waivers.yml")
-    assert not [f for f in apply_waivers([hit], ok.waivers, today=date(2026, 12, 1)).extra if f.kind == "waiver-too-long"]
+    assert not [
+        f for f in apply_waivers([hit], ok.waivers, today=date(2026, 12, 1)).extra if f.kind == "waiver-too-long"
+    ]

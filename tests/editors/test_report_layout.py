@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -27,7 +26,9 @@ def report(tmp_path_factory) -> tuple[str, dict]:
         main(["report", "--output-dir", "out"])
     finally:
         os.chdir(here)
-    return (root / "out/report.html").read_text(encoding="utf-8"), json.loads((root / "out/report.json").read_text(encoding="utf-8"))
+    return (root / "out/report.html").read_text(encoding="utf-8"), json.loads(
+        (root / "out/report.json").read_text(encoding="utf-8")
+    )
 
 
 def test_each_guide_page_once_with_its_findings(report):
@@ -46,7 +47,10 @@ def test_each_guide_page_once_with_its_findings(report):
 
 def test_no_empty_boxes_et_al_or_backticks(report):
     html, _ = report
-    assert "0 findings" not in html and "No findings.</p>" not in html.split('id="er-findings-title"')[1].split("</section>")[0]
+    assert (
+        "0 findings" not in html
+        and "No findings.</p>" not in html.split('id="er-findings-title"')[1].split("</section>")[0]
+    )
     visible = re.sub(r"<script.*?</script>", "", html, flags=re.DOTALL)
     assert "et al.." not in visible and "`" not in visible
     assert "<code>figures</code>" in visible or "figures" in visible

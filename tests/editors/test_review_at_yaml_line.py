@@ -47,7 +47,7 @@ def test_a_waiver_copied_from_the_log_line_matches(site, capsys):
     path = line.split(":", 1)[0]
     quoted = line.split("'")[1]  # the name the message quotes
     (site / "content/waivers.yml").write_text(
-        f"- kind: review-overdue\n  path: {path}\n  text: \"{quoted}\"\n  reviewer: Dr A. Editor\n"
+        f'- kind: review-overdue\n  path: {path}\n  text: "{quoted}"\n  reviewer: Dr A. Editor\n'
         "  reason: The clinical review is booked.\n  expires: 2030-03-01\n",
         encoding="utf-8",
     )
@@ -59,4 +59,7 @@ def test_a_waiver_copied_from_the_log_line_matches(site, capsys):
     # the report names the guide's pages once each, by the same name the log uses
     paths = [page["path"] for page in data["pages"]]
     assert "foot-drop/causes.md" in paths and len(paths) == len(set(paths))
-    assert not any(p.startswith("(generated)") or "(content)" in page["title"] for p, page in zip(paths, data["pages"], strict=True))
+    assert not any(
+        p.startswith("(generated)") or "(content)" in page["title"]
+        for p, page in zip(paths, data["pages"], strict=True)
+    )

@@ -56,7 +56,9 @@ def test_editing_only_an_outcomes_citations_reports_its_rating(repo, capsys):
 
 
 def test_editing_a_bib_entry_reports_the_figure_that_cites_it(repo, capsys):
-    bib = next(p for p in (repo / "citations").glob("*.bib") if "@article{prenton2016," in p.read_text(encoding="utf-8"))
+    bib = next(
+        p for p in (repo / "citations").glob("*.bib") if "@article{prenton2016," in p.read_text(encoding="utf-8")
+    )
     _edit(bib, "815 stroke participants", "816 stroke participants")
     figure_line = yaml_line(repo / AFO, "815 people after a stroke")
     found = [(f["kind"], f["path"], f["line"]) for f in _since(repo, capsys)]

@@ -36,11 +36,16 @@ def downgrade_reason_error(value: str, scale: Scale | None = None) -> str | None
 
 
 def _reasons(scale: Scale, rated_down: Sequence[tuple[str, str]]) -> list[tuple[DowngradeReason | None, str]]:
-    return [(scale.downgrade_reason(reason) or get_scale(_CONTENT_SCALE).downgrade_reason(reason), why) for reason, why in rated_down]
+    return [
+        (scale.downgrade_reason(reason) or get_scale(_CONTENT_SCALE).downgrade_reason(reason), why)
+        for reason, why in rated_down
+    ]
 
 
-def why_not_higher(scale: Scale, level: Level | None, ceiling: Level, rated_down: Sequence[tuple[str, str]] | None) -> tuple[str, ...]:
-    """"Why not higher", one plain sentence a reason, when ``level`` is below the ceiling."""
+def why_not_higher(
+    scale: Scale, level: Level | None, ceiling: Level, rated_down: Sequence[tuple[str, str]] | None
+) -> tuple[str, ...]:
+    """ "Why not higher", one plain sentence a reason, when ``level`` is below the ceiling."""
     if not rated_down or level is None or level.rank >= ceiling.rank:
         return ()
     out = []
@@ -50,7 +55,9 @@ def why_not_higher(scale: Scale, level: Level | None, ceiling: Level, rated_down
     return tuple(out)
 
 
-def missing_reason(scale: Scale, level: Level | None, ceiling: Level, rated_down: Sequence[tuple[str, str]] | None) -> str | None:
+def missing_reason(
+    scale: Scale, level: Level | None, ceiling: Level, rated_down: Sequence[tuple[str, str]] | None
+) -> str | None:
     """The message of a rating below its ceiling that records no reason, else ``None``.
 
     ``rated_down`` is ``None`` where reasons cannot be recorded (an inline marker)."""

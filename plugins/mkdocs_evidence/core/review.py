@@ -89,7 +89,9 @@ def _row(page: PageReview, today: date, production: bool, due_soon_days: int) ->
             message=message,
         )
 
-    common = dict(path=page.path, title=page.title, last_reviewed=page.last_reviewed, line=page.line, source=page.source)
+    common = dict(
+        path=page.path, title=page.title, last_reviewed=page.last_reviewed, line=page.line, source=page.source
+    )
     if page.last_reviewed is None or page.next_review_due is None:
         missing = [
             name
@@ -164,7 +166,8 @@ def _shared_finding(rows: Sequence[ReviewRow], name: str) -> Finding:
     covered = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
     if first.kind == "review-overdue":
         due, late = rows[0].next_review_due, -(rows[0].days_until_due or 0)
-        head = f"'{name}' was due for review on {due.isoformat() if due else '?'} ({late} day{'s' if late != 1 else ''} ago)"
+        days = f"{late} day{'s' if late != 1 else ''} ago"
+        head = f"'{name}' was due for review on {due.isoformat() if due else '?'} ({days})"
         if rows[0].last_reviewed:
             head += f"; last reviewed {rows[0].last_reviewed.isoformat()}"
     else:
