@@ -63,3 +63,14 @@ def test_a_waiver_copied_from_the_log_line_matches(site, capsys):
         p.startswith("(generated)") or "(content)" in page["title"]
         for p, page in zip(paths, data["pages"], strict=True)
     )
+
+
+def test_the_site_build_reports_the_same_one_finding(tmp_path):
+    from editors_site import build_site
+
+    root = copy_example_site(tmp_path / "built", today="2030-01-01")
+    data = json.loads((build_site(root) / "editor/report/report.json").read_text(encoding="utf-8"))
+    overdue = [f for f in data["findings"] if f["kind"] == "review-overdue"]
+    assert [(f["path"], f["line"]) for f in overdue] == [
+        ("content/foot-drop/guide.yml", yaml_line(root / "content/foot-drop/guide.yml", "next_review_due:"))
+    ]
