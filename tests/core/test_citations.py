@@ -44,4 +44,7 @@ def test_parser_never_raises_and_spans_are_inside(text):
     masked = mask_non_prose(text)
     for group in find_citations(masked):
         assert 0 <= group.start < group.end <= len(text)
-        assert text[group.start] == "[" and text[group.end - 1] == "]"
+        if group.narrative:
+            assert text[group.start] == "@" and len(group.items) == 1
+        else:
+            assert text[group.start] == "[" and text[group.end - 1] == "]"
