@@ -135,6 +135,18 @@ def _year(item: Mapping[str, Any]) -> int | None:
     return int(found.group()) if found else None
 
 
+def item_key(item: Mapping[str, Any]) -> str:
+    """The citation key of an item: ``citation-key`` (Zotero 7 writes it when the item has one),
+    else ``id`` (Better BibTeX writes the key there)."""
+    if item.get("citation-key"):
+        return _text(item["citation-key"])
+    for line in str(item.get("note") or "").splitlines():  # Zotero 6 with Better BibTeX: in Extra
+        match = _NOTE_LINE.match(line)
+        if match and match.group(1).strip().lower() == "citation key" and match.group(2):
+            return match.group(2)
+    return _text(item.get("id"))
+
+
 def reference_from_csl(item: Mapping[str, Any], path: str, line: int) -> Reference:
     """The checked view of one CSL-JSON item (the same ``Reference`` a BibTeX entry gives)."""
     extra = extra_fields(item)
@@ -145,7 +157,7 @@ def reference_from_csl(item: Mapping[str, Any], path: str, line: int) -> Referen
     if year is not None:
         fields.setdefault("year", str(year))
     return Reference(
-        key=str(item["id"]),
+        key=item_key(item),
         entry_type=_CSL_TO_BIB.get(str(item.get("type", "")), "misc"),
         title=_text(item.get("title")),
         authors=authors,
@@ -165,7 +177,7 @@ def reference_from_csl(item: Mapping[str, Any], path: str, line: int) -> Referen
 def _id_lines(text: str) -> dict[str, int]:
     """The line of each item's ``"id"`` in the file, for messages (first one wins)."""
     lines: dict[str, int] = {}
-    for match in re.finditer(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
+    for match in re.finditer(r'"(?:citation-key|id)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)', text):
         try:
             key = str(json.loads(match.group(1)))
         except ValueError:
@@ -194,16 +206,16 @@ def parse_csl_json_text(text: str, path: str):
     references: dict[str, Reference] = {}
     sources: dict[str, str] = {}
     for number, item in enumerate(data, 1):
-        if not isinstance(item, Mapping) or not _text(item.get("id")):
+        if not isinstance(item, Mapping) or not item_key(item):
             problems.append(_problem(path, 1, f"item {number} has no \"id\" (its citation key); give every item an id"))
             continue
-        key = _text(item["id"])
+        key = item_key(item)
         line = lines.get(key, 1)
         if key in references:
             problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {references[key].line})", key))
             continue
         references[key] = reference_from_csl(item, path, line)
-        sources[key] = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        sources[key] = json.dumps({**item, "id": key}, ensure_ascii=False, sort_keys=True)
     return BibFile(path=path, references=references, sources=sources, problems=tuple(problems))
 
 
