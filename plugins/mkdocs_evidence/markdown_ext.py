@@ -205,3 +205,23 @@ class EvidenceExtension(Extension):
         # Last: after inline links are made (20) and after MkDocs' own link rewriting ("relpath",
         # 0), which expects every <a> to have an href.
         md.treeprocessors.register(LinkTreeprocessor(md), "evidence_links", -10)
+
+
+def makeExtension(**kwargs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
+    """The extension for any Python-Markdown host, configured by name::
+
+        markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={
+            "mkdocs_evidence.markdown_ext": {"bibliography": ["citations"], "citation_style": "apa"}})
+
+    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to the current
+    folder; ``citation_style`` as in the plugin's option; ``references_title`` the list's heading.
+    """
+    from pathlib import Path
+
+    from .core.bibliography import BibliographyCache
+    from .core.templating import template_environment
+
+    sources = kwargs.pop("bibliography", "citations")
+    paths = [Path(p) for p in ([sources] if isinstance(sources, str) else sources)]
+    bibliography = BibliographyCache().load(paths, Path.cwd())
+    return EvidenceExtension(bibliography=bibliography, env=template_environment(), **kwargs)

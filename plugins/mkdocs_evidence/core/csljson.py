@@ -77,9 +77,8 @@ _FIELD_TO_CSL = {
     "school": "publisher",
     "organization": "publisher",
 }
-_LATEX_ESCAPES = str.maketrans(
-    {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}"}
-)
+# What pybtex's LaTeX reader would change in plain text: a comment sign and backslashes.
+_LATEX_ESCAPES = str.maketrans({"\\": r"\textbackslash{}", "%": r"\%"})
 
 
 def _problem(path: str, line: int, message: str, text: str = "") -> Finding:
