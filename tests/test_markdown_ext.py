@@ -118,7 +118,7 @@ def test_a_local_csl_file_is_a_style(bibliography, tmp_path):
     house.write_text(HOUSE_CSL, encoding="utf-8")
     html = styled(bibliography, str(house))
     assert visible(html).startswith("Braces help [1]. Aprile et al. [2]")
-    assert "PRENTON S, HOLLANDS KL, KENNEY LPJ" in html.upper() and "(2016)" in html
+    assert 'id="ref-prenton2016-text">Prenton S, Hollands KL, Kenney LPJ (2016). Functional' in html
 
 
 def test_an_at_name_that_is_no_key_and_an_email_stay_as_written(bibliography):
@@ -167,7 +167,7 @@ HOUSE_CSL = """<?xml version="1.0" encoding="utf-8"?>
     <layout suffix=".">
       <text variable="citation-number" suffix=". "/>
       <names variable="author" suffix=" ">
-        <name initialize-with="" name-as-sort-order="all" sort-separator=" " delimiter=", " text-case="uppercase"/>
+        <name initialize-with="" name-as-sort-order="all" sort-separator=" " delimiter=", "/>
       </names>
       <date variable="issued" prefix="(" suffix="). "><date-part name="year"/></date>
       <text variable="title" suffix=". "/>

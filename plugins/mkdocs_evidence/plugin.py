@@ -270,6 +270,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             file = files.get_file_from_path(uri)
             if keys and file is not None and file.page is not None:
                 href = get_relative_url(file.page.url, page.url)
+                if file.page.url in ("", "/") or file.page.url.endswith("/"):
+                    href = href.rstrip("/") + "/"  # "..#ref-x" would be a file named ".."
                 pages.append(bibliography_page.CitingPage(file.page.title or uri, href, keys))
         html = bibliography_page.render_bibliography(self.extension.citations, pages, self.config.references_title)
         placeholder = bibliography_page.PLACEHOLDER
