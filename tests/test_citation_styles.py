@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort, PluginError
-
 from test_markdown_ext import HOUSE_CSL, visible
 
 ZOTERO = Path(__file__).parent / "fixtures" / "csljson" / "zotero-export.json"
@@ -50,7 +49,8 @@ def test_an_unknown_style_stops_the_build_with_one_clear_message(make_site, buil
     with pytest.raises((PluginError, Abort)):
         build_site(site)
     [message] = [r.getMessage() for r in caplog.records if "citation_style" in r.getMessage()]
-    assert re.fullmatch(r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml", message)
+    expected = r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml"
+    assert re.fullmatch(expected, message)
 
 
 def test_a_zotero_csl_json_export_is_a_bibliography_with_design_and_figures(make_site, build_site):
@@ -85,7 +85,8 @@ def test_the_bibliography_page_lists_every_cited_entry_with_links_back(make_site
         "../#ref-prenton2016",
         "../causes/nerves/#ref-prenton2016",
     ]
-    assert re.findall(r'href="([^"]+)"', entries["aprile2005"].split("Cited on:")[1]) == ["../causes/nerves/#ref-aprile2005"]
+    cited_on = entries["aprile2005"].split("Cited on:")[1]
+    assert re.findall(r'href="([^"]+)"', cited_on) == ["../causes/nerves/#ref-aprile2005"]
     assert ">Nerves</a>" in entries["aprile2005"] and 'id="ref-aprile2005"' in site.page("causes/nerves/index.html")
     assert "References" in html.split("<title>")[1]
 
@@ -97,6 +98,7 @@ def test_a_warm_build_in_a_csl_style_formats_nothing_again(make_site, build_site
     first = cache.stat().st_mtime_ns
     build_site(site)
     assert cache.stat().st_mtime_ns == first  # written only when something was formatted
-    (site.root / "mkdocs.yml").write_text((site.root / "mkdocs.yml").read_text().replace("citation_style: ama", "citation_style: apa"))
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("citation_style: ama", "citation_style: apa"))
     build_site(site)
     assert "(see Prenton et al., 2016, p. 650)" in visible(article(site.page("index.html")))

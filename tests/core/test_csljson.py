@@ -67,7 +67,8 @@ def test_items_convert_to_pybtex_entries_and_back():
 
 
 def test_latex_characters_in_json_survive_the_default_style(tmp_path):
-    (tmp_path / "lib.json").write_text(json.dumps([{"id": "t", "type": "article-journal", "title": "TEST DATA: 50% & more_x #1", "author": [{"family": "Test", "given": "A"}]}]))
+    item = {"id": "t", "type": "article-journal", "title": "TEST DATA: 50% & more_x #1", "author": [{"family": "Test", "given": "A"}]}
+    (tmp_path / "lib.json").write_text(json.dumps([item]))
     from mkdocs_evidence.rendering import ReferenceFormatter
 
     bib = load(tmp_path)

@@ -84,7 +84,8 @@ _LATEX_ESCAPES = str.maketrans({"\\": r"\textbackslash{}", "%": r"\%"})
 def _problem(path: str, line: int, message: str, text: str = "") -> Finding:
     line = max(line, 1)
     return make_finding(
-        "bibliography-error", path=path, line=line, column=1, end_line=line, end_column=1, text=text, sentence="", message=message
+        "bibliography-error",
+        path=path, line=line, column=1, end_line=line, end_column=1, text=text, sentence="", message=message,
     )
 
 
@@ -194,7 +195,8 @@ def parse_csl_json_text(text: str, path: str):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        message = f"not valid CSL-JSON: {error.msg} (line {error.lineno}, column {error.colno}); export the library again as CSL JSON"
+        where = f"line {error.lineno}, column {error.colno}"
+        message = f"not valid CSL-JSON: {error.msg} ({where}); export the library again as CSL JSON"
         return BibFile(path, {}, {}, (_problem(path, error.lineno, message),))
     if isinstance(data, Mapping) and isinstance(data.get("items"), list):
         data = data["items"]
@@ -211,7 +213,8 @@ def parse_csl_json_text(text: str, path: str):
         key = item_key(item)
         line = lines.get(key, 1)
         if key in references:
-            problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {references[key].line})", key))
+            first = references[key].line
+            problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {first})", key))
             continue
         references[key] = reference_from_csl(item, path, line)
         sources[key] = json.dumps({**item, "id": key}, ensure_ascii=False, sort_keys=True)
@@ -275,7 +278,8 @@ def csl_to_entry(item: Mapping[str, Any]) -> Entry:
         if item.get(variable) not in (None, "") and name not in fields:
             fields[name] = _latex(item[variable])
     if item.get("container-title"):
-        fields["booktitle" if kind in ("incollection", "inproceedings") else "journal"] = _latex(item["container-title"])
+        container = "booktitle" if kind in ("incollection", "inproceedings") else "journal"
+        fields[container] = _latex(item["container-title"])
     year = _year(item)
     if year is not None:
         fields["year"] = str(year)

@@ -53,7 +53,9 @@ def author_names(reference: Reference) -> str:
     return f"{names[0]} et al."
 
 
-def in_text_items(group: CitationGroup, references: Mapping[str, Reference], numbers: Mapping[str, int]) -> tuple[InTextItem, ...]:
+def in_text_items(
+    group: CitationGroup, references: Mapping[str, Reference], numbers: Mapping[str, int]
+) -> tuple[InTextItem, ...]:
     """Each item of ``group`` with what the text shows of it; ``numbers`` numbers known keys."""
     items = []
     for item in group.items:
