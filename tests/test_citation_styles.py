@@ -49,7 +49,7 @@ def test_an_unknown_style_stops_the_build_with_one_clear_message(make_site, buil
     with pytest.raises((PluginError, Abort)):
         build_site(site)
     [message] = [r.getMessage() for r in caplog.records if "citation_style" in r.getMessage()]
-    expected = r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml"
+    expected = r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml"  # noqa: E501
     assert re.fullmatch(expected, message)
 
 
@@ -102,3 +102,30 @@ def test_a_warm_build_in_a_csl_style_formats_nothing_again(make_site, build_site
     config.write_text(config.read_text().replace("citation_style: ama", "citation_style: apa"))
     build_site(site)
     assert "(see Prenton et al., 2016, p. 650)" in visible(article(site.page("index.html")))
+
+
+HARD_KEYS_BIB = """
+@article{müller2019, author={Müller, Test}, title={TEST DATA: a fictional cohort}, journal={J Test},
+  year={2019}, design={cohort}}
+@misc{who#2021, author={{Test Health Organisation}}, title={TEST DATA: a fictional guideline},
+  year={2021}, design={guideline}}
+@misc{nice:ng123/x, author={{Test Institute}}, title={TEST DATA: another fictional guideline},
+  year={2022}, design={guideline}}
+"""
+
+
+def test_hard_keys_link_to_the_same_anchor_from_prose_narrative_and_rating_markers(make_site, build_site):
+    page = (
+        "# Keys\n\nOne [@müller2019]. Two [@who#2021; @nice:ng123/x]. @nice:ng123/x says so.\n\n"
+        "{rating: low | a test treatment -> a test outcome | @müller2019; @who#2021; @nice:ng123/x}\n"
+    )
+    site = make_site({"index.md": page}, bib=HARD_KEYS_BIB)
+    build_site(site)
+    html = article(site.page("index.html"))
+    ids = set(re.findall(r'<li id="([^"]+)"', html))
+    assert ids == {"ref-müller2019", "ref-who-2021", "ref-nice-ng123-x"}
+    links = re.findall(r'href="#([^"]+)"', html)
+    badge = html.split('class="evidence-badge', 1)[1].split("</details>")[0]
+    assert set(re.findall(r'href="#([^"]+)"', badge)) == ids  # the badge links to the list
+    assert set(links) == ids  # and so does every citation, bracketed or narrative
+    assert "Test Institute [3] says so." in visible(html)

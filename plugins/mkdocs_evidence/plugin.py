@@ -106,12 +106,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
-        try:
-            style = resolve_style(self.config.citation_style, root)
-        except CitationStyleError as error:
-            raise PluginError(f"evidence: {error}") from None
-        self.cited: dict[str, tuple[str, ...]] = {}  # known keys each page cites (bibliography_page)
-        self.bibliography_file: File | None = None
+        style = self._citation_style(root)
         custom_dir = config.theme.custom_dir
         self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
@@ -144,6 +139,16 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.is_serve and self.config.report and not self.config.report_on_build:
             log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
         return config
+
+    def _citation_style(self, root: Path):
+        """The configured citation style (a bad one stops the build with one message), and a
+        fresh start for the bibliography page's records."""
+        self.cited: dict[str, tuple[str, ...]] = {}  # known keys each page cites (bibliography_page)
+        self.bibliography_file: File | None = None
+        try:
+            return resolve_style(self.config.citation_style, root)
+        except CitationStyleError as error:
+            raise PluginError(f"evidence: {error}") from None
 
     # -- pages -----------------------------------------------------------------------------
 

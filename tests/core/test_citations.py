@@ -2,8 +2,12 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from mkdocs_evidence.core.citations import anchor_for, find_citations, is_citation_key, reference_href
+from mkdocs_evidence.core.citations import (
+    anchor_for,
+    find_citations,
+    is_citation_key,
+    reference_href,
+)
 from mkdocs_evidence.core.prose import mask_non_prose
 
 
@@ -60,10 +64,9 @@ def test_keys_with_non_ascii_letters_hash_and_slash_are_read_whole_in_prose():
 
 
 def test_rating_markers_and_the_yaml_schema_use_the_same_key_grammar():
-    from pydantic import TypeAdapter
-
     from mkdocs_evidence.core.content import CitationKeyStr
     from mkdocs_evidence.core.ratings import find_rating_markers
+    from pydantic import TypeAdapter
 
     marker = find_rating_markers("{rating: high | a brace -> walking | @müller2019; @who#2021; @nice:ng123/x}")[0]
     assert marker.citations == HARD_KEYS
@@ -86,7 +89,8 @@ def test_one_anchor_for_the_list_citations_and_rating_badges():
 
 
 def narrative(text: str) -> list[tuple[str, str, str]]:
-    return [(g.keys[0], g.items[0].locator, text[g.start : g.end]) for g in find_citations(mask_non_prose(text)) if g.narrative]
+    groups = [g for g in find_citations(mask_non_prose(text)) if g.narrative]
+    return [(g.keys[0], g.items[0].locator, text[g.start : g.end]) for g in groups]
 
 
 def test_narrative_citations_with_and_without_a_locator():
@@ -124,7 +128,8 @@ def test_a_statistic_in_a_sentence_with_a_narrative_citation_is_cited():
     from mkdocs_evidence.core.check import Located, check_text
     from mkdocs_evidence.core.references import Reference
 
-    bib = Bibliography(references={"aprile2005": Reference("aprile2005", design="case-series", figures=("69 patients",))})
+    reference = Reference("aprile2005", design="case-series", figures=("69 patients",))
+    bib = Bibliography(references={"aprile2005": reference})
     where = Located("x.md")
     kinds = lambda text: [f.kind for f in check_text(text, where, bib).findings]  # noqa: E731
     assert "uncited-statistic" not in kinds("@aprile2005 studied 69 patients with the nerve problem.\n")

@@ -67,9 +67,16 @@ def test_items_convert_to_pybtex_entries_and_back():
 
 
 def test_latex_characters_in_json_survive_the_default_style(tmp_path):
-    item = {"id": "t", "type": "article-journal", "title": "TEST DATA: 50% & more_x #1", "author": [{"family": "Test", "given": "A"}]}
+    item = {"id": "t", "type": "article-journal", "title": "TEST DATA: 50% & more_x #1"}
+    item["author"] = [{"family": "Test", "given": "A"}]
     (tmp_path / "lib.json").write_text(json.dumps([item]))
     from mkdocs_evidence.rendering import ReferenceFormatter
 
     bib = load(tmp_path)
     assert "TEST DATA: 50% &amp; more_x #1" in ReferenceFormatter().format("t", bib.entries).html
+
+
+def test_better_bibtex_tex_fields_in_extra_are_read_too():
+    text = json.dumps([{"id": "t", "title": "TEST DATA", "note": "tex.design: cohort\ntex.figures: 12 people; 3 sites"}])
+    reference = parse_csl_json_text(text, "lib.json").references["t"]
+    assert reference.design == "cohort" and reference.figures == ("12 people", "3 sites")

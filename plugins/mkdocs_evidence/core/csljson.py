@@ -24,7 +24,7 @@ __all__ = ["csl_to_entry", "entry_to_csl", "extra_fields", "parse_csl_json_text"
 
 # Fields of ours that CSL-JSON has no variable for (abstract is a CSL variable, also read here).
 OUR_FIELDS = ("design", "figures", "abstract", "pmid")
-_NOTE_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(.*?)\s*$")
+_NOTE_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_. -]*?)\s*:\s*(.*?)\s*$")
 _YEAR = re.compile(r"\d{4}")
 
 _BIB_TO_CSL = {
@@ -96,13 +96,15 @@ def _text(value: object) -> str:
 
 
 def extra_fields(item: Mapping[str, Any]) -> dict[str, str]:
-    """Our fields of an item: ``note`` lines (``design: rct``), then ``custom`` fields, then
-    top-level ones, the later winning. Names are lower-cased."""
+    """Our fields of an item: ``note`` lines (``design: rct``, or ``tex.design: rct`` as Better
+    BibTeX writes BibTeX-only fields), then ``custom`` fields, then top-level ones, the later
+    winning. Names are lower-cased."""
     found: dict[str, str] = {}
     for line in str(item.get("note") or "").splitlines():
         match = _NOTE_LINE.match(line)
-        if match and match.group(1).strip().lower() in OUR_FIELDS:
-            found[match.group(1).strip().lower()] = match.group(2)
+        name = match.group(1).strip().lower().removeprefix("tex.") if match else ""  # Better BibTeX: "tex.design: rct"
+        if name in OUR_FIELDS:
+            found[name] = match.group(2)
     custom = item.get("custom")
     for source in (custom if isinstance(custom, Mapping) else {}, item):
         for name, value in source.items():
