@@ -28,10 +28,10 @@ import yaml
 from . import __version__
 from .core.atomic import atomic_write_text
 from .core.bibliography import BibliographyCache, display
+from .core.changed_findings import filter_changed
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.fixes import References, fix_lines
-from .core.changed_findings import filter_changed
 from .core.gitdiff import GitError, changed_lines
 from .core.progress import track
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
