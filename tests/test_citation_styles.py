@@ -125,6 +125,10 @@ def test_hard_keys_link_to_the_same_anchor_from_prose_narrative_and_rating_marke
     ids = set(re.findall(r'<li id="([^"]+)"', html))
     assert ids == {"ref-müller2019", "ref-who-2021", "ref-nice-ng123-x"}
     links = re.findall(r'href="#([^"]+)"', html)
+    # each reference also links back to its first citation, whose id it names
+    backs = [link for link in links if link.startswith("cite-")]
+    assert backs and all(f'id="{link}"' in html for link in backs)
+    links = [link for link in links if not link.startswith("cite-")]
     badge = html.split('class="evidence-badge', 1)[1].split("</details>")[0]
     assert set(re.findall(r'href="#([^"]+)"', badge)) == ids  # the badge links to the list
     assert set(links) == ids  # and so does every citation, bracketed or narrative
