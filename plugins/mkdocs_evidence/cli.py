@@ -6,6 +6,7 @@ Stable contract (scripts depend on it):
                           [--output FILE] [--since GIT_REF] [--production] [--summary-only]
     mkdocs-evidence report [--output-dir DIR]
     mkdocs-evidence new-guide NAME
+    mkdocs-evidence add DOI_OR_PMID ... [--bib FILE]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -290,6 +291,10 @@ def build_parser() -> argparse.ArgumentParser:
     new_guide.add_argument("name", metavar="NAME")
     new_guide.add_argument("--content-dir", default="content")
     new_guide.set_defaults(handler=cmd_new_guide)
+
+    from .cli_add import register  # `add DOI PMID`: fetch a reference (cli_add.py)
+
+    register(commands, UsageError)
     return parser
 
 

@@ -85,7 +85,7 @@ def compare(claim: str, statistic: str, source: SourceSentence, span: tuple[int,
     blanked = _MARKERS.sub(lambda m: " " * len(m.group(0)), claim)  # same offsets as the claim
     where = blanked.find(statistic)
     stat_span = (where, where + len(statistic)) if where >= 0 else (0, 0)
-    claim_words = [w for w in _content(blanked) if not _inside(w, stat_span)]
+    claim_words = _content(blanked)
     claim_keys = {w.key for w in claim_words}
     source_words = _content(source.text)
     source_keys = {w.key for w in source_words}
@@ -116,7 +116,7 @@ def compare(claim: str, statistic: str, source: SourceSentence, span: tuple[int,
         named = _words(population) if population else _words(label_population)
         side = "the claim names" if population else "the source's figure is about"
         return verdict("population", f"{side} a population the other leaves out ({named})", label_population)
-    if label and len(missing) * 2 > len(label):
+    if len(label) >= 2 and len(missing) * 2 > len(label):
         return verdict("outcome", f"the source attaches this figure to {_words(label)}, which the claim does not say", missing)
     return Comparison(**base)
 
@@ -147,15 +147,15 @@ def _label(text: str, span: tuple[int, int] | None) -> tuple[Word, ...]:
     before = text[:start].rstrip()
     if before.endswith("(") and not re.search(r"\d\s*\($", before):
         head = before[:-1]
-        cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
-        clause = head[cut:]
-        own = text[start:end]
+        ranges = [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)]
     else:
         left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
         right = next((m.start() for m in _BOUNDARY.finditer(text, end)), len(text))
-        clause = text[left:start] + " " + text[end:right]
-        own = text[start:end]
-    found = [w for w in _content(clause + " " + own) if w.key not in _UNITS and w.key not in _TOTAL_STEMS]
+        ranges = [(left, right)]
+    found = [
+        w for w in _content(text)
+        if any(a <= w.start and w.end <= b for a, b in ranges) and w.key not in _UNITS and w.key not in _TOTAL_STEMS
+    ]
     return tuple({w.key: w for w in found}.values())
 
 
