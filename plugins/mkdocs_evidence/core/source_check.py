@@ -15,6 +15,7 @@ Everything here is deterministic; every verdict names the words it rests on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,10 +60,11 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
         for sentence in source_sentences(reference):
             if own_text and sentence.origin == "figures":
                 continue
-            spans = [(f.start, f.end) for f in sentence.figures if matches_figure(statistic, [f.text])]
+            spans = [(f.start, f.end) for f in sentence.figures if matches_figure(statistic, [f.text]) and _same_time_unit(statistic, f.text)
+                     and _same_time_unit(statistic, sentence.text, strict=True)]
             if spans:
                 found.extend(Candidate(sentence, span) for span in spans)
-            elif matches_figure(statistic, [sentence.text]):
+            elif _same_time_unit(statistic, sentence.text, strict=True) and matches_figure(statistic, [sentence.reading or sentence.text]):
                 found.append(Candidate(sentence, None))
     return found
 
@@ -80,6 +82,19 @@ def verify(statistic: str, claim: str, references: Sequence[Reference]) -> Verdi
     if agreeing:
         return Verdict("match", max(agreeing, key=lambda c: c.overlap), text_checked, len(found))
     return Verdict("mismatch", max(comparisons, key=lambda c: c.overlap), text_checked, len(found))
+
+
+_TIME_UNIT = re.compile(r"\b(day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
+
+
+def _same_time_unit(statistic: str, figure: str, *, strict: bool = False) -> bool:
+    """"three months" is not "three years": durations agree only in the same unit. ``strict``
+    (a whole sentence): a duration needs its unit somewhere in the sentence."""
+    mine = _TIME_UNIT.search(statistic)
+    if mine is None:
+        return True
+    units = {m.group(1).lower() for m in _TIME_UNIT.finditer(figure)}
+    return mine.group(1).lower() in units if (units or strict) else True
 
 
 def _others(candidate: Candidate, references: Sequence[Reference]) -> tuple[str, ...]:

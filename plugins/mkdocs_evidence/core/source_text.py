@@ -62,6 +62,7 @@ class SourceSentence:
     origin: str
     figures: tuple[SourceFigure, ...]
     page: str = ""
+    reading: str = ""  # ``text`` with compound number words as digits, same length: what is matched
 
     @property
     def where(self) -> str:
@@ -119,7 +120,8 @@ def _sentences(key: str, abstract: str, excerpt: str, items: tuple[str, ...]) ->
     for page, passage in _passages(excerpt):
         out.extend(_split(key, passage, "excerpt", page))
     for item in items:
-        out.append(SourceSentence(key, item, "figures", _figures(item)))
+        reading = _digits(item)
+        out.append(SourceSentence(key, item, "figures", _figures(reading), reading=reading))
     return tuple(out)
 
 
@@ -150,8 +152,25 @@ def _split(key: str, text: str, origin: str, page: str) -> list[SourceSentence]:
     for start, end in split_sentences(text):
         sentence = text[start:end].strip()
         if sentence:
-            out.append(SourceSentence(key, sentence, origin, _figures(sentence), page))
+            reading = _digits(sentence)
+            out.append(SourceSentence(key, sentence, origin, _figures(reading), page, reading))
     return out
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_COMPOUND = re.compile(r"\b(" + "|".join(_TENS) + r")[-\u2010\u2011 ](" + "|".join(_UNITS) + r")\b", re.IGNORECASE)
+
+
+def _digits(text: str) -> str:
+    """Compound number words as digits, padded to the same length ("Sixty-five" -> "65        "),
+    so the number reader sees one number and offsets still point into the original text."""
+
+    def number(m: re.Match[str]) -> str:
+        value = str(_TENS[m.group(1).lower()] + _UNITS[m.group(2).lower()])
+        return value + " " * (len(m.group(0)) - len(value))
+
+    return _COMPOUND.sub(number, text)
 
 
 def _figures(sentence: str) -> tuple[SourceFigure, ...]:
