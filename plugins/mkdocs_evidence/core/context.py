@@ -35,8 +35,10 @@ __all__ = ["Comparison", "compare"]
 _POPULATIONS = frozenset({
     "=stroke", "=multiple sclerosis", "=cerebral palsy", "=child", "=man", "=woman",
     "=total hip arthroplasty", "=total knee arthroplasty", "diabet", "older", "elder", "young",
-    "athlet", "pregnant", "infant", "cancer", "spinal cord", "=herniated disc", "=lumbar spinal stenosis",
+    "athlet", "pregnant", "infant", "cancer", "spinal cord",
 })
+# Words for who was still there at the end, against who was enrolled at the start.
+_ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
 _RESULT_STEMS = frozenset({
     "improv", "increas", "reduc", "faster", "better", "help", "recov", "benefit", "work", "effect",
@@ -137,6 +139,12 @@ def _subgroup(x: _Sides) -> _Found:
     named = [w for w in x.missing if w.key in _SUBGROUPS]
     if named:
         return "subgroup-total", f"the source's figure is about a subgroup ({words_text(named)}) the claim does not name", named
+    stems = {w.key for w in words(x.source.text)}
+    claimed = {w.key for w in words(x.claim)}
+    if claimed & TOTAL_STEMS and stems & _ATTRITION and not stems & TOTAL_STEMS:
+        return "subgroup-total", "the source's figure counts those who stayed to the end, the claim everyone enrolled", []
+    if claimed & _ATTRITION and stems & TOTAL_STEMS and not stems & _ATTRITION:
+        return "subgroup-total", "the source's figure counts everyone enrolled, the claim those who stayed to the end", []
     if not (x.claim_keys & _RESULT_STEMS) or x.source_keys & _RESULT_STEMS:
         return None
     if x.shares_claimed:
