@@ -192,7 +192,7 @@ def check_text(
         known = [bibliography.references[k] for k in keys if k in bibliography]
         if not known:
             continue  # every key is unknown: already reported as unknown-citation
-        verdict = source_check.verify(stat.text, sentence, known)
+        verdict = source_check.verify(stat.text, sentence, known, before=sentence_text(bounds[number - 1][0])[1] if number > 0 else "")
         if verdict.state == "no-source":
             findings.append(
                 make_finding(

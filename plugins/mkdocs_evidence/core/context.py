@@ -42,10 +42,14 @@ _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "w
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
 _RESULT_STEMS = frozenset({
     "improv", "increas", "reduc", "faster", "better", "help", "recov", "benefit", "work", "effect",
-    "lower", "higher", "gain", "decreas", "worse", "=recovery", "success", "cure", "easier",
+    "lower", "higher", "gain", "decreas", "worse", "=recovery", "success", "cure", "easier", "favour", "favor",
 })
+_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|did ?n[o']t|does ?n[o']t|without)\b", re.IGNORECASE)
 _COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total recovery)\b", re.IGNORECASE)
-_TOPIC = re.compile(r"\b(?:looked at|studied|measured|examined|assessed|whether|what (?:predicted|affected|changed))\b", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"\b(?:looked at|studied|measured|examined|assessed|evaluated|investigated|whether|what (?:predicted|affected|changed))\b",
+    re.IGNORECASE,
+)
 _MARKERS = re.compile(r"\[[^\]]*@[^\]]*\]|\{rating:[^}]*\}")
 
 
@@ -70,8 +74,14 @@ class Comparison:
         return not self.kind
 
 
-def compare(claim: str, statistic: str, source: SourceSentence, span: tuple[int, int] | None, rest: Sequence[str] = ()) -> Comparison:
-    """Compare ``claim`` (the sentence holding ``statistic``) with one source sentence."""
+def compare(
+    claim: str, statistic: str, source: SourceSentence, span: tuple[int, int] | None, rest: Sequence[str] = (), before: str = ""
+) -> Comparison:
+    """Compare ``claim`` (the sentence holding ``statistic``) with one source sentence.
+
+    ``rest`` is the rest of the source (where a population may be named); ``before`` the
+    claim's previous sentence, which may name what "the average gain" is about: its words
+    count only as words the claim does not leave out."""
     blanked = _MARKERS.sub(lambda m: " " * len(m.group(0)), claim)  # same offsets as the claim
     where = blanked.find(statistic)
     stat_span = (where, where + len(statistic)) if where >= 0 else None
@@ -83,7 +93,9 @@ def compare(claim: str, statistic: str, source: SourceSentence, span: tuple[int,
     overlap = len(claim_keys & source_keys) / max(len(claim_keys), 1)
     base = {"claim": claim, "statistic": statistic, "source": source, "span": span, "extra": extra, "overlap": overlap, "label": figure_label}
     for rule in (_unit, _time, _subgroup, _population, _outcome):
-        found = rule(_Sides(blanked, stat_span, claim_words, claim_keys, source, span, source_keys, figure_label, rest))
+        sides = _Sides(blanked, stat_span, claim_words, claim_keys, source, span, source_keys, figure_label, rest,
+                       {w.key for w in content(before)} | claim_keys)
+        found = rule(sides)
         if found:
             kind, reason, missing = found
             return Comparison(kind=kind, reason=reason, missing=tuple(missing), **base)
@@ -103,6 +115,7 @@ class _Sides:
     source_keys: set[str]
     label: tuple[Word, ...]
     rest: Sequence[str]
+    near_keys: set[str]  # the claim's words and its previous sentence's
 
     @property
     def shares_claimed(self) -> bool:
@@ -112,7 +125,7 @@ class _Sides:
 
     @property
     def missing(self) -> list[Word]:
-        return [w for w in self.label if w.key not in self.claim_keys]
+        return [w for w in self.label if w.key not in self.near_keys]
 
 
 _Found = tuple[str, str, Sequence[Word]] | None
@@ -155,6 +168,8 @@ def _subgroup(x: _Sides) -> _Found:
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
     if x.span is None and x.stat_span is not None:
         counted = unit_of(x.claim, number_end(x.claim, x.stat_span))
+    if not total and _NEGATED.search(x.claim):
+        return None  # "in a trial of 110 people, FES did not help": a null result is about everyone
     if total or (counted and counted[0] in ("people", "studies")):
         what = "a total (who or what was included)" if total else f"a count of {counted[0]}"
         return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
@@ -190,7 +205,7 @@ def _outcome(x: _Sides) -> _Found:
         if crossed:
             return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
     results = [w for w in x.label if w.key in _RESULT_STEMS]
-    if results and not x.claim_keys & _RESULT_STEMS:
+    if results and not x.claim_keys & _RESULT_STEMS and not _TOPIC.search(x.source.text):
         return "outcome", f"the source's figure counts a result ({words_text(results)}) the claim does not state", results
     if _COMPLETE.search(x.claim) and not _COMPLETE.search(x.source.text):
         return "outcome", "the claim says the result was full or complete; the source does not", []

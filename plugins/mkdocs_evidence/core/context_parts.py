@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .statistics import NUMBER_WORDS
 from .wording import Word, content_words, words
 
-__all__ = ["UNITS", "content", "label", "number_end", "population_phrase", "times", "unit_of", "words_text"]
+__all__ = ["TOTAL_STEMS", "UNITS", "content", "label", "number_end", "population_phrase", "times", "unit_of", "words_text"]
 
 UNITS = {
     "=participant": "people", "=man": "people", "=woman": "people", "=child": "people",
@@ -28,7 +28,9 @@ UNITS = {
     "centr": "centres", "center": "centres", "session": "sessions", "implant": "devices", "=implant": "devices",
     "oper": "operations", "procedur": "operations",
 }
-TOTAL_STEMS = frozenset({"includ", "enrol", "involv", "recruit", "eligibl", "random", "took", "compris", "pool", "synthes", "synthesis", "give", "combin", "group"})
+TOTAL_STEMS = frozenset({"includ", "enrol", "involv", "recruit", "eligibl", "random", "took", "compris"})
+# Left out of a figure's label with the inclusion verbs: how a review counted, not what.
+_LABEL_SKIP = TOTAL_STEMS | {"pool", "synthes", "synthesis", "give", "combin", "group"}
 _NUMBER_KEYS = frozenset(NUMBER_WORDS) | {"hundr", "thousand", "million"}
 _BOUNDARY = re.compile(r"[;:,()\[\]]|\s(?:or|and|but|whereas|while)\s|\.\s")
 _TIME = re.compile(
@@ -79,7 +81,7 @@ def label(text: str, span: tuple[int, int] | None, *, before: int = 3, after: in
     ranges, bracketed = _clause(text, span)
     inside = [
         w for w in content(text)
-        if any(a <= w.start and w.end <= b for a, b in ranges) and w.key not in UNITS and w.key not in TOTAL_STEMS
+        if any(a <= w.start and w.end <= b for a, b in ranges) and w.key not in UNITS and w.key not in _LABEL_SKIP
     ]
     left = [w for w in inside if w.end <= span[0]][-before:]
     right = [] if bracketed else [w for w in inside if w.start >= span[1]][:after]

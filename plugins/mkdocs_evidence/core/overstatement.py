@@ -25,7 +25,7 @@ from .wording import content_words
 __all__ = ["Overstatement", "absolute_words", "hedge_rank", "overstated", "rating_wording"]
 
 _ABSOLUTE = re.compile(
-    r"\b(?:all|every|everyone|always|proven|proves?|cures?|cured|guarantee[sd]?|no[ -]risks?|risk[ -]free|"
+    r"\b(?<!at )(?:all(?! of the)|every|everyone|always|proven|proves?|cures?|cured|guarantee[sd]?|no[ -]risks?|risk[ -]free|"
     r"never fails?|completely safe|100% (?:effective|safe))\b",
     re.IGNORECASE,
 )
@@ -37,7 +37,11 @@ _SOURCE_HEDGE = re.compile(
 # GRADE levels by rank (high 3 ... very low 0) and the hedges that state each certainty.
 _LEVEL_RANK = {"high": 3, "moderate": 2, "low": 1, "very-low": 0}
 _HEDGES = (
-    (0, re.compile(r"\b(?:very uncertain|not sure|do not know|don't know|unclear|uncertain|unknown)\b", re.IGNORECASE)),
+    (0, re.compile(
+        r"\b(?:very uncertain|not sure|do not know|don't know|unclear|uncertain|unknown|(?:we )?found no (?:trials?|studies|research|evidence|reviews?)|"
+        r"no (?:trials?|studies) (?:have|has)|too few (?:trials|studies)|little (?:research|evidence))\b",
+        re.IGNORECASE,
+    )),
     (1, re.compile(r"\b(?:may|might|could|possibly)\b", re.IGNORECASE)),
     (2, re.compile(r"\b(?:probably|likely|seems? to)\b", re.IGNORECASE)),
 )

@@ -69,15 +69,16 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
     return found
 
 
-def verify(statistic: str, claim: str, references: Sequence[Reference]) -> Verdict:
-    """Compare one statistic (its text and its claim sentence) with the cited references."""
+def verify(statistic: str, claim: str, references: Sequence[Reference], *, before: str = "") -> Verdict:
+    """Compare one statistic (its text and its claim sentence) with the cited references;
+    ``before`` is the claim's previous sentence (see :func:`.context.compare`)."""
     text_checked = any(has_source_text(r) for r in references)
     if not text_checked and not any(r.figures for r in references):
         return Verdict("no-source")
     found = candidates(statistic, references)
     if not found:
         return Verdict("absent", text_checked=text_checked)
-    comparisons = [compare(claim, statistic, c.sentence, c.span, _others(c, references)) for c in found]
+    comparisons = [compare(claim, statistic, c.sentence, c.span, _others(c, references), before) for c in found]
     agreeing = [c for c in comparisons if c.agrees]
     if agreeing:
         return Verdict("match", max(agreeing, key=lambda c: c.overlap), text_checked, len(found))
