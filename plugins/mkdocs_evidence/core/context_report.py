@@ -14,6 +14,7 @@ from .findings import Finding, make_finding
 
 __all__ = ["context_finding", "marked_parts", "side_by_side"]
 
+_NOT_MARKED = frozenset({"=trial", "=participant"})  # "a study found": not what differs
 _KIND_WORDS = {
     "unit": "counts something else",
     "population": "is about other people",
@@ -44,7 +45,7 @@ def side_by_side(comparison: Comparison) -> dict:
     """The two sentences, marked, as the report shows them (JSON-safe)."""
     claim = comparison.claim
     where = claim.find(comparison.statistic)
-    claim_marks = [(w.start, w.end, "differs") for w in comparison.extra]
+    claim_marks = [(w.start, w.end, "differs") for w in comparison.extra if w.key not in _NOT_MARKED]
     claim_marks = [m for m in claim_marks if m[1] <= len(claim) and claim[m[0] : m[1]].strip()]
     if where >= 0:
         claim_marks.append((where, where + len(comparison.statistic), "figure"))
