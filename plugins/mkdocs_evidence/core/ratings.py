@@ -252,7 +252,7 @@ def compute_ceiling(
     elif kinds_at_top == {"surrogate"}:
         reason = f"its best sources{refs} measured only test results, not outcomes patients feel"
     elif kinds_at_top == {"certainty"}:
-        reason = f"its best sources{refs} rated their own evidence {top[0][3].name.lower()}"
+        reason = f"its best sources{refs} rated their own evidence as {top[0][3].name.lower()}"
     elif len(kinds_at_top) == 1 and next(iter(kinds_at_top)).startswith("pooled:"):
         pooled = catalogue.design(next(iter(kinds_at_top)).split(":", 1)[1])
         reason = f"its best sources{refs} pool {pooled.plural if pooled else 'weaker studies'}, not randomised trials"
