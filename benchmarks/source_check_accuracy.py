@@ -65,8 +65,10 @@ def main(argv: list[str]) -> int:
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         unread = sum(1 for _, _, g, _ in found if g == "no-statistic")
-        print(f"{name:7} claims {len(found):3}  mismatches {tp + fn:3}  precision {precision:.2f}  recall {recall:.2f}  "
-              f"labels agree {agree}/{len(found)}  kind right {kinds}/{tp}  not read as a statistic {unread}")
+        print(
+            f"{name:7} claims {len(found):3}  mismatches {tp + fn:3}  precision {precision:.2f}  recall {recall:.2f}  "
+            f"labels agree {agree}/{len(found)}  kind right {kinds}/{tp}  not read as a statistic {unread}"
+        )
     if verbose:
         for split, found in rows.items():
             if split == "test":

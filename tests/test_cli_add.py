@@ -5,9 +5,9 @@ from __future__ import annotations
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-
 from mkdocs_evidence.cli import main
 from mkdocs_evidence.core.bibliography import BibliographyCache
 
@@ -16,9 +16,9 @@ DOI = "10.5555/TEST.2024.001"
 
 
 class _Recorded(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (the standard library's name)
+    def do_GET(self):
         type(self).requests.append(self.path)
         if self.path.lower() == "/works/" + DOI.lower():
             body, kind = (RECORDED / "crossref-works.json").read_bytes(), "application/json"
@@ -49,8 +49,20 @@ def server():
 
 
 def _add(tmp_path: Path, base: str, *ids: str) -> int:
-    return main(["add", *ids, "--bib", str(tmp_path / "refs.bib"), "--cache-dir", str(tmp_path / "cache"),
-                 "--crossref-url", base, "--eutils-url", base])
+    return main(
+        [
+            "add",
+            *ids,
+            "--bib",
+            str(tmp_path / "refs.bib"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--crossref-url",
+            base,
+            "--eutils-url",
+            base,
+        ]
+    )
 
 
 def test_add_writes_a_clean_entry_with_the_inferred_design(tmp_path, server, capsys):
@@ -78,10 +90,39 @@ def test_second_run_works_offline_from_the_cache(tmp_path, server, capsys):
     assert _add(tmp_path, server, DOI, "99999901") == 0
     (tmp_path / "refs.bib").unlink()
     offline = "http://127.0.0.1:9"  # nothing listens on the discard port
-    assert main(["add", DOI, "99999901", "--bib", str(tmp_path / "refs.bib"), "--cache-dir", str(tmp_path / "cache"),
-                 "--crossref-url", server, "--eutils-url", server]) == 0
+    assert (
+        main(
+            [
+                "add",
+                DOI,
+                "99999901",
+                "--bib",
+                str(tmp_path / "refs.bib"),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "--crossref-url",
+                server,
+                "--eutils-url",
+                server,
+            ]
+        )
+        == 0
+    )
     assert len(_Recorded.requests) == 2  # the second run read the cache
-    assert main(["add", "10.5555/other", "--bib", str(tmp_path / "other.bib"), "--cache-dir", str(tmp_path / "cache"),
-                 "--crossref-url", offline]) == 2
+    assert (
+        main(
+            [
+                "add",
+                "10.5555/other",
+                "--bib",
+                str(tmp_path / "other.bib"),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "--crossref-url",
+                offline,
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("error:") == 1 and "cannot reach 127.0.0.1:9" in err and "Traceback" not in err

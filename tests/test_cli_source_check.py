@@ -22,7 +22,9 @@ def test_check_reports_context_mismatch_overstatement_and_unlisted_figure(tmp_pa
         by_kind.setdefault(finding["kind"], []).append(finding)
     context = [f for f in by_kind["figure-context-mismatch"] if f["line"] == 3]
     assert len(context) == 1 and context[0]["text"] == "23%"
-    assert 'The source says: "PM had no known cause (16%) or followed prolonged posture (23.1%)' in context[0]["message"]
+    assert (
+        'The source says: "PM had no known cause (16%) or followed prolonged posture (23.1%)' in context[0]["message"]
+    )
     assert [f["text"] for f in by_kind["overstated-claim"]] == ["All"]
     assert [f["text"] for f in by_kind["figure-item-not-in-source"]] == ["75% with a cyst"]
     assert [f["line"] for f in by_kind["figure-not-in-source"]] == [13]

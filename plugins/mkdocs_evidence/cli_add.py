@@ -21,7 +21,15 @@ import urllib.request
 from pathlib import Path
 
 from .core.atomic import atomic_write_text
-from .core.records import PublicationRecord, bibtex_entry, citation_key, infer_design, merge, parse_crossref, parse_pubmed
+from .core.records import (
+    PublicationRecord,
+    bibtex_entry,
+    citation_key,
+    infer_design,
+    merge,
+    parse_crossref,
+    parse_pubmed,
+)
 
 __all__ = ["register"]
 
@@ -34,7 +42,9 @@ _PMID = re.compile(r"^(?:pmid:)?(\d{1,9})$", re.IGNORECASE)
 def register(commands, usage_error: type[Exception]) -> None:
     """Add the ``add`` sub-command; errors are raised as ``usage_error`` (exit 2)."""
     add = commands.add_parser("add", help="add a reference by DOI and/or PMID (Crossref, PubMed)")
-    add.add_argument("ids", nargs="+", metavar="DOI_OR_PMID", help="a DOI (10.xxxx/...) and/or a PubMed id of one publication")
+    add.add_argument(
+        "ids", nargs="+", metavar="DOI_OR_PMID", help="a DOI (10.xxxx/...) and/or a PubMed id of one publication"
+    )
     add.add_argument("--bib", default="citations/references.bib", metavar="FILE", help="the .bib file to append to")
     add.add_argument("--key", help="the citation key (default: first author's family name and year)")
     add.add_argument("--cache-dir", default=".cache/plugin/evidence/add", metavar="DIR")
@@ -50,11 +60,17 @@ def cmd_add(args: argparse.Namespace, usage_error: type[Exception]) -> int:
     if doi and re.search(r"doi\s*=\s*[{\"]\s*" + re.escape(doi) + r"\s*[}\"]", existing, re.IGNORECASE):
         raise usage_error(f"{bib}: DOI {doi} is already there; not adding it twice")
     fetch = _Fetcher(Path(args.cache_dir), usage_error)
-    crossref = parse_crossref(fetch(f"{args.crossref_url.rstrip('/')}/works/{urllib.parse.quote(doi, safe='/')}")) if doi else None
+    crossref = (
+        parse_crossref(fetch(f"{args.crossref_url.rstrip('/')}/works/{urllib.parse.quote(doi, safe='/')}"))
+        if doi
+        else None
+    )
     pubmed = None
     if pmid:
         query = urllib.parse.urlencode({"db": "pubmed", "id": pmid, "retmode": "xml"})
-        pubmed = _parsed(parse_pubmed, fetch(f"{args.eutils_url.rstrip('/')}/efetch.fcgi?{query}"), usage_error, "PubMed")
+        pubmed = _parsed(
+            parse_pubmed, fetch(f"{args.eutils_url.rstrip('/')}/efetch.fcgi?{query}"), usage_error, "PubMed"
+        )
     record: PublicationRecord = merge(crossref, pubmed)
     if record.doi and not doi and re.search(re.escape(record.doi), existing, re.IGNORECASE):
         raise usage_error(f"{bib}: DOI {record.doi} is already there; not adding it twice")
@@ -65,7 +81,10 @@ def cmd_add(args: argparse.Namespace, usage_error: type[Exception]) -> int:
     bib.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(bib, existing + ("\n" if existing and not existing.endswith("\n\n") else "") + entry)
     design, source = infer_design(record.publication_types)
-    print(f"added @{key} to {bib}" + (f" (design {design}, inferred from '{source}': confirm it)" if design else " (no design inferred)"))
+    print(
+        f"added @{key} to {bib}"
+        + (f" (design {design}, inferred from '{source}': confirm it)" if design else " (no design inferred)")
+    )
     return 0
 
 
@@ -108,7 +127,10 @@ class _Fetcher:
             raise self.usage_error(f"{host} answered {error.code} for {url}: check the identifier") from error
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise self.usage_error(f"cannot reach {host} ({reason}); are you offline? Responses already fetched are kept in {self.cache_dir}") from error
+            raise self.usage_error(
+                f"cannot reach {host} ({reason}); are you offline? "
+                f"Responses already fetched are kept in {self.cache_dir}"
+            ) from error
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_text(cached, text)
         return text

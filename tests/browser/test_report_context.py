@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
-
 from browser_support import README_SCREENSHOTS, ROOT, SCREENSHOTS, open_page
 from mkdocs_evidence.cli import main
 

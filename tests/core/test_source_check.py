@@ -71,7 +71,10 @@ def test_figures_item_missing_from_the_source_text_is_a_finding():
 def test_figures_field_is_the_fallback_without_source_text():
     ref = Reference("x2020", figures=("23.1% prolonged posture as the cause, of 69 with peroneal neuropathy",))
     assert verify("23%", "23% of people with foot drop had a nerve injury", [ref]).state == "mismatch"
-    assert verify("23%", "For 23% of people with peroneal neuropathy the cause was a prolonged posture", [ref]).state == "match"
+    assert (
+        verify("23%", "For 23% of people with peroneal neuropathy the cause was a prolonged posture", [ref]).state
+        == "match"
+    )
     assert verify("24%", "24% had it", [ref]).state == "absent"
     assert verify("24%", "24% had it", [Reference("y")]).state == "no-source"
 

@@ -26,28 +26,77 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .context_parts import TOTAL_STEMS, content, label, number_end, population_phrase, times, unit_of, words_text
+from .context_parts import (
+    TOTAL_STEMS,
+    bracketed,
+    content,
+    label,
+    number_end,
+    population_phrase,
+    same_kind,
+    times,
+    unit_of,
+    words_text,
+)
 from .source_text import SourceSentence
 from .wording import Word, words
 
 __all__ = ["Comparison", "compare"]
 
-_POPULATIONS = frozenset({
-    "=stroke", "=multiple sclerosis", "=cerebral palsy", "=child", "=man", "=woman",
-    "=total hip arthroplasty", "=total knee arthroplasty", "diabet", "older", "elder", "young",
-    "athlet", "pregnant", "infant", "cancer", "spinal cord",
-})
+_POPULATIONS = frozenset(
+    {
+        "=stroke",
+        "=multiple sclerosis",
+        "=cerebral palsy",
+        "=child",
+        "=man",
+        "=woman",
+        "=total hip arthroplasty",
+        "=total knee arthroplasty",
+        "diabet",
+        "older",
+        "elder",
+        "young",
+        "athlet",
+        "pregnant",
+        "infant",
+        "cancer",
+        "spinal cord",
+    }
+)
 # Words for who was still there at the end, against who was enrolled at the start.
 _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
-_RESULT_STEMS = frozenset({
-    "improv", "increas", "reduc", "faster", "better", "help", "recov", "benefit", "work", "effect",
-    "lower", "higher", "gain", "decreas", "worse", "=recovery", "success", "cure", "easier", "favour", "favor",
-})
+_RESULT_STEMS = frozenset(
+    {
+        "improv",
+        "increas",
+        "reduc",
+        "faster",
+        "better",
+        "help",
+        "recov",
+        "benefit",
+        "work",
+        "effect",
+        "lower",
+        "higher",
+        "gain",
+        "decreas",
+        "worse",
+        "=recovery",
+        "success",
+        "cure",
+        "easier",
+        "favour",
+        "favor",
+    }
+)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|did ?n[o']t|does ?n[o']t|without)\b", re.IGNORECASE)
 _COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total recovery)\b", re.IGNORECASE)
 _TOPIC = re.compile(
-    r"\b(?:looked at|studied|measured|examined|assessed|evaluated|investigated|whether|what (?:predicted|affected|changed))\b",
+    r"\b(?:looked at|studied|measured|examined|assessed|evaluated|investigated|whether|"
+    r"what (?:predicted|affected|changed))\b",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[[^\]]*@[^\]]*\]|\{rating:[^}]*\}")
@@ -75,7 +124,12 @@ class Comparison:
 
 
 def compare(
-    claim: str, statistic: str, source: SourceSentence, span: tuple[int, int] | None, rest: Sequence[str] = (), before: str = ""
+    claim: str,
+    statistic: str,
+    source: SourceSentence,
+    span: tuple[int, int] | None,
+    rest: Sequence[str] = (),
+    before: str = "",
 ) -> Comparison:
     """Compare ``claim`` (the sentence holding ``statistic``) with one source sentence.
 
@@ -91,10 +145,28 @@ def compare(
     figure_label = label(source.text, span)
     extra = tuple(w for w in claim_words if w.key not in source_keys)
     overlap = len(claim_keys & source_keys) / max(len(claim_keys), 1)
-    base = {"claim": claim, "statistic": statistic, "source": source, "span": span, "extra": extra, "overlap": overlap, "label": figure_label}
+    base = {
+        "claim": claim,
+        "statistic": statistic,
+        "source": source,
+        "span": span,
+        "extra": extra,
+        "overlap": overlap,
+        "label": figure_label,
+    }
     for rule in (_unit, _time, _subgroup, _population, _outcome):
-        sides = _Sides(blanked, stat_span, claim_words, claim_keys, source, span, source_keys, figure_label, rest,
-                       {w.key for w in content(before)} | claim_keys)
+        sides = _Sides(
+            blanked,
+            stat_span,
+            claim_words,
+            claim_keys,
+            source,
+            span,
+            source_keys,
+            figure_label,
+            rest,
+            {w.key for w in content(before)} | claim_keys,
+        )
         found = rule(sides)
         if found:
             kind, reason, missing = found
@@ -136,8 +208,12 @@ def _unit(x: _Sides) -> _Found:
         return None
     mine = unit_of(x.claim, number_end(x.claim, x.stat_span))
     theirs = unit_of(x.source.text, number_end(x.source.text, x.span))
-    if mine and theirs and mine[0] != theirs[0]:
-        return "unit", f'the claim counts {mine[0]} ("{mine[1].text}") where the source counts {theirs[0]} ("{theirs[1].text}")', [theirs[1]]
+    if mine and theirs and not same_kind(mine[0], theirs[0]):
+        return (
+            "unit",
+            f'the claim counts {mine[0]} ("{mine[1].text}") where the source counts {theirs[0]} ("{theirs[1].text}")',
+            [theirs[1]],
+        )
     return None
 
 
@@ -151,13 +227,25 @@ def _time(x: _Sides) -> _Found:
 def _subgroup(x: _Sides) -> _Found:
     named = [w for w in x.missing if w.key in _SUBGROUPS]
     if named:
-        return "subgroup-total", f"the source's figure is about a subgroup ({words_text(named)}) the claim does not name", named
+        return (
+            "subgroup-total",
+            f"the source's figure is about a subgroup ({words_text(named)}) the claim does not name",
+            named,
+        )
     stems = {w.key for w in words(x.source.text)}
     claimed = {w.key for w in words(x.claim)}
     if claimed & TOTAL_STEMS and stems & _ATTRITION and not stems & TOTAL_STEMS:
-        return "subgroup-total", "the source's figure counts those who stayed to the end, the claim everyone enrolled", []
+        return (
+            "subgroup-total",
+            "the source's figure counts those who stayed to the end, the claim everyone enrolled",
+            [],
+        )
     if claimed & _ATTRITION and stems & TOTAL_STEMS and not stems & _ATTRITION:
-        return "subgroup-total", "the source's figure counts everyone enrolled, the claim those who stayed to the end", []
+        return (
+            "subgroup-total",
+            "the source's figure counts everyone enrolled, the claim those who stayed to the end",
+            [],
+        )
     if not (x.claim_keys & _RESULT_STEMS) or x.source_keys & _RESULT_STEMS:
         return None
     if x.shares_claimed:
@@ -170,7 +258,7 @@ def _subgroup(x: _Sides) -> _Found:
         counted = unit_of(x.claim, number_end(x.claim, x.stat_span))
     if not total and _NEGATED.search(x.claim):
         return None  # "in a trial of 110 people, FES did not help": a null result is about everyone
-    if total or (counted and counted[0] in ("people", "studies")):
+    if total or (counted and counted[0] in ("people", "men", "women", "children", "studies")):
         what = "a total (who or what was included)" if total else f"a count of {counted[0]}"
         return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
     return None
@@ -183,32 +271,53 @@ def _population(x: _Sides) -> _Found:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []
     left_out = [w for w in x.missing if w.key in _POPULATIONS]
     if left_out:
-        return "population", f"the source's figure is about a population the claim leaves out ({words_text(left_out)})", left_out
+        return (
+            "population",
+            f"the source's figure is about a population the claim leaves out ({words_text(left_out)})",
+            left_out,
+        )
     if x.span is None or x.stat_span is None:
         return None
     mine = population_phrase(x.claim, number_end(x.claim, x.stat_span))
     theirs = population_phrase(x.source.text, number_end(x.source.text, x.span))
     if mine and theirs and not {w.key for w in mine} & {w.key for w in theirs}:
-        return "population", f"the claim's figure is about {words_text(mine)}, the source's about {words_text(theirs)}", theirs
+        return (
+            "population",
+            f"the claim's figure is about {words_text(mine)}, the source's about {words_text(theirs)}",
+            theirs,
+        )
     return None
 
 
 def _outcome(x: _Sides) -> _Found:
     if x.span is not None:
         own = {w.key for w in x.label}
-        others = {}
+        others: dict[str, Word] = {}
+        attached: set[int] = set()  # where the words attached to other figures stand
         for figure in x.source.figures:
             if (figure.start, figure.end) != x.span and not (figure.start < x.span[1] and x.span[0] < figure.end):
                 near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
                 others.update({w.key: w for w in near if w.key not in own})
-        crossed = [others[k] for k in x.claim_keys if k in others]
+                attached.update(w.start for w in near)
+        # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
+        elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
+        crossed = [others[k] for k in x.claim_keys if k in others and k not in elsewhere]
         if crossed:
             return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
     results = [w for w in x.label if w.key in _RESULT_STEMS]
     if results and not x.claim_keys & _RESULT_STEMS and not _TOPIC.search(x.source.text):
-        return "outcome", f"the source's figure counts a result ({words_text(results)}) the claim does not state", results
+        return (
+            "outcome",
+            f"the source's figure counts a result ({words_text(results)}) the claim does not state",
+            results,
+        )
     if _COMPLETE.search(x.claim) and not _COMPLETE.search(x.source.text):
         return "outcome", "the claim says the result was full or complete; the source does not", []
-    if len(x.label) >= 2 and len(x.missing) == len(x.label):
-        return "outcome", f"the source attaches this figure to {words_text(x.label)}, which the claim does not say", x.missing
+    enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
+    if enough and len(x.missing) == len(x.label):
+        return (
+            "outcome",
+            f"the source attaches this figure to {words_text(x.label)}, which the claim does not say",
+            x.missing,
+        )
     return None

@@ -19,16 +19,49 @@ from collections.abc import Sequence
 from .statistics import NUMBER_WORDS
 from .wording import Word, content_words, words
 
-__all__ = ["TOTAL_STEMS", "UNITS", "content", "label", "number_end", "population_phrase", "times", "unit_of", "words_text"]
+__all__ = [
+    "TOTAL_STEMS",
+    "UNITS",
+    "bracketed",
+    "content",
+    "label",
+    "number_end",
+    "population_phrase",
+    "same_kind",
+    "times",
+    "unit_of",
+    "words_text",
+]
 
 UNITS = {
-    "=participant": "people", "=man": "people", "=woman": "people", "=child": "people",
-    "=trial": "studies", "review": "studies", "meta-analys": "studies",
-    "leg": "limbs", "limb": "limbs", "foot": "limbs", "feet": "limbs", "ankl": "limbs", "nerv": "nerves",
-    "centr": "centres", "center": "centres", "session": "sessions", "implant": "devices", "=implant": "devices",
-    "oper": "operations", "procedur": "operations",
+    "=participant": "people",
+    "=man": "men",
+    "=woman": "women",
+    "=child": "children",
+    "day": "time",
+    "week": "time",
+    "month": "time",
+    "year": "time",
+    "hour": "time",
+    "minut": "time",
+    "=trial": "studies",
+    "review": "studies",
+    "meta-analys": "studies",
+    "leg": "limbs",
+    "limb": "limbs",
+    "foot": "limbs",
+    "feet": "limbs",
+    "ankl": "limbs",
+    "nerv": "nerves",
+    "centr": "centres",
+    "center": "centres",
+    "session": "sessions",
+    "implant": "devices",
+    "=implant": "devices",
+    "oper": "operations",
+    "procedur": "operations",
 }
-TOTAL_STEMS = frozenset({"includ", "enrol", "involv", "recruit", "eligibl", "random", "took", "compris"})
+TOTAL_STEMS = frozenset({"includ", "enrol", "involv", "recruit", "eligibl", "random", "randomis", "took", "compris"})
 # Left out of a figure's label with the inclusion verbs: how a review counted, not what.
 _LABEL_SKIP = TOTAL_STEMS | {"pool", "synthes", "synthesis", "give", "combin", "group"}
 _NUMBER_KEYS = frozenset(NUMBER_WORDS) | {"hundr", "thousand", "million"}
@@ -74,13 +107,24 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
     return [(left, right)], False
 
 
+def bracketed(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether the figure is given in brackets after what it counts: "prolonged posture (23.1%)"."""
+    return span is not None and _clause(text, span)[1]
+
+
+def same_kind(mine: str, theirs: str) -> bool:
+    """Whether two counted kinds agree: people covers men, women and children."""
+    return mine == theirs or ("people" in (mine, theirs) and {mine, theirs} <= {"people", "men", "women", "children"})
+
+
 def label(text: str, span: tuple[int, int] | None, *, before: int = 3, after: int = 4) -> tuple[Word, ...]:
     """The words the source attaches to its figure (unit nouns and inclusion verbs left out)."""
     if span is None:
         return ()
     ranges, bracketed = _clause(text, span)
     inside = [
-        w for w in content(text)
+        w
+        for w in content(text)
         if any(a <= w.start and w.end <= b for a, b in ranges) and w.key not in UNITS and w.key not in _LABEL_SKIP
     ]
     left = [w for w in inside if w.end <= span[0]][-before:]
@@ -114,8 +158,10 @@ def population_phrase(text: str, end: int) -> tuple[Word, ...]:
     rest = text[end:]
     head = re.match(r"\s*(?:[A-Za-z-]+\s+){0,2}?(?=(?:of|with|in|among|from)\s)", rest, re.IGNORECASE)
     offset = head.end() if head else 0
-    if head and any(w.key not in UNITS and w.key not in ("all", "the") and w.text.lower() not in ("all", "the", "of")
-                    for w in words(rest[:offset])):
+    if head and any(
+        w.key not in UNITS and w.key not in ("all", "the") and w.text.lower() not in ("all", "the", "of")
+        for w in words(rest[:offset])
+    ):
         return ()
     if not _PHRASE_START.match(rest, offset):
         return ()

@@ -69,7 +69,7 @@ def context_finding(comparison: Comparison, span: dict, citations: tuple[str, ..
     what = _KIND_WORDS.get(comparison.kind, "says something else")
     message = (
         f"'{comparison.statistic}' is in {source.where}, but the source's figure {what} "
-        f"({comparison.kind}: {comparison.reason}). The source says: \"{source.text}\""
+        f'({comparison.kind}: {comparison.reason}). The source says: "{source.text}"'
     )
     return make_finding(
         "figure-context-mismatch",

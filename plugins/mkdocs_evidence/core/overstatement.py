@@ -25,7 +25,8 @@ from .wording import content_words
 __all__ = ["Overstatement", "absolute_words", "hedge_rank", "overstated", "rating_wording"]
 
 _ABSOLUTE = re.compile(
-    r"\b(?<!at )(?:all(?! of the)|every|everyone|always|proven|proves?|cures?|cured|guarantee[sd]?|no[ -]risks?|risk[ -]free|"
+    r"\b(?<!at )(?:all(?! of the)|every|everyone|always|proven|proves?|cures?|cured|guarantee[sd]?|"
+    r"no[ -]risks?|risk[ -]free|"
     r"never fails?|completely safe|100% (?:effective|safe))\b",
     re.IGNORECASE,
 )
@@ -37,11 +38,15 @@ _SOURCE_HEDGE = re.compile(
 # GRADE levels by rank (high 3 ... very low 0) and the hedges that state each certainty.
 _LEVEL_RANK = {"high": 3, "moderate": 2, "low": 1, "very-low": 0}
 _HEDGES = (
-    (0, re.compile(
-        r"\b(?:very uncertain|not sure|do not know|don't know|unclear|uncertain|unknown|(?:we )?found no (?:trials?|studies|research|evidence|reviews?)|"
-        r"no (?:trials?|studies) (?:have|has)|too few (?:trials|studies)|little (?:research|evidence))\b",
-        re.IGNORECASE,
-    )),
+    (
+        0,
+        re.compile(
+            r"\b(?:very uncertain|not sure|do not know|don't know|unclear|uncertain|unknown|"
+            r"(?:we )?found no (?:trials?|studies|research|evidence|reviews?)|"
+            r"no (?:trials?|studies) (?:have|has)|too few (?:trials|studies)|little (?:research|evidence))\b",
+            re.IGNORECASE,
+        ),
+    ),
     (1, re.compile(r"\b(?:may|might|could|possibly)\b", re.IGNORECASE)),
     (2, re.compile(r"\b(?:probably|likely|seems? to)\b", re.IGNORECASE)),
 )
@@ -83,9 +88,12 @@ def rating_wording(statement: str, level: str) -> Overstatement | None:
     absolute = absolute_words(statement)
     first = absolute[0] if absolute else None
     start, end = (first.start(), first.end()) if first else (0, 0)
+    name = level.replace("-", " ")
     return Overstatement(
-        start, end, first.group(0) if first else "",
-        f"rated {level.replace('-', ' ')} but worded as {_WORDING[stated]}; GRADE's wording for {level.replace('-', ' ')} is {_WORDING[rank]}",
+        start,
+        end,
+        first.group(0) if first else "",
+        f"rated {name} but worded as {_WORDING[stated]}; GRADE's wording for {name} is {_WORDING[rank]}",
     )
 
 
@@ -97,7 +105,9 @@ def overstated(claim: str, references: Sequence[Reference], level: str | None = 
     first = found[0]
     word = first.group(0)
     if level is not None and _LEVEL_RANK.get(level, 3) < 3:
-        return Overstatement(first.start(), first.end(), word, f"'{word}' in a claim rated {level.replace('-', ' ')}, below high")
+        return Overstatement(
+            first.start(), first.end(), word, f"'{word}' in a claim rated {level.replace('-', ' ')}, below high"
+        )
     claim_keys = {w.key for w in content_words(claim)}
     for reference in references:
         for sentence in source_sentences(reference):
@@ -109,7 +119,10 @@ def overstated(claim: str, references: Sequence[Reference], level: str | None = 
             hedge = _SOURCE_HEDGE.search(sentence.text)
             if hedge:
                 return Overstatement(
-                    first.start(), first.end(), word,
-                    f"'{word}' where {sentence.where} says '{hedge.group(0)}'", sentence.text,
+                    first.start(),
+                    first.end(),
+                    word,
+                    f"'{word}' where {sentence.where} says '{hedge.group(0)}'",
+                    sentence.text,
                 )
     return None

@@ -14,7 +14,15 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
 
-__all__ = ["PublicationRecord", "bibtex_entry", "citation_key", "infer_design", "merge", "parse_crossref", "parse_pubmed"]
+__all__ = [
+    "PublicationRecord",
+    "bibtex_entry",
+    "citation_key",
+    "infer_design",
+    "merge",
+    "parse_crossref",
+    "parse_pubmed",
+]
 
 # PubMed publication type -> our design id, in the order they are tried (strongest claim first).
 PUBLICATION_TYPES = (
@@ -55,8 +63,12 @@ def _clean(text: str) -> str:
 def parse_crossref(text: str) -> PublicationRecord:
     """A record from Crossref's ``/works/DOI`` response (``{"message": {...}}``)."""
     message = json.loads(text).get("message", {})
-    issued = (message.get("issued") or message.get("published-print") or message.get("published-online") or {}).get("date-parts") or [[None]]
-    authors = tuple((a.get("family", "").strip(), a.get("given", "").strip()) for a in message.get("author", []) if a.get("family"))
+    issued = (message.get("issued") or message.get("published-print") or message.get("published-online") or {}).get(
+        "date-parts"
+    ) or [[None]]
+    authors = tuple(
+        (a.get("family", "").strip(), a.get("given", "").strip()) for a in message.get("author", []) if a.get("family")
+    )
     return PublicationRecord(
         title=_clean((message.get("title") or [""])[0]),
         authors=authors,
@@ -83,15 +95,27 @@ def parse_pubmed(text: str) -> PublicationRecord:
         return _clean("".join(found.itertext())) if found is not None else ""
 
     authors = tuple(
-        (text_of(a, "LastName"), text_of(a, "ForeName")) for a in info.findall("AuthorList/Author") if a.find("LastName") is not None
+        (text_of(a, "LastName"), text_of(a, "ForeName"))
+        for a in info.findall("AuthorList/Author")
+        if a.find("LastName") is not None
     )
     parts = []
     for node in info.findall("Abstract/AbstractText"):
         label = node.get("Label")
         body = _clean("".join(node.itertext()))
         parts.append(f"{label.capitalize()}: {body}" if label else body)
-    year = text_of(info, "Journal/JournalIssue/PubDate/Year") or text_of(info, "Journal/JournalIssue/PubDate/MedlineDate")[:4]
-    doi = next((_clean(i.text or "") for i in article.findall("PubmedData/ArticleIdList/ArticleId") if i.get("IdType") == "doi"), "")
+    year = (
+        text_of(info, "Journal/JournalIssue/PubDate/Year")
+        or text_of(info, "Journal/JournalIssue/PubDate/MedlineDate")[:4]
+    )
+    doi = next(
+        (
+            _clean(i.text or "")
+            for i in article.findall("PubmedData/ArticleIdList/ArticleId")
+            if i.get("IdType") == "doi"
+        ),
+        "",
+    )
     return PublicationRecord(
         title=text_of(info, "ArticleTitle").rstrip("."),
         authors=authors,
@@ -110,7 +134,11 @@ def merge(crossref: PublicationRecord | None, pubmed: PublicationRecord | None) 
     """PubMed for the abstract, identifiers and publication types; Crossref fills the gaps."""
     if crossref is None or pubmed is None:
         return crossref or pubmed or PublicationRecord()
-    filled = {name: getattr(crossref, name) for name in ("title", "authors", "journal", "year", "volume", "pages", "doi") if not getattr(pubmed, name)}
+    filled = {
+        name: getattr(crossref, name)
+        for name in ("title", "authors", "journal", "year", "volume", "pages", "doi")
+        if not getattr(pubmed, name)
+    }
     return replace(pubmed, **filled)
 
 
@@ -141,13 +169,21 @@ def bibtex_entry(key: str, record: PublicationRecord) -> str:
     design, source = infer_design(record.publication_types)
     authors = " and ".join(f"{family}, {given}" if given else family for family, given in record.authors)
     fields = [
-        ("author", authors), ("title", record.title), ("journal", record.journal),
-        ("year", str(record.year or "")), ("volume", record.volume), ("pages", record.pages.replace("-", "--")),
-        ("doi", record.doi), ("pmid", record.pmid), ("abstract", record.abstract),
+        ("author", authors),
+        ("title", record.title),
+        ("journal", record.journal),
+        ("year", str(record.year or "")),
+        ("volume", record.volume),
+        ("pages", record.pages.replace("-", "--")),
+        ("doi", record.doi),
+        ("pmid", record.pmid),
+        ("abstract", record.abstract),
     ]
     lines = []
     if design:
-        lines.append(f"% design inferred from the PubMed publication type '{source}': confirm it, then delete design_inferred")
+        lines.append(
+            f"% design inferred from the PubMed publication type '{source}': confirm it, then delete design_inferred"
+        )
         fields += [("design", design), ("design_inferred", "yes")]
     else:
         lines.append("% no design could be inferred from PubMed's publication types: add design = {...}")

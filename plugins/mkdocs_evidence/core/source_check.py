@@ -60,12 +60,19 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
         for sentence in source_sentences(reference):
             if own_text and sentence.origin == "figures":
                 continue
-            spans = [(f.start, f.end) for f in sentence.figures if matches_figure(statistic, [f.text]) and _same_time_unit(statistic, f.text)
-                     and _same_time_unit(statistic, sentence.text, strict=True)]
+            spans = [
+                (f.start, f.end)
+                for f in sentence.figures
+                if matches_figure(statistic, [f.text])
+                and _same_time_unit(statistic, f.text)
+                and _same_time_unit(statistic, sentence.text, strict=True)
+            ]
             if spans:
                 found.extend(Candidate(sentence, span) for span in spans)
-            elif _same_time_unit(statistic, sentence.text, strict=True) and matches_figure(statistic, [sentence.reading or sentence.text]):
-                found.append(Candidate(sentence, None))
+            elif _same_time_unit(statistic, sentence.text, strict=True) and matches_figure(
+                statistic, [sentence.reading or sentence.text]
+            ):
+                found.append(Candidate(sentence, _number_span(statistic, sentence.reading or sentence.text)))
     return found
 
 
@@ -85,11 +92,23 @@ def verify(statistic: str, claim: str, references: Sequence[Reference], *, befor
     return Verdict("mismatch", max(comparisons, key=lambda c: c.overlap), text_checked, len(found))
 
 
+_NUMBER = re.compile(r"\d[\d,.]*(?:\s*%)?")
+
+
+def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
+    """Where a number the finder did not read as a statistic stands ("sitting cross-legged
+    (6 patients)"), so its own words can still be read; None when no single number agrees."""
+    from .figures import matches_figure
+
+    spans = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if matches_figure(statistic, [m.group(0)])]
+    return spans[0] if len(spans) == 1 else None
+
+
 _TIME_UNIT = re.compile(r"\b(day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
 
 
 def _same_time_unit(statistic: str, figure: str, *, strict: bool = False) -> bool:
-    """"three months" is not "three years": durations agree only in the same unit. ``strict``
+    """ "three months" is not "three years": durations agree only in the same unit. ``strict``
     (a whole sentence): a duration needs its unit somewhere in the sentence."""
     mine = _TIME_UNIT.search(statistic)
     if mine is None:

@@ -36,8 +36,13 @@ def figure_item_findings(references: Iterable[Reference]) -> list[Finding]:
             out.append(
                 make_finding(
                     "figure-item-not-in-source",
-                    path=reference.path, line=max(reference.line, 1), column=1, end_line=max(reference.line, 1), end_column=1,
-                    text=item, sentence="",
+                    path=reference.path,
+                    line=max(reference.line, 1),
+                    column=1,
+                    end_line=max(reference.line, 1),
+                    end_column=1,
+                    text=item,
+                    sentence="",
                     message=f"{reference.key}: figures item '{item}' is not stated in the entry's abstract or excerpt",
                     citations=(reference.key,),
                 )
@@ -53,7 +58,9 @@ def _stated(item: str, texts: list[str], matches) -> bool:
     return all(any(matches(piece, [text]) for text in texts) for piece in pieces)
 
 
-def rating_wording_finding(statement: str, level: str, *, path: str, line: int, column: int, citations: tuple[str, ...]) -> Finding | None:
+def rating_wording_finding(
+    statement: str, level: str, *, path: str, line: int, column: int, citations: tuple[str, ...]
+) -> Finding | None:
     """``overstated-claim`` when a structured benefit's statement is worded above its rating."""
     found = rating_wording(statement, level)
     if found is None:
@@ -61,8 +68,13 @@ def rating_wording_finding(statement: str, level: str, *, path: str, line: int, 
     sentence = " ".join(statement.split())
     return make_finding(
         "overstated-claim",
-        path=path, line=line, column=column, end_line=line, end_column=column + len(level),
-        text=found.word or level, sentence=sentence,
+        path=path,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column + len(level),
+        text=found.word or level,
+        sentence=sentence,
         message=f"overstated: {found.reason}",
         citations=citations,
     )

@@ -25,7 +25,23 @@ _WORD = re.compile(r"[a-z][a-z0-9'\u2019-]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
 
 # Function words and words that say nothing about what is counted or about whom.
 STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "within", "into", "onto", "over", "under", "about", "around", "than", "then", "that", "this", "these", "those", "there", "their", "they", "them", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do", "does", "did", "done", "not", "no", "as", "so", "such", "which", "who", "whom", "whose", "what", "when", "where", "while", "if", "also", "only", "just", "more", "most", "less", "least", "very", "much", "many", "some", "any", "all", "each", "every", "both", "either", "neither", "other", "another", "same", "one", "ones", "our", "we", "us", "you", "your", "he", "she", "his", "her", "him", "i", "me", "my", "after", "before", "during", "between", "among", "per", "via", "up", "down", "out", "off", "again", "further", "once", "here", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "found", "find", "finds", "showed", "show", "shows", "shown", "reported", "report", "reports", "noted", "observed", "observe", "seen", "see", "study", "studies", "research", "researchers", "review", "reviewed", "author", "authors", "data", "result", "results", "evidence", "suggest", "suggests", "suggested", "indicate", "indicated", "according", "overall", "total", "approximately", "nearly", "almost", "roughly", "around", "respectively", "due", "because", "including", "include", "included", "involving", "involved", "enrolled", "enroll", "received", "got", "get", "gets", "given", "per", "cent", "percent", "proportion", "rate", "rates", "number", "numbers", "mean", "median", "average", "range", "ranged", "ranging", "whereas", "however", "although", "though", "yet", "still", "even", "among", "whom", "people", "patient", "patients", "participant", "participants", "person", "persons", "individual", "individuals", "subject", "subjects", "case", "cases", "group", "groups", "had", "experienced", "another", "consecutive", "followed", "md", "smd", "underwent", "undergoing", "undergone", "examined", "examine", "assessed", "evaluated", "investigated", "consecutively", "whether", "using", "used", "use", "uses"]
+    """
+    a an the and or but nor of in on at to for from by with without within into onto over under about
+    around than then that this these those there their they them it its is are was were be been being
+    has have had having do does did done not no as so such which who whom whose what when where while if
+    also only just more most less least very much many some any all each every both either neither other
+    another same one ones our we us you your he she his her him i me my after before during between
+    among per via up down out off again further once here can could may might must shall should will
+    would found find finds showed show shows shown reported report reports noted observed observe seen
+    see study studies research researchers review reviewed author authors data result results evidence
+    suggest suggests suggested indicate indicated according overall total approximately nearly almost
+    roughly around respectively due because including include included involving involved enrolled
+    enroll received got get gets given per cent percent proportion rate rates number numbers mean median
+    average range ranged ranging whereas however although though yet still even among whom people
+    patient patients participant participants person persons individual individuals subject subjects
+    case cases group groups had experienced another consecutive followed md smd underwent undergoing
+    undergone examined examine assessed evaluated investigated consecutively whether using used use uses
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
 
