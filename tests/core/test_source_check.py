@@ -100,3 +100,36 @@ def test_rated_statement_must_use_grade_wording():
     found = overstated("Exercise always helps.", [], "low")
     assert found is not None and found.word == "always"
     assert overstated("Exercise always helps.", [], "high") is None
+
+
+def test_inline_rating_below_high_with_an_absolute_word_is_overstated():
+    found = _findings("Exercise always helps walking.\n{rating: low | exercise -> walking | @review2020}\n")
+    over = [f for f in found if f.kind == "overstated-claim"]
+    assert len(over) == 1 and over[0].text == "always" and "rated low" in over[0].message
+
+
+def test_inline_rating_worded_above_its_level_is_overstated():
+    found = _findings("Exercise improves walking.\n{rating: low | exercise -> walking | @review2020}\n")
+    assert [f.message for f in found if f.kind == "overstated-claim"] == [
+        "overstated: rated low but worded as '...does' (no hedge); GRADE's wording for low is 'may'"
+    ]
+    assert not [
+        f
+        for f in _findings("Exercise may improve walking.\n{rating: low | exercise -> walking | @review2020}\n")
+        if f.kind == "overstated-claim"
+    ]
+
+
+def test_structured_rating_statement_wording_finding():
+    from mkdocs_evidence.core.source_findings import rating_wording_finding
+
+    found = rating_wording_finding(
+        "Braces help people walk faster.", "moderate", path="t.yml", line=4, column=13, citations=("x",)
+    )
+    assert found is not None and found.kind == "overstated-claim" and found.line == 4
+    assert (
+        rating_wording_finding(
+            "Braces probably help people walk faster.", "moderate", path="t.yml", line=4, column=13, citations=()
+        )
+        is None
+    )
