@@ -140,8 +140,8 @@ def compare(
     where = blanked.find(statistic)
     stat_span = (where, where + len(statistic)) if where >= 0 else None
     claim_words = content(blanked)
-    claim_keys = {w.key for w in claim_words}
-    source_keys = {w.key for w in content(source.text)}
+    claim_keys = {k for w in claim_words for k in w.keys}
+    source_keys = {k for w in content(source.text) for k in w.keys}
     figure_label = label(source.text, span)
     extra = tuple(w for w in claim_words if w.key not in source_keys)
     overlap = len(claim_keys & source_keys) / max(len(claim_keys), 1)
@@ -165,7 +165,7 @@ def compare(
             source_keys,
             figure_label,
             rest,
-            {w.key for w in content(before)} | claim_keys,
+            {k for w in content(before) for k in w.keys} | claim_keys,
         )
         found = rule(sides)
         if found:
@@ -265,7 +265,7 @@ def _subgroup(x: _Sides) -> _Found:
 
 
 def _population(x: _Sides) -> _Found:
-    known = {w.key for text in x.rest for w in content(text)} | x.source_keys
+    known = {k for text in x.rest for w in content(text) for k in w.keys} | x.source_keys
     unnamed = [w for w in x.claim_words if w.key in _POPULATIONS and w.key not in known]
     if unnamed:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []
@@ -301,7 +301,8 @@ def _outcome(x: _Sides) -> _Found:
                 attached.update(w.start for w in near)
         # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
         elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
-        crossed = [others[k] for k in x.claim_keys if k in others and k not in elsewhere]
+        main = {w.key for w in x.claim_words}  # a phrase's parts are too loose to cross ("nerve injury")
+        crossed = [others[k] for k in main if k in others and k not in elsewhere]
         if crossed:
             return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
     results = [w for w in x.label if w.key in _RESULT_STEMS]

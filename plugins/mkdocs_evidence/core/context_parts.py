@@ -1,8 +1,8 @@
 """Reading a source sentence around one of its figures: the figure's label, the thing it
 counts, the people it is about, the times it names. Used by :mod:`.context`.
 
-* the *label* is the words the source attaches to the figure: up to three content words before
-  a bracketed figure ("prolonged posture (23.1%)"), else the nearest content words (three
+* the *label* is the words the source attaches to the figure: up to four content words before
+  a bracketed figure ("prolonged posture (23.1%)"), else the nearest content words (four
   before, four after) inside the figure's clause (between commas, semicolons, brackets, "and",
   "or");
 * the *unit* is the kind of thing a count counts, from the first unit noun after the number
@@ -63,7 +63,18 @@ UNITS = {
 }
 TOTAL_STEMS = frozenset({"includ", "enrol", "involv", "recruit", "eligibl", "random", "randomis", "took", "compris"})
 # Left out of a figure's label with the inclusion verbs: how a review counted, not what.
-_LABEL_SKIP = TOTAL_STEMS | {"pool", "synthes", "synthesis", "give", "combin", "group"}
+_LABEL_SKIP = TOTAL_STEMS | {
+    "pool",
+    "synthes",
+    "synthesis",
+    "give",
+    "combin",
+    "group",
+    "inclus",
+    "criteria",
+    "met",
+    "review",
+}
 _NUMBER_KEYS = frozenset(NUMBER_WORDS) | {"hundr", "thousand", "million"}
 _BOUNDARY = re.compile(r"[;:,()\[\]]|\s(?:or|and|but|whereas|while)\s|\.\s")
 _TIME = re.compile(
@@ -117,7 +128,7 @@ def same_kind(mine: str, theirs: str) -> bool:
     return mine == theirs or ("people" in (mine, theirs) and {mine, theirs} <= {"people", "men", "women", "children"})
 
 
-def label(text: str, span: tuple[int, int] | None, *, before: int = 3, after: int = 4) -> tuple[Word, ...]:
+def label(text: str, span: tuple[int, int] | None, *, before: int = 4, after: int = 4) -> tuple[Word, ...]:
     """The words the source attaches to its figure (unit nouns and inclusion verbs left out)."""
     if span is None:
         return ()

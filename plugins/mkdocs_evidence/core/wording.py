@@ -39,7 +39,8 @@ STOPWORDS = frozenset(
     enroll received got get gets given per cent percent proportion rate rates number numbers mean median
     average range ranged ranging whereas however although though yet still even among whom people
     patient patients participant participants person persons individual individuals subject subjects
-    case cases group groups had experienced another consecutive followed md smd underwent undergoing
+    case cases group groups had experienced another consecutive prospectively retrospectively
+    md smd underwent undergoing
     undergone examined examine assessed evaluated investigated consecutively whether using used use uses
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
@@ -47,12 +48,19 @@ STOPWORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One content word: ``key`` compares (a concept ``=name`` or a stem), ``text`` is shown."""
+    """One content word: ``key`` compares (a concept ``=name`` or a stem), ``text`` is shown.
+    ``parts`` are the keys of a phrase's own words ("after surgery" -> ``=surgery``), so a
+    phrase still agrees with a source that names only one of its words."""
 
     key: str
     text: str
     start: int
     end: int
+    parts: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, *self.parts)
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +106,8 @@ def words(text: str) -> list[Word]:
             concept = table.get(stems)
             if concept is not None:
                 start, end = tokens[i][1], tokens[i + size - 1][2]
-                out.append(Word(concept, text[start:end], start, end))
+                parts = tuple(table.get((stem,), stem) for stem in stems) if size > 1 else ()
+                out.append(Word(concept, text[start:end], start, end, parts))
                 i += size
                 break
         else:
