@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .statistics import NUMBER_WORDS
 from .wording import Word, content_words, words
@@ -91,9 +92,10 @@ _PHRASE_STOP = re.compile(
 )
 
 
-def content(text: str) -> list[Word]:
+@lru_cache(maxsize=32768)
+def content(text: str) -> tuple[Word, ...]:
     """Content words, number words left out (the figure itself is compared elsewhere)."""
-    return [w for w in content_words(text) if not _is_number_word(w)]
+    return tuple(w for w in content_words(text) if not _is_number_word(w))
 
 
 def _is_number_word(word: Word) -> bool:

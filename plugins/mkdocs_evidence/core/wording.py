@@ -94,33 +94,42 @@ def concept_name(key: str) -> str:
     return key[1:] if key.startswith("=") else key
 
 
-def words(text: str) -> list[Word]:
-    """Every word of ``text`` in order, synonyms joined into concepts; numbers kept as ``#``."""
-    tokens = [(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text or "")]
+def words(text: str) -> tuple[Word, ...]:
+    """Every word of ``text`` in order, synonyms joined into concepts; numbers kept as ``#``.
+    Cached: a source sentence is read once for every claim that cites it (words are frozen)."""
+    return _words(text or "")
+
+
+@lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[Word, ...]:
+    tokens = [(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    stems = [_stem(token) for token, _, _ in tokens]
     table, longest = _phrases()
     out: list[Word] = []
     i = 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            stems = tuple(_stem(t[0]) for t in tokens[i : i + size])
-            concept = table.get(stems)
+        for size in range(min(longest, len(tokens) - i), 1, -1):
+            phrase = tuple(stems[i : i + size])
+            concept = table.get(phrase)
             if concept is not None:
                 start, end = tokens[i][1], tokens[i + size - 1][2]
-                parts = tuple(table.get((stem,), stem) for stem in stems) if size > 1 else ()
+                parts = tuple(table.get((stem,), stem) for stem in phrase)
                 out.append(Word(concept, text[start:end], start, end, parts))
                 i += size
                 break
         else:
             token, start, end = tokens[i]
-            key = "#" if token[0].isdigit() else _stem(token.strip("'-"))
+            concept = table.get((stems[i],))
+            key = concept or ("#" if token[0].isdigit() else _stem(token.strip("'-")))
             out.append(Word(key, text[start:end], start, end))
             i += 1
-    return out
+    return tuple(out)
 
 
-def content_words(text: str) -> list[Word]:
+@lru_cache(maxsize=32768)
+def content_words(text: str) -> tuple[Word, ...]:
     """The words of ``text`` that carry content: no function words, no numbers."""
-    return [w for w in words(text) if _is_content(w)]
+    return tuple(w for w in words(text) if _is_content(w))
 
 
 def _is_content(word: Word) -> bool:
