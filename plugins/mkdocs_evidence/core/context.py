@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from .context_parts import (
     TOTAL_STEMS,
+    abbreviations,
     bracketed,
     content,
     label,
@@ -140,7 +141,7 @@ def compare(
     where = blanked.find(statistic)
     stat_span = (where, where + len(statistic)) if where >= 0 else None
     claim_words = content(blanked)
-    claim_keys = {k for w in claim_words for k in w.keys}
+    claim_keys = _with_abbreviations({k for w in claim_words for k in w.keys}, " ".join((*rest, source.text)))
     source_keys = {k for w in content(source.text) for k in w.keys}
     figure_label = label(source.text, span)
     extra = tuple(w for w in claim_words if w.key not in source_keys)
@@ -172,6 +173,16 @@ def compare(
             kind, reason, missing = found
             return Comparison(kind=kind, reason=reason, missing=tuple(missing), **base)
     return Comparison(**base)
+
+
+def _with_abbreviations(keys: set[str], source: str) -> set[str]:
+    """``keys`` and the abbreviations the source defines for words among them: "chronic
+    migraine" in a claim names the source's "CM" ("... chronic migraine (CM) ...")."""
+    out = set(keys)
+    for short, long_form in abbreviations(source):
+        if len(long_form & keys) * 2 >= len(long_form):
+            out.add(short)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +291,8 @@ def _population(x: _Sides) -> _Found:
         return None
     mine = population_phrase(x.claim, number_end(x.claim, x.stat_span))
     theirs = population_phrase(x.source.text, number_end(x.source.text, x.span))
-    if mine and theirs and not {w.key for w in mine} & {w.key for w in theirs}:
+    mine_keys = _with_abbreviations({k for w in mine for k in w.keys}, " ".join((*x.rest, x.source.text)))
+    if mine and theirs and not mine_keys & {k for w in theirs for k in w.keys}:
         return (
             "population",
             f"the claim's figure is about {words_text(mine)}, the source's about {words_text(theirs)}",

@@ -23,6 +23,7 @@ from .wording import Word, content_words, words
 __all__ = [
     "TOTAL_STEMS",
     "UNITS",
+    "abbreviations",
     "bracketed",
     "content",
     "label",
@@ -198,3 +199,27 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
             value = float(NUMBER_WORDS.get(n, 0))
         found.add(value * _DAYS[m.group("u").lower()])
     return found
+
+
+_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w'\u2019-]*[\s-]+){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+@lru_cache(maxsize=4096)
+def abbreviations(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Abbreviations a source defines, "chronic migraine (CM)" -> (key of "CM", keys of
+    "chronic migraine"): the long form's words are the initials' words, read from the right."""
+    found = []
+    for m in _ABBREVIATION.finditer(text):
+        short = m.group(2)
+        letters = [c.lower() for c in short if c.isupper()]
+        tokens = re.findall(r"[A-Za-z][\w'\u2019]*", m.group(1))
+        if not letters or len(letters) > len(tokens):
+            continue
+        long_form = tokens[-len(letters) :]
+        if [t[0].lower() for t in long_form] != letters and not short.lower().startswith(long_form[0][0].lower()):
+            continue
+        keys = frozenset(k for w in content(" ".join(long_form)) for k in w.keys)
+        short_keys = [w.key for w in words(short)]
+        if keys and short_keys:
+            found.append((short_keys[0], keys))
+    return tuple(found)
