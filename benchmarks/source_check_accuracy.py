@@ -19,6 +19,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+# The "read" lines leave out claims whose figure the prose finder does not read as a statistic
+# (the build never checks those): they measure the context check alone.
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from mkdocs_evidence.core.references import Reference  # noqa: E402
@@ -56,7 +58,10 @@ def main(argv: list[str]) -> int:
         for claim in data["claims"]:
             got, kind = predict(claim["t"], reference)
             rows["test" if is_test(path) else "tuning"].append((path.name, claim, got, kind))
-    for name, found in (*rows.items(), ("all", rows["tuning"] + rows["test"])):
+    read = {split: [r for r in found if r[2] != "no-statistic"] for split, found in rows.items()}
+    groups = [*rows.items(), ("all", rows["tuning"] + rows["test"])]
+    groups += [(f"{split}, read", found) for split, found in read.items()]
+    for name, found in groups:
         tp = sum(1 for _, c, g, _ in found if c["label"] == "mismatch" and g == "mismatch")
         fp = sum(1 for _, c, g, _ in found if c["label"] != "mismatch" and g == "mismatch")
         fn = sum(1 for _, c, g, _ in found if c["label"] == "mismatch" and g != "mismatch")

@@ -30,6 +30,7 @@ from .context_parts import (
     TOTAL_STEMS,
     abbreviations,
     bracketed,
+    claim_clause,
     content,
     label,
     number_end,
@@ -70,6 +71,10 @@ _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "w
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
 _RESULT_STEMS = frozenset(
     {
+        "cut",
+        "eas",
+        "reliev",
+        "prevent",
         "improv",
         "increas",
         "reduc",
@@ -267,8 +272,10 @@ def _subgroup(x: _Sides) -> _Found:
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
     if x.span is None and x.stat_span is not None:
         counted = unit_of(x.claim, number_end(x.claim, x.stat_span))
-    if not total and _NEGATED.search(x.claim):
-        return None  # "in a trial of 110 people, FES did not help": a null result is about everyone
+    if _NEGATED.search(x.claim) or _FOUND.search(x.claim):
+        # "in a trial of 110 people, FES did not help": a null result is about everyone;
+        # "a review of 5 trials with 815 people found that ...": the study's own finding
+        return None
     if total or (counted and counted[0] in ("people", "men", "women", "children", "studies")):
         what = "a total (who or what was included)" if total else f"a count of {counted[0]}"
         return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
@@ -301,24 +308,45 @@ def _population(x: _Sides) -> _Found:
     return None
 
 
+_FOUND = re.compile(r"\b(?:review|study|trial|analysis|studies|trials)\b[^.;]{0,80}?\bfound\b", re.IGNORECASE)
+_PEOPLE = ("people", "men", "women", "children")
+_SAME_FACT = re.compile(r"[^,;:]{0,30}")  # "125 (89%) of the 141 patients": one fact, three numbers
+
+
+def _crossed(x: _Sides) -> list[Word]:
+    """Claim words that the source sentence attaches to another figure, and to nothing else."""
+    if x.span is None:
+        return []
+    own = {w.key for w in x.label}
+    others: dict[str, Word] = {}
+    attached: set[int] = set()  # where the words attached to other figures stand
+    for figure in x.source.figures:
+        if figure.start < x.span[1] and x.span[0] < figure.end:
+            continue
+        lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
+        if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
+            continue  # part of the same fact, not another figure
+        near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
+        others.update({w.key: w for w in near if w.key not in own})
+        attached.update(w.start for w in near)
+    # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
+    elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
+    words_here = x.claim_words
+    if x.stat_span and re.search(r"\d", x.claim[: x.stat_span[0]] + x.claim[x.stat_span[1] :]):
+        # the claim states other figures: only the words of this figure's own clause
+        (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
+        words_here = [w for w in words_here if lo <= w.start and w.end <= hi]
+    main = {w.key for w in words_here}  # a phrase's parts are too loose to cross ("nerve injury")
+    return [others[k] for k in main if k in others and k not in elsewhere]
+
+
 def _outcome(x: _Sides) -> _Found:
-    if x.span is not None:
-        own = {w.key for w in x.label}
-        others: dict[str, Word] = {}
-        attached: set[int] = set()  # where the words attached to other figures stand
-        for figure in x.source.figures:
-            if (figure.start, figure.end) != x.span and not (figure.start < x.span[1] and x.span[0] < figure.end):
-                near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
-                others.update({w.key: w for w in near if w.key not in own})
-                attached.update(w.start for w in near)
-        # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
-        elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
-        main = {w.key for w in x.claim_words}  # a phrase's parts are too loose to cross ("nerve injury")
-        crossed = [others[k] for k in main if k in others and k not in elsewhere]
-        if crossed:
-            return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
+    crossed = _crossed(x)
+    if crossed:
+        return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
     results = [w for w in x.label if w.key in _RESULT_STEMS]
-    if results and not x.claim_keys & _RESULT_STEMS and not _TOPIC.search(x.source.text):
+    covered = len(x.label) - len(x.missing)
+    if results and not x.claim_keys & _RESULT_STEMS and covered * 2 < len(x.label) and not _TOPIC.search(x.source.text):
         return (
             "outcome",
             f"the source's figure counts a result ({words_text(results)}) the claim does not state",
@@ -326,8 +354,11 @@ def _outcome(x: _Sides) -> _Found:
         )
     if _COMPLETE.search(x.claim) and not _COMPLETE.search(x.source.text):
         return "outcome", "the claim says the result was full or complete; the source does not", []
+    counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
+    if counted and counted[0] in _PEOPLE and not bracketed(x.source.text, x.span):
+        return None  # who a count of people is about is the population rule's to judge
     enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
-    if enough and len(x.missing) == len(x.label):
+    if enough and not covered:
         return (
             "outcome",
             f"the source attaches this figure to {words_text(x.label)}, which the claim does not say",

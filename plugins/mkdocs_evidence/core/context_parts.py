@@ -25,6 +25,7 @@ __all__ = [
     "UNITS",
     "abbreviations",
     "bracketed",
+    "claim_clause",
     "content",
     "label",
     "number_end",
@@ -84,6 +85,9 @@ _TIME = re.compile(
     r"eighteen|twenty|thirty)[\s-]*(?P<u>day|week|month|year|wk|mo|yr)s?\b",
     re.IGNORECASE,
 )
+_START = re.compile(
+    r"\b(?:on admission|at admission|at baseline|at the start|before treatment|at entry)\b", re.IGNORECASE
+)
 _DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365, "yr": 365}
 _PHRASE_START = re.compile(r"\s*(?:of|with|in|among|from)\s", re.IGNORECASE)
 _PHRASE_STOP = re.compile(
@@ -119,6 +123,11 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _BOUNDARY.finditer(text, end)), len(text))
     return [(left, right)], False
+
+
+def claim_clause(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The ranges of ``text`` that describe the figure at ``span`` (see :func:`label`)."""
+    return _clause(text, span)[0]
 
 
 def bracketed(text: str, span: tuple[int, int] | None) -> bool:
@@ -186,7 +195,7 @@ def population_phrase(text: str, end: int) -> tuple[Word, ...]:
 
 def times(text: str, skip: tuple[int, int] | None) -> set[float]:
     """Every time named in ``text`` (in days), except inside ``skip`` (the figure itself)."""
-    found = set()
+    found = {0.0} if _START.search(text) else set()
     for m in _TIME.finditer(text):
         if skip and m.start() < skip[1] and skip[0] < m.end():
             continue
