@@ -12,7 +12,8 @@ ABSTRACT = (
     "After 6 weeks, pain eased in 40% of the exercise group and in 25% of the rest group. "
     "At 12 months, 90 patients were still in the study. "
     "Falls were rare (3%), and swelling (12%) was the most common side effect. "
-    "Women (n = 70) did better than men (n = 50)."
+    "Women (n = 70) did better than men (n = 50). "
+    "In the exercise group, 48 patients (80%) kept to the programme."
 )
 SOURCE = Reference("trial2024", title="An invented trial in chronic knee pain", fields={"abstract": ABSTRACT})
 
@@ -28,6 +29,7 @@ def _verdict(claim: str, statistic: str):
         ("The trial took in 120 patients with chronic knee pain.", "120 patients"),
         ("At 12 months, 90 patients were still in the study.", "90 patients"),
         ("Swelling happened in 12% of people.", "12%"),
+        ("In the exercise group, 80% of the 60 patients kept to the programme.", "80%"),
     ],
 )
 def test_claims_that_say_what_the_figure_counts_agree(claim, statistic):
@@ -44,6 +46,7 @@ def test_claims_that_say_what_the_figure_counts_agree(claim, statistic):
         ("After 6 weeks, pain eased in 40% of children who exercised.", "40%", "population"),
         ("After 6 weeks, pain eased in 40% of the rest group.", "40%", "population"),
         ("Falls happened in 12% of people.", "12%", "outcome"),
+        ("In the trial, 80% of the 120 patients kept to the programme.", "80%", "subgroup-total"),
     ],
 )
 def test_mismatches_name_their_kind(claim, statistic, kind):

@@ -240,7 +240,35 @@ def _time(x: _Sides) -> _Found:
     return None
 
 
+_SHARE_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+|these\s+)?(\d[\d,]*)\b")
+_COUNT_SHARE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){0,2}\(\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def _share_of_total(x: _Sides) -> _Found:
+    """ "70% of the 46 people" where the source's 70% is "16 participants (70%)": 16 of 46 is
+    not 70%, so the share is of a subgroup, not of the claim's total."""
+    if x.span is None or x.stat_span is None:
+        return None
+    claimed = next(
+        (m for m in _SHARE_OF.finditer(x.claim) if m.start() <= x.stat_span[1] and x.stat_span[0] <= m.end()), None
+    )
+    given = next(
+        (m for m in _COUNT_SHARE.finditer(x.source.text) if m.start(2) < x.span[1] and x.span[0] < m.end(2)), None
+    )
+    if claimed is None or given is None:
+        return None
+    share, total = float(claimed.group(1)), float(claimed.group(2).replace(",", ""))
+    count = float(given.group(1).replace(",", ""))
+    if total > 0 and abs(100.0 * count / total - share) > max(1.5, share * 0.05):
+        reason = f"the source's {given.group(2)}% is {given.group(1)} people; {given.group(1)} of {claimed.group(2)} is not {claimed.group(1)}%"
+        return "subgroup-total", reason, []
+    return None
+
+
 def _subgroup(x: _Sides) -> _Found:
+    share = _share_of_total(x)
+    if share:
+        return share
     named = [w for w in x.missing if w.key in _SUBGROUPS]
     if named:
         return (

@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     average range ranged ranging whereas however although though yet still even among whom people
     patient patients participant participants person persons individual individuals subject subjects
     case cases group groups had experienced another consecutive prospectively retrospectively
-    md smd underwent undergoing
+    md smd underwent undergoing results methods background objective objectives conclusion conclusions
     undergone examined examine assessed evaluated investigated consecutively whether using used use uses
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
