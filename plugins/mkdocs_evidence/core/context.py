@@ -260,7 +260,8 @@ def _share_of_total(x: _Sides) -> _Found:
     share, total = float(claimed.group(1)), float(claimed.group(2).replace(",", ""))
     count = float(given.group(1).replace(",", ""))
     if total > 0 and abs(100.0 * count / total - share) > max(1.5, share * 0.05):
-        reason = f"the source's {given.group(2)}% is {given.group(1)} people; {given.group(1)} of {claimed.group(2)} is not {claimed.group(1)}%"
+        count_text, total_text = given.group(1), claimed.group(2)
+        reason = f"the source's {given.group(2)}% is {count_text} people, and {count_text} of {total_text} is not that"
         return "subgroup-total", reason, []
     return None
 
