@@ -55,7 +55,8 @@ def test_an_unknown_style_stops_the_build_with_one_clear_message(make_site, buil
 
 def test_a_zotero_csl_json_export_is_a_bibliography_with_design_and_figures(make_site, build_site):
     page = (
-        "# Braces\n\n@testtrial2021 found that 31% walked faster with a brace [@testguideline2023].\n\n"
+        "# Braces\n\n@testtrial2021 found that 31% walked faster with a brace [@testguideline2023]. "
+        "A brace probably helps walking speed.\n\n"  # GRADE's wording for moderate (overstated-claim)
         "{rating: moderate | ankle brace -> walking speed | @testtrial2021}\n"
     )
     site = make_site({"index.md": page})
