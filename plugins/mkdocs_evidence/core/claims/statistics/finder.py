@@ -24,12 +24,14 @@ __all__ = ["KINDS", "Statistic", "find_statistics"]
 
 @dataclass(frozen=True, slots=True)
 class Statistic:
-    """One statistic: ``text == source[start:end]``; ``kind`` is one of :data:`KINDS`."""
+    """One statistic: ``text == source[start:end]``; ``kind`` is one of :data:`KINDS`;
+    ``pattern`` names the pattern that found it (:data:`.patterns.PATTERNS`)."""
 
     start: int
     end: int
     kind: str
     text: str
+    pattern: str = ""
 
 
 KINDS = (
@@ -123,9 +125,9 @@ def _extend_back(text: str, start: int, floor: int, kind: str) -> int:
     return start
 
 
-def _best_at(text: str, pos: int, group: str, word: str) -> tuple[int, str] | None:
-    """(end, kind) of the longest accepted match at one anchor, or None."""
-    best: tuple[int, str] | None = None
+def _best_at(text: str, pos: int, group: str, word: str) -> tuple[int, str, str] | None:
+    """(end, kind, pattern name) of the longest accepted match at one anchor, or None."""
+    best: tuple[int, str, str] | None = None
     for pattern in _candidates(text, pos, group, word):
         m = pattern.regex.match(text, pos)
         if m is None or (best is not None and m.end() <= best[0]):
@@ -135,7 +137,7 @@ def _best_at(text: str, pos: int, group: str, word: str) -> tuple[int, str] | No
             continue
         final = pattern.accept(hit, pattern.kind)
         if final is not None:
-            best = (m.end(), final)
+            best = (m.end(), final, pattern.name)
     return best
 
 
@@ -151,10 +153,10 @@ def find_statistics(text: str) -> list[Statistic]:
         best = _best_at(text, pos, group, word)
         if best is None:
             continue
-        end, kind = best
+        end, kind, name = best
         while end > pos and text[end - 1] in " \t\u00a0\u2009\u202f":
             end -= 1
         start = _extend_back(text, pos, last_end, kind)
-        found.append(Statistic(start, end, kind, text[start:end]))
+        found.append(Statistic(start, end, kind, text[start:end], name))
         last_end = end
     return found
