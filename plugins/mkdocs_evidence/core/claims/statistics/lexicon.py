@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from importlib import resources
+from dataclasses import dataclass
 
-import yaml
+from ..wordlists import load_word_lists
 
-__all__ = ["LEXICON", "Lexicon", "load_lexicon"]
+__all__ = ["LEXICON", "Lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,23 +34,4 @@ class Lexicon:
     study_context: tuple[str, ...]
 
 
-def load_lexicon(text: str) -> Lexicon:
-    """Parse and check lexicon YAML: every field present, each a list of non-empty strings."""
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not isinstance(raw, dict):
-        raise ValueError("lexicon.yml: expected a mapping of list names to word lists")
-    names = [f.name for f in fields(Lexicon)]
-    unknown = sorted(set(raw) - set(names))
-    missing = [n for n in names if n not in raw]
-    if unknown or missing:
-        raise ValueError(f"lexicon.yml: unknown lists {unknown}, missing lists {missing}")
-    values = {}
-    for name in names:
-        words = raw[name]
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ValueError(f"lexicon.yml: '{name}' must be a list of non-empty strings")
-        values[name] = tuple(words)
-    return Lexicon(**values)
-
-
-LEXICON = load_lexicon(resources.files(__package__).joinpath("lexicon.yml").read_text(encoding="utf-8"))
+LEXICON = load_word_lists(__package__, Lexicon)
