@@ -5,8 +5,8 @@ Usage: python benchmarks/claims_accuracy.py [--verbose] [--corpus PATH] [--real 
 Three sets, scored separately (tests/corpus/README.md): the old project-written sentences
 (``statistics.yml``: ``dev`` and ``holdout``), and the real-page corpus (``real/**/*.yml``) split
 by page into ``real-dev`` (tuning) and ``real-test`` (never tuned on). A page is in the test split
-when the first two hex digits of the sha256 of its file name are below 77. ``--split-hash``
-prints the sha256 of the test files' contents (sorted by file name, concatenated) and exits.
+when the first two hex digits of the sha256 of its file name are below 86. ``--split-hash``
+prints the test split's sha256 as the README defines it and exits.
 
 Overlap matching: a predicted span is a true positive if it overlaps an expected span of the
 same family; an expected span is found if any predicted span overlaps it. Statistics, vague
@@ -42,7 +42,7 @@ from mkdocs_evidence.core.statistics import find_statistics  # noqa: E402
 CORPUS = ROOT / "tests" / "corpus" / "statistics.yml"
 REAL = ROOT / "tests" / "corpus" / "real"
 FAMILIES = ("statistics", "vague", "named")
-TEST_BELOW = 77  # first byte of sha256(file name) below this: test split (30%)
+TEST_BELOW = 86  # first byte of sha256(file name) below this: test split (README, "Split")
 Span = tuple[int, int]
 
 
@@ -110,13 +110,14 @@ def load_corpus(path: Path = CORPUS) -> dict[str, list[Sample]]:
 
 
 def split_of(file_name: str) -> str:
-    """"test" when the first two hex digits of sha256(file name) are below 77, else "dev"."""
+    """"test" when the first two hex digits of sha256(file name) are below 86, else "dev"."""
     digest = hashlib.sha256(file_name.encode("utf-8")).hexdigest()
     return "test" if int(digest[:2], 16) < TEST_BELOW else "dev"
 
 
 def real_files(root: Path = REAL) -> list[Path]:
-    return sorted(root.glob("**/*.yml"), key=lambda p: (p.name, str(p)))
+    """The corpus files, sorted by their path relative to ``root`` (POSIX form)."""
+    return sorted(root.glob("**/*.yml"), key=lambda p: p.relative_to(root).as_posix())
 
 
 def load_real(root: Path = REAL) -> list[Page]:
@@ -138,11 +139,13 @@ def load_real(root: Path = REAL) -> list[Page]:
 
 
 def split_hash(root: Path = REAL) -> str:
-    """sha256 of the test split's files' bytes, in file-name order, concatenated."""
+    """The README's test-split digest: for each test file in order of its path relative to
+    ``root``, the path (UTF-8), a NUL byte, the file's bytes and a NUL byte."""
     digest = hashlib.sha256()
     for path in real_files(root):
         if split_of(path.name) == "test":
-            digest.update(path.read_bytes())
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
