@@ -75,8 +75,8 @@ SCALE_BIG = "(?:million|billion|trillion)"
 # Digits: comma- or space-grouped thousands, or a plain run; optional decimal part.
 # \d is Unicode-aware, so Arabic-Indic digits work; U+066B is the Arabic decimal separator.
 DIGNUM = (
-    "(?:\\d{1,3}(?:,\\d{3})++(?![\\d,])"
-    "|\\d{1,3}(?:[ \\u00a0\\u2009\\u202f]\\d{3})++(?![\\d,])"
+    "(?:\\d{1,3}(?:,\\d{3})++(?!\\d|,\\d)"
+    "|\\d{1,3}(?:[ \\u00a0\\u2009\\u202f]\\d{3})++(?!\\d|,\\d)"
     "|\\d++)(?:[.\\u066b]\\d++)?"
 )
 WORDNUM = (

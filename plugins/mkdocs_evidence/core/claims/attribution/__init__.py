@@ -31,9 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .named import named_spans
-from .vague import FIXED_VAGUE, HEAD_RE, vague_at
+from .vague import FIXED_VAGUE, HEAD_RE, named_near, vague_at
 
 __all__ = ["NAMED", "VAGUE", "Attribution", "find_attributions"]
+
+_PEOPLE = frozenset(("researchers", "scientists", "experts", "researcher", "scientist", "specialists"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +63,11 @@ def find_attributions(text: str) -> list[Attribution]:
         spans.append((m.start(), m.end(), VAGUE))
     for head in HEAD_RE.finditer(text):
         span = vague_at(text, head)
+        named = named_near(text, head.end())
         if span is not None:
-            spans.append((span[0], span[1], VAGUE))
+            spans.append((span[0], max(span[1], named or 0), NAMED if named else VAGUE))
+        elif named and head.group(0).lower() in _PEOPLE:
+            spans.append((head.start(), named, NAMED))  # "researchers at the University of X"
     spans.sort(key=lambda s: (s[0], s[2] != NAMED, -(s[1] - s[0])))
     found: list[Attribution] = []
     for start, end, kind in spans:

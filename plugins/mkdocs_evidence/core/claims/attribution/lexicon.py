@@ -26,6 +26,7 @@ class Lexicon:
     gap_starters: tuple[str, ...]
     organisations: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
+    non_source_acronyms: tuple[str, ...]
 
 
 LEXICON = load_word_lists(__package__, Lexicon)

@@ -17,8 +17,9 @@ __all__ = ["named_spans"]
 _CAP = "[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _ORG = (
     "(?:" + _alt(LEXICON.organisations)
-    + "|(?:" + _CAP + _S + "){1,5}" + _alt(LEXICON.organisation_suffixes) + "(?:" + _S + "(?:of|for)(?:" + _S
-    + "(?:the|and|&)" + _S + "?)?(?:" + _S + "?(?:" + _CAP + "|and|&)){1,5})?"
+    + "|(?:" + _CAP + _S + "){0,5}" + _alt(LEXICON.organisation_suffixes) + "(?:" + _S + "(?:of|for)(?:" + _S
+    + "(?:the|and|&)" + _S + "?)?(?:" + _S + "?(?:" + _CAP + "|and|&)){1,5})"
+    + "|(?:" + _CAP + _S + "){1,5}" + _alt(LEXICON.organisation_suffixes)
     + ")\\b"
 )
 _NAMED_DOC = (
@@ -62,7 +63,54 @@ _ACCORDING_ORG_REV = re.compile(
 )
 
 
+# Named sources without a known name: "according to" a capitalised name, an author-year
+# citation in brackets, an acronym with a reporting verb or a year, "data from" a name.
+_GENERIC = re.compile(
+    "\\b[Aa]ccording" + _S + "to" + _S + "(?:the" + _S + ")?(?:(?:Dr\\.?|Professor|Prof\\.)" + _S
+    + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&|the))*(?<![ ,])"
+    "|\\((?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)"
+    "[A-Z][\\w&'.-]*(?:,?" + _S + "(?:et" + _S + "al\\.?|&|and|[A-Z][\\w'.-]*))*,?" + _S
+    + "(?:19|20)\\d\\d[a-z]?(?:[.,;:][^()\\n]{0,40})?\\)"
+    "|\\b(?!(?:" + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}(?:/[A-Z]{2,6})?"
+    + _S + "(?:also" + _S + ")?(?:expects|estimates|reports|rates|ranks|analy[sz]ed|recommends|says|"
+    "found|finds|warns|advises|puts|classifies|lists)\\b"
+    # people: "said Dr. Jane Roe", "Dr Roe said", "lead author Jane Roe", "Roe et al. (2016)"
+    "|\\b(?:said|says|notes|noted|told|explains|explained)" + _S + "(?:(?:senior|lead|first|co-)?"
+    + _S + "?(?:author|researcher|investigator|study" + _S + "leader)" + _S + ")?(?:Dr\\.?|Professor|"
+    "Prof\\.)?" + _S + "?[A-Z][a-z]+(?:" + _S + "[A-Z][\\w.'-]+){1,3}"
+    "|\\b(?:Dr\\.?|Professor|Prof\\.)" + _S + "[A-Z][\\w.'-]+(?:" + _S + "[A-Z][\\w.'-]+){0,3}"
+    "(?=[^.;!?\\n]{0,80}\\b(?:said|says|notes|noted|told|found|explains|explained|reported)\\b)"
+    "|\\b(?:(?:senior|lead|first)" + _S + "author|[Ll]ead" + _S + "researcher)" + _S + "[A-Z][a-z]+(?:"
+    + _S + "[A-Z][\\w.'-]+){1,3}"
+    "|\\b[A-Z][a-z]+" + _S + "et" + _S + "al\\.?(?:" + _S + "?\\((?:19|20)\\d\\d[a-z]?\\))?"
+    # journals: "published in Spine", "the journal Sleep", "appeared in Neurology"
+    "|\\b(?:appeared|appears|published|reported)" + _S + "(?:online" + _S + ")?(?:[\\w.,']+" + _S
+    + "){0,5}?in" + _S + "(?:the" + _S + ")?(?:journal" + _S + ")?[A-Z][\\w&'-]*(?:" + _S
+    + "(?:[A-Z][\\w&'-]*|of|and|&))*"
+    "|\\b[Tt]he" + _S + "journal" + _S + "[A-Z][\\w&'-]*(?:" + _S + "(?:[A-Z][\\w&'-]*|of|and|&))*"
+    "|\\b(?:[Ss]tatistics|[Dd]ata|[Ff]igures|[Ee]stimates)" + _S + "(?:come" + _S + ")?from" + _S
+    + "(?:the" + _S + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&))*(?<![ ,])"
+    "|\\b[Ss]ources?:" + _S + "(?:the" + _S + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&))*"
+)
+
+
 def named_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of named-but-uncited phrases: known and suffix-named organisations with their
+    reporting words, and the generic forms of :data:`_GENERIC`, in order, without overlaps."""
+    spans = _org_spans(text)
+    generic = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
+    if not generic:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans + generic):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _org_spans(text: str) -> list[tuple[int, int]]:
     """Spans of named-but-uncited phrases, anchored at capitalised words."""
     spans: list[tuple[int, int]] = []
     last_end = 0

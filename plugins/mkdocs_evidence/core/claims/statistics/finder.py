@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ...text.numbers import NUM, NUMBER_WORDS, OPT_SPACES, SCALE_BIG, SPACES
 from . import context as cx
 from . import rules
+from .broad import broad_candidates
 from .grammar import cased, trie
 from .lexicon import LEXICON
 from .patterns import BY_FOLLOW, BY_WORD, CURRENCY, FRACTION, Pattern
@@ -25,19 +26,27 @@ __all__ = ["KINDS", "Statistic", "find_statistics"]
 @dataclass(frozen=True, slots=True)
 class Statistic:
     """One statistic: ``text == source[start:end]``; ``kind`` is one of :data:`KINDS`;
-    ``pattern`` names the pattern that found it (:data:`.patterns.PATTERNS`)."""
+    ``pattern`` names the pattern that found it (:data:`.patterns.PATTERNS`).
+
+    ``certainty`` is "sure" (a statistic: an uncited one is an error) or "uncertain" (probably
+    one: a warning); ``reason`` says why an uncertain one was flagged, in words for an editor.
+    """
 
     start: int
     end: int
     kind: str
     text: str
     pattern: str = ""
+    certainty: str = "sure"
+    reason: str = ""
 
 
 KINDS = (
     "percentage", "percent-range", "natural-frequency", "rate", "multiple", "relative-measure",
     "p-value", "confidence-interval", "effect-size", "mean-median-sd", "study-count",
     "participant-count", "outcome-count", "burden", "duration-finding", "cost-finding",
+    # found by the second pass (:mod:`.broad`)
+    "count", "proportion", "rank", "age-group", "comparison", "number",
 )
 
 # Where a statistic can start. Pass one finds digits and currency signs (a character-set
@@ -62,6 +71,8 @@ _COUNT_FIRST = frozenset(
     for w in LEXICON.participant_nouns + LEXICON.participant_adjectives + LEXICON.study_nouns
     + LEXICON.study_adjectives + LEXICON.event_nouns + LEXICON.time_words + ("new",)
 )
+# Kinds that a term's definition states without reporting a finding ("acute means less than 6 weeks").
+_DEFINABLE = frozenset(("duration-finding", "participant-count", "outcome-count", "mean-median-sd"))
 _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 
@@ -133,7 +144,7 @@ def _best_at(text: str, pos: int, group: str, word: str) -> tuple[int, str, str]
         if m is None or (best is not None and m.end() <= best[0]):
             continue
         hit = rules.Hit.of(m, text, group)
-        if rules.is_label(hit):
+        if rules.is_label(hit) or (pattern.kind in _DEFINABLE and rules.is_definition(hit)):
             continue
         final = pattern.accept(hit, pattern.kind)
         if final is not None:
@@ -159,4 +170,17 @@ def find_statistics(text: str) -> list[Statistic]:
         start = _extend_back(text, pos, last_end, kind)
         found.append(Statistic(start, end, kind, text[start:end], name))
         last_end = end
-    return found
+    return _with_broad(text, found)
+
+
+def _with_broad(text: str, found: list[Statistic]) -> list[Statistic]:
+    """The precise statistics plus what the second pass finds between them, in order."""
+    extra = []
+    for c in broad_candidates(text, [(s.start, s.end) for s in found]):
+        end = c.end
+        while end > c.start and text[end - 1] in " \t\u00a0\u2009\u202f":
+            end -= 1
+        extra.append(Statistic(c.start, end, c.kind, text[c.start:end], c.pattern, c.certainty, c.reason))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda s: s.start)

@@ -122,9 +122,11 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     "pm": ("mean-median-sd", rules.always,
            SNUM + _S0 + "(?:\\u00b1|\\+/-|\\+-)" + _S0 + SNUM + _UNIT_TAIL),
     "studies": ("study-count", rules.count,
-                _SCALED + _S + "(?:" + STUDY_ADJ + _S + "){0,3}" + STUDY_NOUN + "\\b"),
+                _SCALED + "(?:" + RANGE_SEP + _SCALED + ")?" + _S + "(?:" + STUDY_ADJ + _S + "){0,3}"
+                + STUDY_NOUN + "\\b"),
     "people": ("participant-count", rules.count,
-               _SCALED + _S + _PADJS + PARTICIPANT_NOUN + "\\b(?:" + _S + OUTCOME_VERB + "\\b)?"),
+               _SCALED + "(?:" + RANGE_SEP + _SCALED + ")?" + _S + _PADJS + PARTICIPANT_NOUN + "\\b(?:"
+               + _S + OUTCOME_VERB + "\\b)?"),
     "burden": ("burden", rules.count, NUM + _S + SCALE_BIG + "\\b"),
     "bare-outcome": ("outcome-count", rules.bare_outcome,
                      DIGNUM + _S + "(?:" + _BARE_OUTCOME + ")\\b"),
@@ -177,7 +179,7 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     "cost": ("cost-finding", rules.cost,
              "(?:[\\u00a3$\\u20ac]|(?-i:GBP|USD|EUR))" + _S0 + DIGNUM + "(?:" + _S0 + "(?:"
              + SCALE_BIG + "|bn|m|k)\\b)?(?:" + _S + "(?:per|a|each|every|for" + _S + "each)" + _S
-             + COST_NOUN + "\\b)?"),
+             + "(?:" + COST_NOUN + "\\b|[\\w-]+(?:" + _S + "(?:life" + _S + ")?years?\\b)?))?"),
 }
 PATTERNS: dict[str, Pattern] = {
     name: Pattern(name, re.compile(source, re.IGNORECASE), kind, accept)
@@ -197,8 +199,8 @@ BY_FOLLOW: dict[str, tuple[Pattern, ...]] = {
     "%": _PERCENT, "\uff05": _PERCENT, "\u066a": _PERCENT, "percent": _PERCENT,
     "percentage": _PERCENT, "pc": _PERCENT,
     "per": _pick("prange", "pct", "rate"),
-    "to": _pick("prange", "duration", "rate"),
-    "and": _pick("prange"),
+    "to": _pick("prange", "duration", "rate", "people", "studies"),
+    "and": _pick("prange", "people", "studies"),
     "in": _pick("freq-in"),
     "of": _pick("freq-of"),
     "out": _pick("freq-of"),
@@ -207,7 +209,7 @@ BY_FOLLOW: dict[str, tuple[Pattern, ...]] = {
     "\u00b1": _pick("pm"), "+/-": _pick("pm"), "+-": _pick("pm"),
     "scale": _pick("prange", "pct", "rate", "rate-year", "studies", "people", "burden", "events"),
     "count": _pick("rate", "rate-year", "studies", "people", "events", "duration"),
-    "dash": _pick("prange", "fold", "duration", "rate"),
+    "dash": _pick("prange", "fold", "duration", "rate", "people", "studies"),
     "unit": _UNIT,
 }
 for _word in LEXICON.outcome_words:

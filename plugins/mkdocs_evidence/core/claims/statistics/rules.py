@@ -25,6 +25,7 @@ __all__ = [
     "fraction",
     "frequency_in",
     "frequency_of",
+    "is_definition",
     "is_label",
     "on_average",
     "percentage",
@@ -67,6 +68,18 @@ class Hit:
 
 def _is_year(token: str) -> bool:
     return bool(cx.YEAR_TOKEN.fullmatch(token))
+
+
+_DEFINITION = re.compile(
+    "\\b(?:means|is\\s+defined\\s+as|are\\s+defined\\s+as|defined\\s+as|refers\\s+to|is\\s+called)\\b"
+    "[^.!?\\n]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def is_definition(hit: Hit) -> bool:
+    """A number inside a term's definition ("acute means it has lasted less than six weeks")."""
+    return _DEFINITION.search(hit.before(80)) is not None
 
 
 def is_label(hit: Hit) -> bool:
@@ -145,7 +158,7 @@ def fraction(hit: Hit, kind: str) -> str | None:
         after = hit.text[end : end + 20].lstrip().lower()
         if cx.MEASURE_AFTER_OF.match(after):
             return None  # "half of the tablet", "a third of a mile"
-        if not low.rstrip().endswith("of"):
+        if not low.rstrip().endswith("of") and not after[:1].isalpha():
             return None
     return kind
 
