@@ -186,11 +186,15 @@ def check_text(
         if not keys:
             findings.append(
                 make_finding("uncited-statistic", **span, text=stat.text, sentence=sentence, message=f"statistic '{stat.text}' has no citation in its sentence")
+                if stat.certainty == "sure"
+                else make_finding("uncertain-statistic", **span, text=stat.text, sentence=sentence, message=f"'{stat.text}' may be a statistic ({stat.reason}) and has no citation in its sentence")
             )
             continue
         known = [bibliography.references[k] for k in keys if k in bibliography]
         if not known:
             continue  # every key is unknown: already reported as unknown-citation
+        if stat.certainty != "sure" or not figures.parse_quantities(stat.text):
+            continue  # "most people", "the leading cause": no figure to compare, the citation is the check
         recorded = [figure for ref in known for figure in ref.figures]
         if not recorded:
             findings.append(

@@ -38,6 +38,16 @@ RULES: dict[str, Rule] = {
             "Cite the source that records this figure in the same sentence, e.g. [@key], or remove the figure.",
         ),
         Rule(
+            "uncertain-statistic",
+            Severity.WARNING,
+            "Possible statistic with no citation",
+            "A number or quantity word that is probably a finding (a proportion in words such as 'most"
+            " people', an age group, a ranking, a rate, a decimal of an unknown kind) has no citation in"
+            " the same sentence; the message says why it was flagged.",
+            "Cite the source of the figure in the same sentence, e.g. [@key]; if it is not a finding (a"
+            " schedule, a product detail, advice), reword it or waive the finding with a reason.",
+        ),
+        Rule(
             "unknown-citation",
             Severity.ERROR,
             "Citation key not in the bibliography",

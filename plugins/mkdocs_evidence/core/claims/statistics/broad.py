@@ -118,7 +118,7 @@ _EVERY = re.compile(
     "|\\bevery" + _S + "(?:\\d+" + _S + ")?(?:seconds?|minutes?)\\b",
     _F,
 )
-_NEEDS_NOUN = re.compile("\\b(?:leading|main|top|biggest|largest|greatest|single)\\b", _F)
+_NEEDS_NOUN = re.compile("\\b(?:leading|main|top|biggest|largest|greatest|single|important|serious|effective)\\b", _F)
 _PLURAL = (
     "(?!(?:is|was|has|does|this|thus|always|perhaps|its|less|unless|across|plus|us)\\b)"
     "[a-z-]{2,}(?<!ss)(?<!ous)(?<!ly)s\\b"
@@ -169,7 +169,7 @@ _UNIT_AFTER = re.compile(
     "tablets?|pills?|capsules?|doses?|drops?|puffs?|servings?|portions?|glasses|cups?|"
     "seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|"
     "sessions?|sets?|reps?|repetitions?|metres?|meters?|miles?|litres?|liters?|grams?|"
-    "kilos?|kilograms?|pages?|words?|percentile)\\b|[:/]\\d|[.]\\d\\d?" + _S0 + "(?:am|pm)\\b)"
+    "kilos?|kilograms?|pages?|words?|percentile)\\b|%|[:/]\\d|[.]\\d\\d?" + _S0 + "(?:am|pm)\\b)"
 )
 _YEAR_LIKE = re.compile("(?:1[89]|20)\\d\\d(?:s|['\u2019]s)?")
 _GROUP_NOUN = re.compile(
