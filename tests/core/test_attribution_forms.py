@@ -4,7 +4,6 @@ and named sources reported as named. Each case fails if its form is lost."""
 from __future__ import annotations
 
 import pytest
-
 from mkdocs_evidence.core.attribution import find_attributions
 
 

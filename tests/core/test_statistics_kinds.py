@@ -7,8 +7,9 @@ reported as uncertain, with a reason.
 
 from __future__ import annotations
 
-import pytest
+from itertools import pairwise
 
+import pytest
 from mkdocs_evidence.core.statistics import KINDS, find_statistics
 
 
@@ -126,4 +127,4 @@ def test_many_statistics_on_one_long_line_are_each_found() -> None:
     line = "About 23% of 1,200 adults, 14 per 100,000 people and 3:1 women to men; " * 2000
     found = find_statistics(line)
     assert len(found) >= 4 * 2000
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(found))

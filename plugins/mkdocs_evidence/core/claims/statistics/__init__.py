@@ -1,11 +1,14 @@
 """Find the statistics stated in prose, so that each one can be required to carry a citation.
 
-The finder is rule-based and precision-first: a number is a statistic only when its context
-makes it one (a percent sign, "1 in 5", "twice as likely", "OR 1.4", "815 participants", ...).
-Bare numbers are never reported, which is what keeps doses, anatomical levels, acupuncture
-points, dates, phone numbers, versions, list numbers and page numbers out. A small negative
-lexicon removes the contexts that look like statistics but are not (concentrations such as
-"5% dextrose", "page 3 of 10", "three times a week").
+Two passes. The precise patterns find statistics whose form makes them one (a percent sign,
+"1 in 5", "twice as likely", "OR 1.4", "815 participants", ...). A second pass
+(:mod:`.broad`) then treats every other number and quantity word as a candidate ("214,000
+males", "the third most common cause", "most people", "aged 65 and over", "3:1") and decides
+from context with the negative lexicon, which keeps doses, anatomical levels, acupuncture
+points, dates, phone numbers, identifiers, versions, list and page numbers, schedules, one
+person's case and reference-list entries out. Each statistic is ``sure`` (an uncited one is an
+error) or ``uncertain`` with a reason (a warning): a missed unsourced figure reaches patients,
+a false alarm costs an editor one waiver.
 
 Parts: ``lexicon.yml`` (the word lists, data) read by :mod:`.lexicon`; :mod:`.grammar`
 (regex pieces); :mod:`.context` (compiled context tests); :mod:`.rules` (one acceptance rule
@@ -15,8 +18,8 @@ are shared with the figure matcher in :mod:`...text.numbers`.
 
 Policy decisions (documented so the corpus and the rules agree):
 
-* vague magnitudes ("hundreds of patients", "thousands of people", "many studies") are not
-  statistics: there is no figure to check against a source;
+* vague magnitudes ("hundreds of patients", "thousands of people") are not statistics; vague
+  proportions of a group ("most people", "many patients", "the majority") are uncertain ones;
 * "one study", "a trial" and "two people" are not counts; "three trials" is. A count of
   people under 10 needs an outcome verb ("6 children needed surgery") or a study context
   ("a study of 5 patients"), so guidance such as "three people can help you" is not one;
@@ -24,8 +27,9 @@ Policy decisions (documented so the corpus and the rules agree):
 * a bare number with a strong outcome verb is an outcome count ("61 improved", "12 died");
 * a change with a measurement unit after a change verb is an effect ("improved by 0.15 m/s",
   "the difference was 3.4 points");
-* scores for one person ("her pain was 7 out of 10", "strength 3/5") and ages ("people over
-  65") are not frequencies or counts;
+* scores for one person ("her pain was 7 out of 10", "strength 3/5") are not frequencies;
+  age groups ("people aged 65 and over") are uncertain statistics, one person's age is none;
+* a term's definition is not a finding ("acute means it has lasted less than six weeks");
 * a duration is a finding only after an outcome word ("recovered within 4 months", "recovery
   took 6 months"); schedules ("for 6 weeks", "sessions last 30 minutes") are not;
 * money is a finding only with a per-unit or population scale ("£2,000 per patient", "£1.2
