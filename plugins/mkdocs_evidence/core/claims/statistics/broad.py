@@ -29,6 +29,10 @@ __all__ = ["Candidate", "broad_candidates"]
 
 _S, _S0 = SPACES, OPT_SPACES
 _F = re.IGNORECASE
+_PLURAL = (
+    "(?!(?:is|was|has|does|this|thus|always|perhaps|its|less|unless|across|plus|us)\\b)"
+    "[a-z-]{2,}(?<!ss)(?<!ous)(?<!ly)s\\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,7 @@ _ORDINAL = (
 _SUPERLATIVE = (
     "(?:most" + _S + "(?:common(?:ly)?|frequent(?:ly)?|prevalent|widespread|popular|deadly|costly|"
     "curable|likely|important|serious|disabling|diagnosed|prescribed|used)|commonest|leading|"
-    "biggest|largest|greatest|highest|lowest|top|main|"
+    "biggest|largest|greatest|highest|lowest|top|"
     "single" + _S + "biggest)"
 )
 _RANK = re.compile(
@@ -110,6 +114,36 @@ _MULTIPLE = re.compile(
     "(?=" + _S + "(?:ratio|women|men|female|male|in" + _S + "favour)|" + _S0 + "[.,;)]|$)",
     _F,
 )
+_BODY_PARTS = frozenset(("legs", "limbs", "feet", "knees", "ankles", "hips", "nerves", "eyes"))
+_TIME_UNITS = "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+_VAGUE_QUANTITY = re.compile(
+    "(?:tens" + _S + "of" + _S + "|hundreds" + _S + "of" + _S + ")?(?:thousands|millions|billions)\\b"
+    "(?!" + _S + "of" + _S + "(?:years|miles|pounds|dollars|euros|nerve|cells|neurons)\\b)(?:" + _S + "(?:more|of))?"
+    "|(?:a" + _S + ")?(?:large|high|small|low|significant|growing|substantial|considerable)" + _S
+    + "(?:and" + _S + "[\\w-]+" + _S + ")?(?:proportion|percentage|share|minority)\\b(?:" + _S + "of)?"
+    "|statistically" + _S + "significant(?:ly)?" + _S + "(?:difference|change|relief|gains?|"
+    "improvements?|reductions?|increases?|fewer|more|less|lower|higher|better|greater|worse)\\b"
+    "|no" + _S + "(?:statistically" + _S + ")?significant" + _S + "(?:difference|change|effect)\\b"
+    "|(?<![Aa] )(?<![Tt]his )few" + _S + "(?:[a-z-]+" + _S + ")?" + "(?:people|patients|adults|children|"
+    "women|men|cases|adverse" + _S + "events|side" + _S + "effects|who)\\b"
+    "|(?<![Hh]ow )(?<![Tt]oo )(?<![Ss]o )(?<![Aa]s )many" + _S + "(?:(?:[a-z-]+" + _S + ")?(?:"
+    + "|".join(sorted({w.lower() for w in LEXICON.participant_nouns if w not in _BODY_PARTS}
+                      | {"cases", "sufferers", "doctors", "experts"}, key=len, reverse=True))
+    + ")\\b|of" + _S + "(?:us|them|whom)\\b|(?:get|do|have|are|will|say|find)\\b)"
+    "|(?<=[Ff]or )many\\b|(?<=by )many\\b"
+    "|\\d+(?:[.]\\d+)?(?:" + _S0 + "[-\u2013]" + _S0 + "\\d+(?:[.]\\d+)?)?" + _S + _TIME_UNITS + _S
+    + "(?:longer|shorter|younger|older|earlier|more|less|reduction|increase|sooner)\\b"
+    "|by" + _S + "(?:about" + _S + "|around" + _S + "|almost" + _S + "|nearly" + _S + "|up" + _S
+    + "to" + _S + ")?\\d+(?:[.]\\d+)?(?:" + _S0 + "[-\u2013]" + _S0 + "\\d+(?:[.]\\d+)?)?" + _S
+    + _TIME_UNITS + "\\b"
+    "|(?:(?:more|less|fewer)" + _S + "than|only" + _S + "about|only|nearly|almost|about|over|under|"
+    "just" + _S + "over|just" + _S + "under)" + _S + "(?:half|a" + _S + "(?:third|quarter|fifth|tenth)|"
+    "(?:one|two|three)[- ](?:thirds?|quarters?|fifths?))\\b(?!" + _S + "(?:of|the|an?|hour|mile|"
+    "litre|liter|cup|tablet|dose)\\b)"
+    "|\\d+(?:[.]\\d+)?" + _S + "times(?:" + _S + "over)?\\b(?!" + _S + "(?:a|per|each|every|daily|weekly|"
+    "more|less|higher|lower|greater|as|the)\\b)",
+    _F,
+)
 _RATIO_CONTEXT = re.compile("\\b(?:ratio|women|men|female|male|females|males|girls|boys)\\b", _F)
 _EVERY = re.compile(
     "(?:(?:one|a|1)" + _S + "(?:person|man|woman|child|adult|death|case|people)|someone|somebody)"
@@ -118,23 +152,13 @@ _EVERY = re.compile(
     "|\\bevery" + _S + "(?:\\d+" + _S + ")?(?:seconds?|minutes?)\\b",
     _F,
 )
-_NEEDS_NOUN = re.compile("\\b(?:leading|main|top|biggest|largest|greatest|single|important|serious|effective)\\b", _F)
-_PLURAL = (
-    "(?!(?:is|was|has|does|this|thus|always|perhaps|its|less|unless|across|plus|us)\\b)"
-    "[a-z-]{2,}(?<!ss)(?<!ous)(?<!ly)s\\b"
-)
+_NEEDS_NOUN = re.compile("\\b(?:leading|top|biggest|largest|greatest|single|important|serious|effective)\\b", _F)
 _MOST_NEXT = re.compile(
     _S + "(?:(?:of|people|men|women|children|adults|patients|cases|us|them|will|can|are|have|do|"
     "get|recover|experts|doctors)\\b|(?:[a-z-]+" + _S + "){0,2}?" + _PLURAL + ")"
     "|" + _S0 + "[.,;:!?)]",
     _F,
 )
-_GROUP = (
-    "(?:" + "|".join(sorted({w.lower() for w in LEXICON.participant_nouns} | {
-        "cases", "sufferers", "of us", "of them", "of whom", "of these", "of those", "of the people",
-        "of the patients", "more", "others"}, key=len, reverse=True)) + ")\\b"
-)
-_MANY = re.compile("many" + _S + "(?:[a-z-]+" + _S + ")?" + _GROUP, _F)
 _IMPERATIVE = re.compile(
     _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
     "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
@@ -145,13 +169,16 @@ _WORD_SCAN = re.compile(
     "(?P<rank>(?:\\b(?:one" + _S + "of" + _S + "|among" + _S + ")?(?:the|its|their|a)" + _S
     + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b)"
     "|(?P<prop>\\b(?:the|an?|nearly|almost|virtually|all|most|majority)\\b)"
-    "|(?P<many>(?<!how )(?<!too )(?<!so )(?<!as )(?<!How )\\b[Mm]any\\b)"
     "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in)\\b"
     "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above)))"
     "|(?P<cmp>\\b(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)\\b)"
-    "|(?P<mult>\\b(?:more|nearly|almost|roughly|about|doubled|tripled|trebled|halved|quadrupled|doubles|"
+    "|(?P<mult>\\b(?:roughly|doubled|tripled|trebled|halved|quadrupled|doubles|"
     "triples|quadruples|double|triple|twofold|threefold|fourfold|fivefold|sixfold|sevenfold|eightfold|"
-    "ninefold|tenfold|by)\\b|(?<![\\w.,:])\\d+(?:[.]\\d+)?(?=" + _S0 + "(?:[x\u00d7]" + _S + "|:" + _S0 + "\\d)))"
+    "ninefold|tenfold)\\b|(?<![\\w.,:])\\d+(?:[.]\\d+)?(?=" + _S0 + "(?:[x\u00d7]" + _S + "|:" + _S0 + "\\d)))"
+    "|(?P<vq>\\b(?:tens|hundreds|thousands|millions|billions|large|high|small|low|significant|"
+    "growing|substantial|considerable|statistically|significantly|no|few|[Mm]any|by|more|less|fewer|only|"
+    "nearly|almost|about|over|under|just)\\b|(?<![\\w.,])\\d+(?:[.]\\d+)?(?=(?:" + _S0
+    + "[-\u2013]" + _S0 + "\\d+(?:[.]\\d+)?)?" + _S + "(?:times|" + _TIME_UNITS + ")\\b))"
     "|(?P<every>\\b(?:one|a|1|someone|somebody|every)\\b)",
     _F,
 )
@@ -336,13 +363,26 @@ def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candid
     return None
 
 
+def _word_candidate_mult(ctx: _Context, pos: int) -> Candidate | None:
+    """Multiples, changes by a fraction and ratios ("more than doubled", "by a fifth", "3:1")."""
+    text = ctx.text
+    x = _MULTIPLE.match(text, pos)
+    if x is None or ctx.guidance(pos):
+        return None
+    if ":" in x.group(0) and not _RATIO_CONTEXT.search(text, max(0, pos - 40), min(len(text), x.end() + 40)):
+        return None  # "8:30": a time, not a ratio
+    return Candidate(pos, x.end(), "multiple", "multiple", "sure", "")
+
+
 def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     """Decide one quantity phrase found by the word scan."""
     text, group, pos = ctx.text, m.lastgroup, m.start()
     if ctx.in_reference(pos):
         return None
     if group == "age" and _AGE.match(text, pos) is None:
-        group = "mult"  # "by a fifth": not an age
+        group = "vq"  # "by a fifth", "over half": not an age
+    if group == "prop" and _PROPORTION.match(text, pos) is None:
+        group = "vq"  # "nearly half", "about 3 times"
     if group == "rank":
         r = _RANK.match(text, pos)
         if r is None:
@@ -355,7 +395,7 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
             return None  # "the main thing", "the top of the page"
         ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
         if not sure and (ctx.guidance(pos) or (not ordinal and re.search(
-                "\\b(?:main|top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
+                "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
             return None
         return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
                          "" if sure else "a ranking word: a finding, unless it is an opinion")
@@ -369,12 +409,15 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
             return None  # "the most thorough", "most clearly": a superlative, not a proportion
         return Candidate(pos, p.end(), "proportion", "proportion", "uncertain",
                          "a proportion in words: say how many and cite the source")
-    if group == "many":
-        q = _MANY.match(text, pos)
-        if q is None or ctx.imperative(pos):
+    if group == "vq":
+        q = _VAGUE_QUANTITY.match(text, pos)
+        if q is None:
+            return _word_candidate_mult(ctx, pos)
+        if ctx.imperative(pos) or ctx.guidance(pos):
             return None
-        return Candidate(pos, q.end(), "proportion", "many", "uncertain",
-                         "a vague proportion ('many'): say how many and cite the source")
+        return Candidate(pos, q.end(), "proportion", "vague-quantity", "uncertain",
+                         "a quantity in words ('many', 'millions', 'a large share', 'significantly'):"
+                         " a finding that needs a source")
     if group == "age":
         a = _AGE.match(text, pos)
         if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos):
@@ -388,12 +431,7 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
         return Candidate(pos, c.end(), "comparison", "comparison", "uncertain",
                          "a comparison between groups: a finding that needs a source")
     if group == "mult":
-        x = _MULTIPLE.match(text, pos)
-        if x is None or ctx.guidance(pos):
-            return None
-        if ":" in x.group(0) and not _RATIO_CONTEXT.search(text, max(0, pos - 40), min(len(text), x.end() + 40)):
-            return None  # "8:30": a time, not a ratio
-        return Candidate(pos, x.end(), "multiple", "multiple", "sure", "")
+        return _word_candidate_mult(ctx, pos)
     if group == "every":
         e = _EVERY.match(text, pos)
         if e is None or ctx.guidance(pos):
