@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .named import named_spans
-from .vague import FIXED_VAGUE, HEAD_RE, named_near, vague_at
+from .vague import HEAD_RE, fixed_vague, named_near, vague_at
 
 __all__ = ["NAMED", "VAGUE", "Attribution", "find_attributions"]
 
@@ -59,8 +59,8 @@ def find_attributions(text: str) -> list[Attribution]:
     spans: list[tuple[int, int, str]] = []
     for start, end in named_spans(text):
         spans.append((start, end, NAMED))
-    for m in FIXED_VAGUE.finditer(text):
-        spans.append((m.start(), m.end(), VAGUE))
+    for start, end in fixed_vague(text):
+        spans.append((start, end, VAGUE))
     for head in HEAD_RE.finditer(text):
         span = vague_at(text, head)
         named = named_near(text, head.end())

@@ -94,11 +94,26 @@ _GENERIC = re.compile(
 )
 
 
+# _GENERIC is tried only at a capital letter, a bracket or one of its lower-case first words.
+_GENERIC_ANCHOR = re.compile(
+    "[A-Z(]|\\b(?:according|said|says|notes|noted|told|explains|explained|senior|lead|first|appeared|"
+    "appears|published|reported|the|statistics|data|figures|estimates|sources?)\\b"
+)
+
+
 def named_spans(text: str) -> list[tuple[int, int]]:
     """Spans of named-but-uncited phrases: known and suffix-named organisations with their
     reporting words, and the generic forms of :data:`_GENERIC`, in order, without overlaps."""
     spans = _org_spans(text)
-    generic = [(m.start(), m.end()) for m in _GENERIC.finditer(text)]
+    generic = []
+    last = 0
+    for anchor in _GENERIC_ANCHOR.finditer(text):
+        if anchor.start() < last:
+            continue
+        m = _GENERIC.match(text, anchor.start())
+        if m:
+            generic.append((m.start(), m.end()))
+            last = m.end()
     if not generic:
         return spans
     merged: list[tuple[int, int]] = []

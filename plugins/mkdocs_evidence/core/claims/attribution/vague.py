@@ -11,7 +11,7 @@ from .grammar import GAP as _S
 from .grammar import alternation as _alt
 from .lexicon import LEXICON
 
-__all__ = ["FIXED_VAGUE", "HEAD_RE", "vague_at"]
+__all__ = ["FIXED_VAGUE", "HEAD_RE", "fixed_vague", "named_near", "vague_at"]
 
 
 _HEADS = LEXICON.plural_heads + LEXICON.singular_heads
@@ -87,6 +87,55 @@ FIXED_VAGUE = re.compile(
     "widely|all|also)" + _S + ")?(?:agree|recommend|recommended|say|said|believe|advise|warn|"
     "consider)\\b"
 )
+# FIXED_VAGUE is tried only where one of its first words starts (a case-sensitive trie scan).
+_FIXED_FIRST = (
+    "it", "it's", "there", "is", "are", "was", "were", "has", "have", "according", "estimates",
+    "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
+    "shown", "described", "proved", "found", "demonstrated", "the", "general", "scientific", "medical",
+    "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
+    "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
+    "health",
+)
+
+
+def _trie(words) -> str:
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(tree)
+
+
+FIXED_ANCHOR = re.compile(
+    "\\b(?:" + _trie(sorted({v for w in _FIXED_FIRST for v in (w, w.capitalize())})) + ")(?![\\w'])"
+)
+
+
+def fixed_vague(text: str) -> list[tuple[int, int]]:
+    """Spans of the fixed appeal phrases ("it is estimated that", "has been well researched")."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for anchor in FIXED_ANCHOR.finditer(text):
+        if anchor.start() < last:
+            continue
+        m = FIXED_VAGUE.match(text, anchor.start())
+        if m:
+            spans.append((m.start(), m.end()))
+            last = m.end()
+    return spans
+
+
 # A named journal, organisation or person right after an appeal's head makes it a named source.
 _NAMED_NEAR = re.compile(
     "[^.;!?\\n]{0,60}?\\b(?:in|published" + _S + "in|appeared" + _S + "in)" + _S + "(?:the" + _S

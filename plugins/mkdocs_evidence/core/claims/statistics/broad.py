@@ -17,12 +17,14 @@ reference-like lines are found in one pass over the text.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, SPACES, number_value
 from . import context as cx
+from .grammar import cased, trie
 from .lexicon import LEXICON
 
 __all__ = ["Candidate", "broad_candidates"]
@@ -183,11 +185,45 @@ _WORD_SCAN = re.compile(
     _F,
 )
 
+# Where the word scan can match: its first words (a trie, case-sensitive, so most positions are
+# rejected after one comparison), "#" and digits. The scan itself is then tried only there.
+_SCAN_WORDS = (
+    "one", "among", "the", "its", "their", "a", "an", "first", "second", "third", "fourth", "fifth",
+    "sixth", "seventh", "eighth", "ninth", "tenth", "number", "most", "commonest", "leading",
+    "biggest", "largest", "greatest", "highest", "lowest", "top", "single", "nearly", "almost",
+    "virtually", "all", "majority", "aged", "age", "ages", "between", "over", "under", "past",
+    "older", "younger", "by", "after", "from", "before", "in", "risen", "rose", "fell", "fallen",
+    "dropped", "grew", "grown", "increased", "decreased", "roughly", "doubled", "tripled", "trebled",
+    "halved", "quadrupled", "doubles", "triples", "quadruples", "double", "triple", "twofold",
+    "threefold", "fourfold", "fivefold", "sixfold", "sevenfold", "eightfold", "ninefold", "tenfold",
+    "tens", "hundreds", "thousands", "millions", "billions", "large", "high", "small", "low",
+    "significant", "growing", "substantial", "considerable", "statistically", "significantly", "no",
+    "few", "many", "more", "less", "fewer", "only", "about", "just", "someone", "somebody", "every",
+)
+# Frequent small words start a match only before a few words: they are anchors only there.
+_SCAN_SMALL = (
+    "one", "among", "the", "its", "their", "a", "an", "in", "by", "from", "after", "before", "over",
+    "under", "between", "past", "no", "more", "less", "fewer", "only", "nearly", "almost", "about",
+    "just", "all", "large", "high", "small", "low",
+)
+_SCAN_NEXT = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
+    "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
+    "her", "their", "our", "your", "age", "ages", "the", "a", "an", "one", "two", "three", "four",
+    "half", "quarter", "statistically", "significant", "than", "everyone", "every", "but",
+    "proportion", "percentage", "share", "and", "of", "few", "many",
+)
+_SCAN_WORD_ANCHOR = re.compile(
+    "\\b(?:" + trie(cased(w for w in _SCAN_WORDS if w not in _SCAN_SMALL)) + ")\\b"
+    "|\\b(?:" + trie(cased(_SCAN_SMALL)) + ")(?=" + _S + "(?:" + trie(_SCAN_NEXT) + ")\\b|" + _S + "\\d)"
+)
+_SCAN_DIGIT_ANCHOR = re.compile("[#\\d](?<![\\w.,:#][#\\d])")
+
 # Bare numbers.
 _NUMBER_AT = re.compile(DIGNUM + "|(?:" + "|".join(
     sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
-_WORD_NUMBER = re.compile("\\b(?:" + "|".join(
-    sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
+_WORD_NUMBER = re.compile("\\b(?:" + trie(cased(w for w, v in NUMBER_WORDS.items() if v >= 2)) + ")\\b")
 _DIGITS = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
 _UNIT_AFTER = re.compile(
     _S0 + "(?:[-\u2010\u2011](?!fold|plus)[a-z]|(?:mg|g|kg|mcg|\u00b5g|ug|iu|IU|units?|mmol|ml|mL|l|L|mm|cm|m|km|"
@@ -228,7 +264,7 @@ _PER_REV = re.compile(_S + "rep\\b", _F)
 _EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
 
 # Context windows (reversed look-backs match at the window's end, forward ones at the start).
-_YOU = re.compile("\\b(?:you|your|yourself|we|us|our)\\b", _F)
+_YOU = re.compile("\\b(?:" + trie(cased(("you", "your", "yourself", "we", "us", "our"))) + ")\\b")
 _GUIDANCE_START = re.compile(
     _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
     "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
@@ -238,22 +274,26 @@ _GUIDANCE_START = re.compile(
 )
 _BOUNDARY = re.compile("[.!?\n]")
 _CASE = re.compile(
-    "\\b(?:she|he|her|his|him|i|my|me|mrs|mr|ms)\\b|\\ba" + _S + "\\d+-year-old\\b", _F
+    "\\b(?:" + trie(cased(("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms"))) + ")\\b"
 )
-_REFERENCE_LINE = re.compile(
-    "\\bet" + _S + "al\\b|\\bdoi\\b|\\bretrieved\\b|\\bisbn\\b|\\bpp?\\.\\s*\\d|\\bvol\\.|"
+_CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
+_REFERENCE_LINE = re.compile(  # no leading \\b, so the engine skips by the first character
+    "(?:et" + _S + "al\\b|doi\\b|[Rr]etrieved\\b|ISBN\\b|pp?\\.\\s*\\d|vol\\.|"
     "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0
-    + "[:,]|\\b[A-Z][a-z]+," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&]"
+    + "[:,]|," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&])"
 )
 _LINE = re.compile("[^\n]*")
 
 
 def _reference_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that reads like a reference-list entry, in order."""
-    spans = []
-    for m in _LINE.finditer(text):
-        if m.end() > m.start() and _REFERENCE_LINE.search(text, m.start(), m.end()):
-            spans.append((m.start(), m.end()))
+    """(start, end) of each line that reads like a reference-list entry, in order (one scan)."""
+    spans: list[tuple[int, int]] = []
+    for m in _REFERENCE_LINE.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        spans.append((start, len(text) if end < 0 else end))
     return spans
 
 
@@ -269,7 +309,11 @@ class _Context:
         self.ref_starts = [s for s, _ in self.refs]
         self.bounds = [m.end() for m in _BOUNDARY.finditer(text)]
         self.you = [m.start() for m in _YOU.finditer(text)]
-        self.cases = [m.start() for m in _CASE.finditer(text)]
+        self.cases = sorted(
+            [m.start() for m in _CASE.finditer(text)]
+            + [m.start() for m in _CASE_AGE.finditer(text) if text[max(0, m.start() - 8) : m.start()].lstrip()[:2]
+               in ("a ", "A ")]
+        )
         self.starts: dict[int, tuple[bool, bool]] = {}
 
     def in_reference(self, pos: int) -> bool:
@@ -454,8 +498,15 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
 
     found: list[Candidate] = []
     last_end = 0
-    for m in _WORD_SCAN.finditer(text):
-        if m.start() < last_end:
+    anchors = heapq.merge(
+        (m.start() for m in _SCAN_WORD_ANCHOR.finditer(text)),
+        (m.start() for m in _SCAN_DIGIT_ANCHOR.finditer(text)),
+    )
+    for pos in anchors:
+        if pos < last_end:
+            continue
+        m = _WORD_SCAN.match(text, pos)
+        if m is None:
             continue
         c = _word_candidate(ctx, m)
         if c is not None and c.end > c.start and free(c.start, c.end):
