@@ -63,7 +63,7 @@ def find_attributions(text: str) -> list[Attribution]:
         spans.append((start, end, VAGUE))
     for head in HEAD_RE.finditer(text):
         span = vague_at(text, head)
-        named = named_near(text, head.end())
+        named = named_near(text, head.end()) if span is not None or head.group(0).lower() in _PEOPLE else 0
         if span is not None:
             spans.append((span[0], max(span[1], named or 0), NAMED if named else VAGUE))
         elif named and head.group(0).lower() in _PEOPLE:

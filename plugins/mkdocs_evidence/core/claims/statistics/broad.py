@@ -106,7 +106,7 @@ _COMPARISON = re.compile(
 )
 _MULTIPLE = re.compile(
     "(?:(?:more" + _S + "than|nearly|almost|roughly|about)" + _S + ")?(?:doubled|tripled|trebled|halved|"
-    "quadrupled)\\b"
+    "quadrupled)\\b(?!" + _S + "(?:up|over|back|as)\\b)"
     "|(?:two|three|four|five|six|seven|eight|nine|ten)fold\\b"
     "|(?:doubles|triples|quadruples|double|triple)\\b(?!" + _S0 + "[-]|" + _S
     + "(?:check|vision|bed|room|dose|click|up|chin|jointed|glazing)\\b)"
@@ -210,20 +210,55 @@ _SCAN_NEXT = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
     "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
-    "her", "their", "our", "your", "age", "ages", "the", "a", "an", "one", "two", "three", "four",
-    "half", "quarter", "statistically", "significant", "than", "everyone", "every", "but",
-    "proportion", "percentage", "share", "and", "of", "few", "many",
+    "her", "their", "our", "your", "age", "ages", "half", "quarter", "statistically", "significant",
+    "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many",
 )
-_SCAN_WORD_ANCHOR = re.compile(
-    "\\b(?:" + trie(cased(w for w in _SCAN_WORDS if w not in _SCAN_SMALL)) + ")\\b"
-    "|\\b(?:" + trie(cased(_SCAN_SMALL)) + ")(?=" + _S + "(?:" + trie(_SCAN_NEXT) + ")\\b|" + _S + "\\d)"
+_NEXT_OK = (
+    "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:age|ages|most|"
+    "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
+    "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
+    "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b))"
 )
+_NUMBER_WORDS_2 = tuple(w for w, v in NUMBER_WORDS.items() if v >= 2)
+_YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
+_CASE_WORDS = ("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms")
+
+
+def _word_trie(plain, guarded, guard: str) -> str:
+    """One trie over ``plain`` and ``guarded`` words (each cased); a guarded word matches only
+    where ``guard`` (a look-ahead) holds, a plain one at a word boundary."""
+    tree: dict = {}
+    for word, end in [(w, "\\b") for w in cased(plain)] + [(w, guard) for w in cased(guarded)]:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node.setdefault("", set()).add(end)
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        ends = node.get("", set())
+        if ends:
+            branches.append("\\b" if "\\b" in ends else guard)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
+_PLAIN_WORDS = frozenset(
+    [w for w in _SCAN_WORDS if w not in _SCAN_SMALL] + list(_NUMBER_WORDS_2) + list(_YOU_WORDS)
+    + list(_CASE_WORDS)
+)
+# The one word scan of this pass: its anchors, number words, "you" words and "she" words.
+_WORD_SCAN_ANCHOR = re.compile("\\b" + _word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
+_SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
+_NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
+_YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
+_CASE_SET = frozenset(v for w in _CASE_WORDS for v in (w, w.capitalize()))
 _SCAN_DIGIT_ANCHOR = re.compile("[#\\d](?<![\\w.,:#][#\\d])")
 
 # Bare numbers.
 _NUMBER_AT = re.compile(DIGNUM + "|(?:" + "|".join(
     sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
-_WORD_NUMBER = re.compile("\\b(?:" + trie(cased(w for w, v in NUMBER_WORDS.items() if v >= 2)) + ")\\b")
 _DIGITS = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
 _UNIT_AFTER = re.compile(
     _S0 + "(?:[-\u2010\u2011](?!fold|plus)[a-z]|(?:mg|g|kg|mcg|\u00b5g|ug|iu|IU|units?|mmol|ml|mL|l|L|mm|cm|m|km|"
@@ -264,7 +299,6 @@ _PER_REV = re.compile(_S + "rep\\b", _F)
 _EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
 
 # Context windows (reversed look-backs match at the window's end, forward ones at the start).
-_YOU = re.compile("\\b(?:" + trie(cased(("you", "your", "yourself", "we", "us", "our"))) + ")\\b")
 _GUIDANCE_START = re.compile(
     _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
     "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
@@ -273,9 +307,6 @@ _GUIDANCE_START = re.compile(
     _F,
 )
 _BOUNDARY = re.compile("[.!?\n]")
-_CASE = re.compile(
-    "\\b(?:" + trie(cased(("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms"))) + ")\\b"
-)
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
 _REFERENCE_LINE = re.compile(  # no leading \\b, so the engine skips by the first character
     "(?:et" + _S + "al\\b|doi\\b|[Rr]etrieved\\b|ISBN\\b|pp?\\.\\s*\\d|vol\\.|"
@@ -308,12 +339,22 @@ class _Context:
         self.refs = _reference_lines(text)
         self.ref_starts = [s for s, _ in self.refs]
         self.bounds = [m.end() for m in _BOUNDARY.finditer(text)]
-        self.you = [m.start() for m in _YOU.finditer(text)]
-        self.cases = sorted(
-            [m.start() for m in _CASE.finditer(text)]
-            + [m.start() for m in _CASE_AGE.finditer(text) if text[max(0, m.start() - 8) : m.start()].lstrip()[:2]
-               in ("a ", "A ")]
-        )
+        self.anchors: list[int] = []
+        self.number_words: list[tuple[int, int]] = []
+        self.you: list[int] = []
+        cases: list[int] = []
+        for m in _WORD_SCAN_ANCHOR.finditer(text):
+            word = m.group(0)
+            if word in _SCAN_SET:
+                self.anchors.append(m.start())
+            if word in _NUMBER_SET:
+                self.number_words.append((m.start(), m.end()))
+            if word in _YOU_SET:
+                self.you.append(m.start())
+            if word in _CASE_SET:
+                cases.append(m.start())
+        cases += [m.start() for m in _CASE_AGE.finditer(text)]
+        self.cases = sorted(cases)
         self.starts: dict[int, tuple[bool, bool]] = {}
 
     def in_reference(self, pos: int) -> bool:
@@ -499,7 +540,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
     found: list[Candidate] = []
     last_end = 0
     anchors = heapq.merge(
-        (m.start() for m in _SCAN_WORD_ANCHOR.finditer(text)),
+        ctx.anchors,
         (m.start() for m in _SCAN_DIGIT_ANCHOR.finditer(text)),
     )
     for pos in anchors:
@@ -513,7 +554,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
             found.append(c)
             last_end = c.end
     numbers = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    numbers += [(m.start(), m.end()) for m in _WORD_NUMBER.finditer(text)]
+    numbers += ctx.number_words
     numbers.sort()
     covered = [(c.start, c.end) for c in found]
     cstarts = [s for s, _ in covered]
