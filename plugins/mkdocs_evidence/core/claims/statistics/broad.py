@@ -105,8 +105,8 @@ _COMPARISON = re.compile(
     _F,
 )
 _MULTIPLE = re.compile(
-    "(?:(?:more" + _S + "than|nearly|almost|roughly|about)" + _S + ")?(?:doubled|tripled|trebled|halved|"
-    "quadrupled)\\b(?!" + _S + "(?:up|over|back|as)\\b)"
+    "(?:more" + _S + "than|nearly|almost|roughly|about)" + _S + "(?:doubled|tripled|trebled|halved|"
+    "quadrupled)\\b|(?:doubled|tripled|trebled|halved|quadrupled)\\b(?!" + _S + "(?:up|over|back|as)\\b)"
     "|(?:two|three|four|five|six|seven|eight|nine|ten)fold\\b"
     "|(?:doubles|triples|quadruples|double|triple)\\b(?!" + _S0 + "[-]|" + _S
     + "(?:check|vision|bed|room|dose|click|up|chin|jointed|glazing)\\b)"
@@ -217,7 +217,8 @@ _NEXT_OK = (
     "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:age|ages|most|"
     "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
     "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
-    "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b))"
+    "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b|(?:person|man|woman|"
+    "child|adult|death|case)\\b))"
 )
 _NUMBER_WORDS_2 = tuple(w for w, v in NUMBER_WORDS.items() if v >= 2)
 _YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
@@ -308,22 +309,32 @@ _GUIDANCE_START = re.compile(
 )
 _BOUNDARY = re.compile("[.!?\n]")
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
-_REFERENCE_LINE = re.compile(  # no leading \\b, so the engine skips by the first character
-    "(?:et" + _S + "al\\b|doi\\b|[Rr]etrieved\\b|ISBN\\b|pp?\\.\\s*\\d|vol\\.|"
-    "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0
-    + "[:,]|," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&])"
+# Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
+# and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
+_REFERENCE_WORDS = ("et al", "doi", "Retrieved", "retrieved", "ISBN", "pp.", "vol.")
+_REFERENCE_LINE = re.compile(
+    "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0 + "[:,]"
+    "|," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&]"
 )
 _LINE = re.compile("[^\n]*")
 
 
 def _reference_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that reads like a reference-list entry, in order (one scan)."""
+    marks = [m.start() for m in _REFERENCE_LINE.finditer(text)]
+    for word in _REFERENCE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            before = text[at - 1 : at]
+            if not before or not (before.isalnum() or before == "_"):
+                marks.append(at)
+            at = text.find(word, at + len(word))
     spans: list[tuple[int, int]] = []
-    for m in _REFERENCE_LINE.finditer(text):
-        if spans and m.start() < spans[-1][1]:
+    for mark in sorted(marks):
+        if spans and mark < spans[-1][1]:
             continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
+        start = text.rfind("\n", 0, mark) + 1
+        end = text.find("\n", mark)
         spans.append((start, len(text) if end < 0 else end))
     return spans
 
