@@ -19,8 +19,8 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 BIN = Path(sys.executable).parent
 FIXTURE_CONTENT = REPO / "tests" / "fixtures" / "content" / "foot-drop"
-# The project's theme: Material with the overrides the generated guide pages need.
-PROJECT_THEME = {"name": "material", "custom_dir": str(REPO / "overrides"), "font": False, "language": "en"}
+# The project's theme: Material; the plugin adds its packaged templates (theme/) itself.
+PROJECT_THEME = {"name": "material", "font": False, "language": "en"}
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1"}
 

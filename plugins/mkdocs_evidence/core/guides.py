@@ -254,7 +254,10 @@ def _review_meta(guide: Guide) -> dict:
         "clinical_reviewer": {
             "name": review.clinical_reviewer.name,
             "qualifications": review.clinical_reviewer.qualifications,
-        },
+        }
+        if review.clinical_reviewer
+        else None,
+        "last_updated": max((entry.date for entry in review.history), default=None),
         "funding": review.funding,
         "conflicts": review.conflicts,
     }
