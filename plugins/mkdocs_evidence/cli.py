@@ -6,6 +6,7 @@ Stable contract (scripts depend on it):
                           [--output FILE] [--since GIT_REF] [--production] [--summary-only]
     mkdocs-evidence report [--output-dir DIR]
     mkdocs-evidence new-guide NAME
+    mkdocs-evidence init DIR --condition NAME [--clinic NAME]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -264,6 +265,21 @@ def cmd_new_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init_project import init_project
+    from .scaffold import ScaffoldError
+
+    try:
+        result = init_project(Path(args.directory), condition=args.condition, clinic=args.clinic)
+    except (ScaffoldError, OSError) as error:
+        raise UsageError(str(error)) from error
+    for path in result.written:
+        print(f"created {path}")
+    print()
+    print(result.next_steps())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-evidence", description="Evidence-checked patient guides: claim checker, editor report, guide scaffold.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -290,6 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     new_guide.add_argument("name", metavar="NAME")
     new_guide.add_argument("--content-dir", default="content")
     new_guide.set_defaults(handler=cmd_new_guide)
+
+    init = commands.add_parser("init", help="write a new standalone site (mkdocs.yml, docs/, citations/, content/, CI) into DIR")
+    init.add_argument("directory", metavar="DIR")
+    init.add_argument("--condition", required=True, metavar="NAME", help='the first guide, e.g. "Carpal tunnel syndrome"')
+    init.add_argument("--clinic", metavar="NAME", help="your clinic's name, shown on every page")
+    init.set_defaults(handler=cmd_init)
     return parser
 
 
