@@ -77,7 +77,9 @@ def make_site(tmp_path: Path) -> Callable[..., Site]:
             target = root / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(textwrap.dedent(text), encoding="utf-8")
-        plugin_options = {"bibliography": "citations", "cache": False, "today": "2026-11-22"}
+        # fail_on: never, so tests can look at the pages and the report of a site with error
+        # findings; the default (error) is tested in tests/test_clinic_site.py.
+        plugin_options = {"bibliography": "citations", "cache": False, "today": "2026-11-22", "fail_on": "never"}
         plugin_options.update(options or {})
         config = {
             "site_name": "Test site",
