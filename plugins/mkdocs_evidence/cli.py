@@ -90,6 +90,16 @@ def read_site_config(config_file: Path) -> SiteConfig:
     return SiteConfig(root=root, docs_dir=root / raw.get("docs_dir", "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "")
 
 
+def _zensical_site(config_file: Path) -> SiteConfig:
+    from .zensical_config import ZensicalConfigError, read_zensical_config
+
+    try:
+        docs_dir, options, exclude = read_zensical_config(config_file)
+    except ZensicalConfigError as error:
+        raise UsageError(str(error)) from error
+    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude)
+
+
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
@@ -128,6 +138,8 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
     """Project settings from mkdocs.yml (when there is one) and the command line."""
     config_file = Path(args.config_file)
     site = read_site_config(config_file) if config_file.is_file() else None
+    if site is None and args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
+        site = _zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
     if args.config_file != "mkdocs.yml" and site is None:
         raise UsageError(f"{config_file}: no such file")
     root = site.root if site else Path.cwd()

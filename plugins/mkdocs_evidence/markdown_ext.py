@@ -233,3 +233,10 @@ class EvidenceExtension(Extension):
         # Last: after inline links are made (20) and after MkDocs' own link rewriting ("relpath",
         # 0), which expects every <a> to have an href.
         md.treeprocessors.register(LinkTreeprocessor(md), "evidence_links", -10)
+
+
+def makeExtension(**configs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point
+    """``extensions=["mkdocs_evidence.markdown_ext"]`` with plain values (see standalone.py)."""
+    from .standalone import make_extension
+
+    return make_extension(**configs)
