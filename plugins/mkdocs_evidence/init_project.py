@@ -39,11 +39,11 @@ class InitResult:
     slug: str
 
     def next_steps(self) -> str:
-        where = self.directory
+        here = self.directory.resolve() == Path.cwd().resolve()
         return "\n".join(
             [
-                f"Your site is ready in {where}. Next:",
-                f"  cd {where}",
+                "Your site is ready in this folder. Next:" if here else f"Your site is ready in {self.directory}. Next:",
+                *([] if here else [f"  cd {self.directory}"]),
                 "  mkdocs serve                      # preview at http://127.0.0.1:8000, rebuilt as you edit",
                 f"  edit content/{self.slug}/guide.yml  # replace every 'Replace this with...' (each one is a warning)",
                 "  add your sources to citations/refs.bib and cite them as [@key]",
