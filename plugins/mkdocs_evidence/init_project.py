@@ -70,7 +70,7 @@ def init_project(directory: Path, *, condition: str, clinic: str | None = None) 
     # YAML and Markdown output: autoescape off on purpose; values go through yaml_str/md_escape.
     env = template_environment(subdir="init", autoescape=False, keep_trailing_newline=True)
     env.filters.update(yaml_str=_yaml_str, md_escape=md_escape)
-    site_name = f"{condition}: a guide for patients"
+    site_name = f"{condition} guide"
     values = {
         "site_name": site_name,
         "description": f"Evidence-checked information about {condition.lower()} for patients and families.",
