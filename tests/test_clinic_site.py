@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.exceptions import Abort, PluginError
-
 from mkdocs_evidence.config import publish_failure
 from mkdocs_evidence.core.clinic import ClinicError, validate_clinic
 
@@ -161,7 +160,9 @@ def test_clinic_settings_are_validated(clinic, message):
 
 def test_every_clinic_value_is_escaped_for_its_context(make_site, build_site):
     """The name in HTML text, an attribute, the stylesheet and JSON-LD; the logo in src."""
-    evil = "A & B */ body{background:url(https://evil.example/x)} /* </script><script>alert(1)</script> \" onmouseover=\"x"
+    evil = (
+        'A & B */ body{background:url(https://evil.example/x)} /* </script><script>alert(1)</script> " onmouseover="x'
+    )
     site = _guide_site(make_site, clinic={"name": evil, "logo": "assets/logo.svg?a=1&b=2"})
     (site.root / "docs" / "assets").mkdir()
     (site.root / "docs" / "assets" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
@@ -192,7 +193,9 @@ def test_a_case_series_rated_high_fails_a_plain_build(make_site, build_site, cap
     site = make_site({"index.md": "# Guides\n\nPlain words only.\n"}, options={"content": "content"})
     scaffold_guide("Foot drop", site.root / "content")
     treatment = site.root / "content" / "foot-drop" / "treatments" / "example-treatment.yml"
-    treatment.write_text(treatment.read_text(encoding="utf-8").replace("benefits: []\n", HIGH_ON_A_CASE_SERIES), encoding="utf-8")
+    treatment.write_text(
+        treatment.read_text(encoding="utf-8").replace("benefits: []\n", HIGH_ON_A_CASE_SERIES), encoding="utf-8"
+    )
     _set_plugin_option(site, fail_on=None)  # the default
     assert re.search(r"evidence: 1 error finding .*fail_on: error", _build_fails(site, build_site, caplog))
     data = json.loads(site.page("editor/report/report.json"))

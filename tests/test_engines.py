@@ -19,7 +19,6 @@ from pathlib import Path
 import markdown
 import pytest
 from conftest import SMALL_BIB
-
 from mkdocs_evidence.cli import main
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
@@ -58,7 +57,9 @@ def test_the_markdown_extension_works_from_plain_configuration(tmp_path):
     html = markdown.markdown(
         PAGE,
         extensions=["mkdocs_evidence.markdown_ext"],
-        extension_configs={"mkdocs_evidence.markdown_ext": {"bibliography": "citations/refs.bib", "base_dir": str(root)}},
+        extension_configs={
+            "mkdocs_evidence.markdown_ext": {"bibliography": "citations/refs.bib", "base_dir": str(root)}
+        },
     )
     _assert_citations_rendered(html)
 
@@ -67,7 +68,10 @@ def test_the_markdown_extension_raises_a_clear_error_on_a_broken_bib(tmp_path):
     root = _small_project(tmp_path)
     (root / "citations" / "refs.bib").write_text("@article{a, title = {x}\n@article{a, title={y}}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"mkdocs_evidence.markdown_ext: citations/refs.bib:\d+"):
-        markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={"mkdocs_evidence.markdown_ext": {"base_dir": str(root)}})
+        markdown.Markdown(
+            extensions=["mkdocs_evidence.markdown_ext"],
+            extension_configs={"mkdocs_evidence.markdown_ext": {"base_dir": str(root)}},
+        )
 
 
 ZENSICAL_TOML = """\
@@ -86,7 +90,15 @@ bibliography = "citations"
 def test_zensical_builds_numbered_citations_badges_and_a_reference_list(tmp_path):
     root = _small_project(tmp_path)
     (root / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=root, capture_output=True, text=True, timeout=300, env=ENV, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=ENV,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     _assert_citations_rendered((root / "site" / "index.html").read_text(encoding="utf-8"))
 
@@ -115,17 +127,33 @@ def test_a_wrong_option_in_zensical_toml_is_one_message(tmp_path, capsys, monkey
 
 # ----------------------------------------------------------------------------- ProperDocs
 
-needs_properdocs = pytest.mark.skipif(importlib.util.find_spec("properdocs") is None, reason="properdocs is not installed")
+needs_properdocs = pytest.mark.skipif(
+    importlib.util.find_spec("properdocs") is None, reason="properdocs is not installed"
+)
 
 
 def _properdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "properdocs", "build", "-f", "mkdocs.yml", *args]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=ENV, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        command, cwd=root, capture_output=True, text=True, timeout=300, env=ENV, stdin=subprocess.DEVNULL
+    )
 
 
 @needs_properdocs
 def test_properdocs_builds_an_init_site_with_the_packaged_theme(tmp_path, capsys):
-    assert main(["init", str(tmp_path / "site-src"), "--condition", "Carpal tunnel syndrome", "--clinic", "Riverside Hand Clinic"]) == 0
+    assert (
+        main(
+            [
+                "init",
+                str(tmp_path / "site-src"),
+                "--condition",
+                "Carpal tunnel syndrome",
+                "--clinic",
+                "Riverside Hand Clinic",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     root = tmp_path / "site-src"
     (root / "docs" / "evidence.md").write_text(PAGE, encoding="utf-8")

@@ -8,7 +8,6 @@ import os
 import pytest
 import yaml
 from conftest import Site
-
 from mkdocs_evidence.cli import main
 
 EXPECTED = [

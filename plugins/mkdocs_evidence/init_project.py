@@ -42,7 +42,9 @@ class InitResult:
         here = self.directory.resolve() == Path.cwd().resolve()
         return "\n".join(
             [
-                "Your site is ready in this folder. Next:" if here else f"Your site is ready in {self.directory}. Next:",
+                "Your site is ready in this folder. Next:"
+                if here
+                else f"Your site is ready in {self.directory}. Next:",
                 *([] if here else [f"  cd {self.directory}"]),
                 "  mkdocs serve                      # preview at http://127.0.0.1:8000, rebuilt as you edit",
                 f"  edit content/{self.slug}/guide.yml  # replace every 'Replace this with...' (each one is a warning)",
@@ -60,13 +62,20 @@ def init_project(directory: Path, *, condition: str, clinic: str | None = None) 
     clinic = " ".join(clinic.split()) if clinic else None
     slug = slugify(condition)
     if not slug:
-        raise ScaffoldError(f"cannot make a folder name from {condition!r}; use letters or digits, e.g. 'Carpal tunnel syndrome'")
+        raise ScaffoldError(
+            f"cannot make a folder name from {condition!r}; use letters or digits, e.g. 'Carpal tunnel syndrome'"
+        )
     if directory.exists() and not directory.is_dir():
         raise ScaffoldError(f"{directory} is a file, not a folder; choose a folder for the new site")
-    guide_files = [Path("content") / slug / "guide.yml", Path("content") / slug / "treatments" / f"{EXAMPLE_TREATMENT}.yml"]
+    guide_files = [
+        Path("content") / slug / "guide.yml",
+        Path("content") / slug / "treatments" / f"{EXAMPLE_TREATMENT}.yml",
+    ]
     for relative in (*_RENDERED, *_STATIC, *guide_files, Path("content") / slug):
         if (directory / relative).exists():
-            raise ScaffoldError(f"{directory / relative} already exists; init never overwrites a file (choose an empty folder)")
+            raise ScaffoldError(
+                f"{directory / relative} already exists; init never overwrites a file (choose an empty folder)"
+            )
     # YAML and Markdown output: autoescape off on purpose; values go through yaml_str/md_escape.
     env = template_environment(subdir="init", autoescape=False, keep_trailing_newline=True)
     env.filters.update(yaml_str=_yaml_str, md_escape=md_escape)

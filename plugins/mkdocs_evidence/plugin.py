@@ -132,7 +132,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             set_up_site(config)
         except SetupError as error:
             raise PluginError(str(error)) from None
-        self.unreadable.extend(third_party_findings(config, display(Path(config.config_file_path), root) if config.config_file_path else "mkdocs.yml"))
+        self.unreadable.extend(third_party_findings(config, root))
         # Ours first, so a clinic's own extra_css wins.
         config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
         if self.is_serve and self.config.report and not self.config.report_on_build:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from .core.bibliography import display
 from .core.clinic import ClinicError, validate_clinic
 from .core.findings import Finding, make_finding
 from .core.templating import PACKAGE_DIR
@@ -83,14 +84,17 @@ def _font_configured(config: MkDocsConfig) -> bool:
     try:
         with open(config.config_file_path, encoding="utf-8") as handle:
             raw = yaml_load(handle) or {}
-    except Exception:  # noqa: BLE001 - MkDocs has already read this file; unreadable now = not set
+    except Exception:
         return False
     theme = raw.get("theme") if isinstance(raw, dict) else None
     return isinstance(theme, dict) and "font" in theme
 
 
-def third_party_findings(config: MkDocsConfig, config_path: str = "mkdocs.yml") -> list[Finding]:
-    """A finding for each configured font or asset that pages would load from another website."""
+def third_party_findings(config: MkDocsConfig, root: Path) -> list[Finding]:
+    """A finding for each configured font or asset that pages would load from another website,
+    located in the site's configuration file (shown relative to ``root``)."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    config_path = display(config_file, root) if config_file else "mkdocs.yml"
     found: list[tuple[str, str]] = []
     font = config.theme.get("font") if config.theme.name == "material" else False
     if font:

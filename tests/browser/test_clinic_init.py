@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser_helpers import goto
 from browser_support import README_SCREENSHOTS, SCREENSHOTS, open_page
 

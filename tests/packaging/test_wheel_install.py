@@ -29,14 +29,24 @@ THIRD_PARTY = re.compile(r"""(?:src|href)=["']?(?:https?:)?//|url\(\s*["']?(?:ht
 
 
 def _run(command: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(c) for c in command], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [str(c) for c in command],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 0, f"{command}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result
 
 
 def _clean_copy(target: Path) -> Path:
     """The files git knows about (tracked, or new and not ignored): no build/, site/ or .venv."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO, capture_output=True, check=True
+    ).stdout
     for name in filter(None, listed.decode().split("\0")):
         source = REPO / name
         if source.is_file():
@@ -67,9 +77,17 @@ def test_the_wheel_carries_the_theme_templates_and_metadata(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
-    for needed in ("theme/main.html", "theme/partials/copyright.html", "theme/assets/evidence-theme/clinic.css",
-                   "theme/assets/evidence-theme/md-base.js", "templates/init/mkdocs.yml.j2", "templates/guide/when-to-get-help.md.j2",
-                   "assets/site.css", "core/scales.yml", "py.typed"):
+    for needed in (
+        "theme/main.html",
+        "theme/partials/copyright.html",
+        "theme/assets/evidence-theme/clinic.css",
+        "theme/assets/evidence-theme/md-base.js",
+        "templates/init/mkdocs.yml.j2",
+        "templates/guide/when-to-get-help.md.j2",
+        "assets/site.css",
+        "core/scales.yml",
+        "py.typed",
+    ):
         assert f"mkdocs_evidence/{needed}" in names, needed
     assert "License-Expression: MIT" in metadata and "Classifier: Framework :: MkDocs" in metadata
     assert "Project-URL: " in metadata and "Description-Content-Type: text/markdown" in metadata
@@ -83,7 +101,18 @@ def test_a_clinic_site_from_the_wheel_alone(wheel, tmp_path):
     _run([bin_dir / "python", "-m", "pip", "install", "--quiet", wheel], cwd=tmp_path, timeout=900)
     project = tmp_path / "clinic"
     project.mkdir()
-    out = _run([bin_dir / "mkdocs-evidence", "init", ".", "--condition", "Carpal tunnel syndrome", "--clinic", "Riverside Hand Clinic"], cwd=project).stdout
+    out = _run(
+        [
+            bin_dir / "mkdocs-evidence",
+            "init",
+            ".",
+            "--condition",
+            "Carpal tunnel syndrome",
+            "--clinic",
+            "Riverside Hand Clinic",
+        ],
+        cwd=project,
+    ).stdout
     assert "mkdocs serve" in out
     build = _run([bin_dir / "mkdocs", "build"], cwd=project)
     assert "placeholder-text" in build.stderr and "Traceback" not in build.stderr
@@ -98,5 +127,12 @@ def test_a_clinic_site_from_the_wheel_alone(wheel, tmp_path):
     assert "About this information" in help_page and "No clinician has checked this guide yet." in help_page
     assert _third_party(site) == []
     # init a second time: refuses, names the file, exit 2
-    again = subprocess.run([bin_dir / "mkdocs-evidence", "init", ".", "--condition", "Carpal tunnel syndrome"], cwd=project, env=ENV, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    again = subprocess.run(
+        [bin_dir / "mkdocs-evidence", "init", ".", "--condition", "Carpal tunnel syndrome"],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert again.returncode == 2 and "mkdocs.yml already exists" in again.stderr

@@ -354,7 +354,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
         page_title = title if named else f"{title} – {guide.title}"
         page = render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title)
         if section.key == "handout":
-            page.meta["template"] = "handout.html"  # overrides/handout.html: print letterhead
+            page.meta["template"] = "handout.html"  # theme/handout.html: print letterhead
         pages.append(page)
         if section.key == "treatments":
             for treatment in treatments:
