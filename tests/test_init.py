@@ -94,3 +94,14 @@ def test_a_guide_with_every_placeholder_replaced_has_no_placeholder_findings(tmp
 def test_init_refuses_a_condition_without_letters(tmp_path, capsys, condition):
     assert main(["init", str(tmp_path / "x"), "--condition", condition]) == 2
     assert "folder name" in capsys.readouterr().err
+
+
+def test_check_reports_a_wrong_clinic_setting_as_one_message(tmp_path, capsys, monkeypatch):
+    assert _init(tmp_path, capsys, "--clinic", "Riverside")[0] == 0
+    root = tmp_path / "clinic"
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    disclaimer:", "    disclamer:"), encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert "mkdocs.yml: extra.clinic.disclamer: unknown setting; did you mean 'disclaimer'?" in err

@@ -75,6 +75,12 @@ def read_site_config(config_file: Path) -> SiteConfig:
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
         raise UsageError(f"{config_file}: cannot read: {error}") from error
     root = config_file.parent
+    from .core.clinic import ClinicError, validate_clinic
+
+    try:
+        validate_clinic((raw.get("extra") or {}).get("clinic") if isinstance(raw.get("extra"), dict) else None)
+    except ClinicError as error:
+        raise UsageError(f"{config_file}: {error}") from error
     options: dict = {}
     for plugin in raw.get("plugins") or []:
         if plugin == "evidence":
