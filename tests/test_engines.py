@@ -183,3 +183,30 @@ def test_properdocs_fails_the_build_on_an_error_finding(tmp_path):
     assert result.returncode != 0
     assert "docs/index.md:3:1" in result.stderr and "uncited-statistic" in result.stderr
     assert "fail_on: error" in result.stderr and "Traceback" not in result.stderr
+
+
+@needs_properdocs
+def test_the_project_site_is_the_same_on_properdocs_and_mkdocs(tmp_path):
+    """Every page, stylesheet, script and the search index, byte for byte, except the line that
+    names the generator."""
+    repo = Path(__file__).resolve().parent.parent
+    sites = {}
+    for engine in ("properdocs", "mkdocs"):
+        out = tmp_path / engine
+        command = [sys.executable, "-m", engine, "build", "-f", "mkdocs.yml", "-d", str(out)]
+        result = subprocess.run(
+            command, cwd=repo, capture_output=True, text=True, timeout=600, env=ENV, stdin=subprocess.DEVNULL
+        )
+        assert result.returncode == 0, result.stderr
+        sites[engine] = out
+    files = {
+        engine: sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+        for engine, out in sites.items()
+    }
+    assert files["properdocs"] == files["mkdocs"]
+    generator = re.compile(r'^\s*<meta name="generator"[^>]*>\n', re.M)
+    compared = [name for name in files["mkdocs"] if name.endswith((".html", ".css", ".js", ".json"))]
+    assert "foot-drop/treatments/index.html" in compared and "search/search_index.json" in compared
+    for name in compared:
+        texts = [generator.sub("", (sites[e] / name).read_text(encoding="utf-8")) for e in ("properdocs", "mkdocs")]
+        assert texts[0] == texts[1], name
