@@ -105,10 +105,15 @@ def test_a_site_custom_dir_still_overrides_any_packaged_template(make_site, buil
 
 def test_care_cards_render_without_any_extension_configured(make_site, build_site):
     site = _guide_site(make_site, extensions=())
+    guide = site.root / "content" / "foot-drop" / "guide.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("term: Peroneal nerve", "term: Foot"), encoding="utf-8")
     build_site(site)
     help_page = site.page("foot-drop/when-to-get-help/index.html")
     assert "!!!" not in help_page
     assert re.search(r'<div class="admonition danger">\s*<p class="admonition-title">Emergency', help_page)
+    pages = [p.read_text(encoding="utf-8") for p in (site.site_dir / "foot-drop").rglob("index.html")]
+    assert any("<abbr title=" in page for page in pages)  # glossary terms explain themselves
+    assert not any(re.search(r"^\*\[[^\]]+\]:", page, re.M) for page in pages)  # no raw abbreviation lines
 
 
 def test_no_google_fonts_unless_the_site_asks_and_then_it_is_a_finding(make_site, build_site, caplog):
