@@ -7,8 +7,14 @@ the pages show comes from the installed package.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -237,3 +243,30 @@ def test_the_project_site_config_does_not_watch_the_plugin_source():
     assert "plugins/mkdocs_evidence" not in (site.get("watch") or [])
     assert "custom_dir" not in site["theme"]
     assert "plugins/mkdocs_evidence" in (repo / "mkdocs.dev.yml").read_text(encoding="utf-8")
+
+
+def test_serve_shows_error_findings_and_keeps_serving(make_site):
+    site = make_site({"index.md": "# Home\n\nAbout 40% of people get better.\n"})
+    _set_plugin_option(site, fail_on=None)  # the default: a plain build would stop
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    pipes = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.STDOUT}
+    server = subprocess.Popen(command, cwd=site.root, env=env, text=True, **pipes)
+    try:
+        page, deadline = "", time.monotonic() + 120
+        while time.monotonic() < deadline and not page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    page = response.read().decode("utf-8")
+            except OSError:
+                assert server.poll() is None, server.stdout.read()
+                time.sleep(0.5)
+        assert "About 40% of people get better." in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "docs/index.md:3:1" in output and "uncited-statistic" in output
+    assert "Aborted" not in output and "Traceback" not in output
