@@ -112,3 +112,16 @@ def build(site: Site, *, strict: bool = False) -> None:
 @pytest.fixture
 def build_site():
     return build
+
+
+@pytest.fixture
+def small_bib() -> str:
+    """The small bibliography of make_site (a fixture: ``from conftest import`` is ambiguous
+    when the browser tests' conftest was imported first)."""
+    return SMALL_BIB
+
+
+@pytest.fixture
+def site_at() -> Callable[[Path], Site]:
+    """``site_at(root)``: a Site for a project written some other way (e.g. by ``init``)."""
+    return Site

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import SMALL_BIB
 from mkdocs_evidence.cli import main
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
@@ -34,12 +33,16 @@ PAGE = textwrap.dedent(
 )
 
 
-def _small_project(root: Path) -> Path:
-    (root / "docs").mkdir(parents=True)
-    (root / "citations").mkdir()
-    (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
-    (root / "citations" / "refs.bib").write_text(SMALL_BIB, encoding="utf-8")
-    return root
+@pytest.fixture
+def small_project(small_bib):
+    def write(root: Path) -> Path:
+        (root / "docs").mkdir(parents=True)
+        (root / "citations").mkdir()
+        (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
+        (root / "citations" / "refs.bib").write_text(small_bib, encoding="utf-8")
+        return root
+
+    return write
 
 
 def _assert_citations_rendered(html: str) -> None:
@@ -52,8 +55,8 @@ def _assert_citations_rendered(html: str) -> None:
     assert "[@" not in html and "{rating" not in html
 
 
-def test_the_markdown_extension_works_from_plain_configuration(tmp_path):
-    root = _small_project(tmp_path)
+def test_the_markdown_extension_works_from_plain_configuration(tmp_path, small_project):
+    root = small_project(tmp_path)
     html = markdown.markdown(
         PAGE,
         extensions=["mkdocs_evidence.markdown_ext"],
@@ -64,8 +67,8 @@ def test_the_markdown_extension_works_from_plain_configuration(tmp_path):
     _assert_citations_rendered(html)
 
 
-def test_the_markdown_extension_raises_a_clear_error_on_a_broken_bib(tmp_path):
-    root = _small_project(tmp_path)
+def test_the_markdown_extension_raises_a_clear_error_on_a_broken_bib(tmp_path, small_project):
+    root = small_project(tmp_path)
     (root / "citations" / "refs.bib").write_text("@article{a, title = {x}\n@article{a, title={y}}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"mkdocs_evidence.markdown_ext: citations/refs.bib:\d+"):
         markdown.Markdown(
@@ -87,8 +90,8 @@ bibliography = "citations"
 
 
 @pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="zensical is not installed")
-def test_zensical_builds_numbered_citations_badges_and_a_reference_list(tmp_path):
-    root = _small_project(tmp_path)
+def test_zensical_builds_numbered_citations_badges_and_a_reference_list(tmp_path, small_project):
+    root = small_project(tmp_path)
     (root / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "zensical", "build"],
@@ -103,8 +106,8 @@ def test_zensical_builds_numbered_citations_badges_and_a_reference_list(tmp_path
     _assert_citations_rendered((root / "site" / "index.html").read_text(encoding="utf-8"))
 
 
-def test_check_finds_zensical_toml_as_it_finds_mkdocs_yml(tmp_path, capsys, monkeypatch):
-    root = _small_project(tmp_path)
+def test_check_finds_zensical_toml_as_it_finds_mkdocs_yml(tmp_path, capsys, monkeypatch, small_project):
+    root = small_project(tmp_path)
     (root / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
     with (root / "docs" / "index.md").open("a", encoding="utf-8") as page:
         page.write("\nAbout 40% of people get better.\n")
@@ -116,8 +119,8 @@ def test_check_finds_zensical_toml_as_it_finds_mkdocs_yml(tmp_path, capsys, monk
     assert not [f for f in findings if f["kind"] == "unknown-citation"]  # the bibliography was found
 
 
-def test_a_wrong_option_in_zensical_toml_is_one_message(tmp_path, capsys, monkeypatch):
-    root = _small_project(tmp_path)
+def test_a_wrong_option_in_zensical_toml_is_one_message(tmp_path, capsys, monkeypatch, small_project):
+    root = small_project(tmp_path)
     (root / "zensical.toml").write_text(ZENSICAL_TOML + 'rating_scale = "stars"\n', encoding="utf-8")
     monkeypatch.chdir(root)
     assert main(["check"]) == 2
@@ -140,7 +143,7 @@ def _properdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @needs_properdocs
-def test_properdocs_builds_an_init_site_with_the_packaged_theme(tmp_path, capsys):
+def test_properdocs_builds_an_init_site_with_the_packaged_theme(tmp_path, capsys, small_bib):
     assert (
         main(
             [
@@ -157,7 +160,7 @@ def test_properdocs_builds_an_init_site_with_the_packaged_theme(tmp_path, capsys
     capsys.readouterr()
     root = tmp_path / "site-src"
     (root / "docs" / "evidence.md").write_text(PAGE, encoding="utf-8")
-    (root / "citations" / "refs.bib").write_text(SMALL_BIB, encoding="utf-8")
+    (root / "citations" / "refs.bib").write_text(small_bib, encoding="utf-8")
     result = _properdocs(root)
     assert result.returncode == 0, result.stderr
     assert "placeholder-text" in result.stderr  # the findings are shown
@@ -172,8 +175,8 @@ def test_properdocs_builds_an_init_site_with_the_packaged_theme(tmp_path, capsys
 
 
 @needs_properdocs
-def test_properdocs_fails_the_build_on_an_error_finding(tmp_path):
-    root = _small_project(tmp_path)
+def test_properdocs_fails_the_build_on_an_error_finding(tmp_path, small_project):
+    root = small_project(tmp_path)
     (root / "docs" / "index.md").write_text("# Home\n\nAbout 40% of people get better.\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: T\ntheme:\n  name: material\nplugins:\n  - search\n  - evidence:\n      cache: false\n",

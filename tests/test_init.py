@@ -7,7 +7,6 @@ import os
 
 import pytest
 import yaml
-from conftest import Site
 from mkdocs_evidence.cli import main
 
 EXPECTED = [
@@ -55,10 +54,12 @@ def test_init_refuses_to_overwrite_and_names_the_file(tmp_path, capsys):
     assert sorted(p.name for p in root.rglob("*")) == ["docs", "index.md"]  # nothing else written
 
 
-def test_the_untouched_scaffold_builds_as_a_draft_and_fails_check_production(tmp_path, capsys, build_site, monkeypatch):
+def test_the_untouched_scaffold_builds_as_a_draft_and_fails_check_production(
+    tmp_path, capsys, build_site, site_at, monkeypatch
+):
     assert _init(tmp_path, capsys, "--clinic", "Riverside Hand Clinic")[0] == 0
     root = tmp_path / "clinic"
-    site = Site(root)
+    site = site_at(root)
     build_site(site)  # a plain build: placeholders are warnings, so a draft can be previewed
     data = json.loads(site.page("editor/report/report.json"))
     kinds = {f["kind"] for f in data["findings"] if f["severity"] == "warning"}

@@ -24,22 +24,25 @@ PAGES = {"home": "", "help": "carpal-tunnel-syndrome/when-to-get-help/"}
 
 
 @pytest.fixture(scope="module")
-def init_site(tmp_path_factory):
-    from conftest import Site, _build, _serve
-
+def init_site(tmp_path_factory, serve_dir):
     prebuilt = os.environ.get("EVIDENCE_CLINIC_INIT_SITE_DIR")
     if prebuilt:
         root = Path(prebuilt).resolve()
     else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
         from mkdocs_evidence.init_project import init_project
 
         project = tmp_path_factory.mktemp("clinic-init")
         init_project(project, condition="Carpal tunnel syndrome", clinic="Riverside Hand Clinic")
         root = project / "site"
-        _build(project / "mkdocs.yml", root)
-    site = _serve(Site("clinic-init", root, True), csp=True)
-    yield site
-    site.server.shutdown()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(root))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return serve_dir("clinic-init", root)
 
 
 @pytest.mark.parametrize("device", list(DEVICES))
