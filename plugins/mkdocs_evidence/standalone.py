@@ -34,13 +34,14 @@ def make_extension(
     references_title: str = "References",
     how_we_rate_url: str | None = None,
     templates: str | None = None,
+    citation_style: str | None = None,
 ) -> EvidenceExtension:
     """An :class:`EvidenceExtension` from plain values.
 
-    ``bibliography``: a ``.bib`` file or folder, or a list of them, relative to ``base_dir``
+    ``bibliography``: a ``.bib``/``.json`` file or folder, or a list of them, relative to ``base_dir``
     (default: the folder the host runs in). ``templates``: a folder whose ``citations/`` and
     ``evidence/`` templates replace the package's. ``how_we_rate_url``: where badges link for
-    "how we rate evidence" (no link when unset).
+    "how we rate evidence" (no link when unset). ``citation_style``: as the plugin's option.
     """
     root = Path(base_dir).absolute()
     sources = [bibliography] if isinstance(bibliography, str) else list(bibliography)
@@ -57,4 +58,5 @@ def make_extension(
         find_rating_markers=find_rating_markers,
         render_rating=lambda raw: renderer.badge(raw, how_we_rate_url),
         references_title=references_title,
+        citation_style=citation_style,
     )

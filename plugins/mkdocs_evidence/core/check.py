@@ -119,7 +119,9 @@ def check_text(
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
     masked = mask_non_prose(text)
-    groups = find_citations(masked)
+    # Narrative citations ("@key found ...") count only for keys the bibliography has: another
+    # "@name" is not a citation (and stays as written on the page).
+    groups = [g for g in find_citations(masked) if not g.narrative or g.keys[0] in bibliography]
     markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked else []
     # Prose for the finders: citation and rating markers blanked (same length).
     chars = list(masked)
