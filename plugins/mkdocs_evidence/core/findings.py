@@ -160,6 +160,22 @@ RULES: dict[str, Rule] = {
             "Add review dates to the page's content or front matter.",
         ),
         Rule(
+            "placeholder-text",
+            Severity.WARNING,
+            "Placeholder text from the scaffold",
+            "The text still says \"Replace this with...\": it came from `new-guide` or `init` and would be published as it is. "
+            "It is an error with --production.",
+            "Write the real text in its place, or delete the field if it is optional.",
+        ),
+        Rule(
+            "third-party-asset",
+            Severity.ERROR,
+            "Font or file loaded from another website",
+            "The configuration makes every page load a font, stylesheet, script or picture from another website, "
+            "which learns who reads which health page. The site otherwise makes no third-party request.",
+            "Remove the setting, or put the file in docs/ and give its path (for fonts: `theme: font: false`).",
+        ),
+        Rule(
             "waiver-unmatched",
             Severity.WARNING,
             "Waiver matches no finding",

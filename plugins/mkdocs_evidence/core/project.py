@@ -20,6 +20,7 @@ from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
+from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
 from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
@@ -191,6 +192,7 @@ class Project:
         findings: tuple[Finding, ...] = ()
         if not generated:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
+            findings = (*findings, *find_placeholders(source, path))
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
         info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
@@ -217,13 +219,19 @@ class Project:
         rows = review_status(reviews, self.settings.today, production=self.settings.production)
         row_by_path = {row.path: row for row in rows}
         findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows)]
-        findings = _dedupe(findings)
+        findings.extend(self._placeholder_findings())
+        findings = with_production_severity(_dedupe(findings), self.settings.production)
         waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
         infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
         infos.extend(self._source_page_infos(infos))
         references = {key: (_reference_text(ref), ref.figures) for key, ref in self.bibliography.references.items()}
         report = build_report(waived, infos, references=references, reading_target=self.settings.reading_target)
         return Outcome(tuple(sort_findings(waived)), report)
+
+    def _placeholder_findings(self) -> list[Finding]:
+        """Scaffold placeholders left in the content files (pages are checked in check_page)."""
+        files = sorted({f for condition in self.guides for f in condition.folder.rglob("*.y*ml") if f.is_file()})
+        return placeholder_file_findings((f, display(f, self.settings.root)) for f in files)
 
     def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
         """Content files own the findings located in them: one report group per YAML file,
