@@ -72,8 +72,8 @@ def test_uncited_statistic_fails_strict_and_cited_figure_passes(make_site, build
     bad = make_site({"index.md": claim + ".\n"})
     with pytest.raises((Abort, PluginError)):
         build_site(bad, strict=True)
-    good = make_site({"index.md": claim + " [@aprile2005].\n"})
-    build_site(good, strict=True)  # 23% rounds 23.1%, which aprile2005 records
+    good = make_site({"index.md": "In one study, 23% of people with peroneal nerve damage had it after a prolonged posture [@aprile2005].\n"})
+    build_site(good, strict=True)  # 23% rounds 23.1%, which aprile2005 records for prolonged posture
     wrong = make_site({"index.md": "In one study, 45% had pressed on the nerve [@aprile2005].\n"})
     with pytest.raises((Abort, PluginError)):
         build_site(wrong, strict=True)

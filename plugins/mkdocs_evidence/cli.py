@@ -7,6 +7,7 @@ Stable contract (scripts depend on it):
     mkdocs-evidence report [--output-dir DIR]
     mkdocs-evidence new-guide NAME
     mkdocs-evidence init DIR --condition NAME [--clinic NAME]
+    mkdocs-evidence add DOI_OR_PMID ... [--bib FILE]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -330,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--condition", required=True, metavar="NAME", help='the first guide, e.g. "Carpal tunnel syndrome"')
     init.add_argument("--clinic", metavar="NAME", help="your clinic's name, shown on every page")
     init.set_defaults(handler=cmd_init)
+
+    from .cli_add import register  # `add DOI PMID`: fetch a reference (cli_add.py)
+
+    register(commands, UsageError)
     return parser
 
 

@@ -136,7 +136,7 @@ _PARSER = re.compile(
     "tripling|trebled|treble|quadrupled)\\b)"
     "|(?P<frac>\\b(?:(?P<fq>an?|one|two|three|four|five|six|seven|eight|nine)(?:-|" + _S
     + "))?(?P<fw>halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)\\b)"
-    "|(?P<scaled>(?P<sv>" + _NUM + ")" + _S0 + "(?P<sc>million|billion|thousand|bn|m)\\b)"
+    "|(?P<scaled>(?P<sv>" + _NUM + ")" + _S0 + "(?P<sc>million|billion|thousand|bn|m)\\b(?!/))"  # not "0.24 m/s", a speed
     "|(?P<num>(?<![\\w.])" + _NUM + ")",
     _F,
 )

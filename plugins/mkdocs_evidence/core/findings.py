@@ -62,6 +62,31 @@ RULES: dict[str, Rule] = {
             "Check the figure against the source and correct it, or record the figure in the entry's `figures` field.",
         ),
         Rule(
+            "figure-context-mismatch",
+            Severity.WARNING,
+            "Figure is in the source but about something else",
+            "The cited source states this figure, but in its sentence the figure counts another thing, other "
+            "people, another outcome or time point, or a total where the claim states a subgroup result.",
+            "Reword the claim to say what the source's figure counts (the message quotes the source), or cite "
+            "the figure the claim means.",
+        ),
+        Rule(
+            "overstated-claim",
+            Severity.WARNING,
+            "Claim more certain than its source or rating",
+            "The claim says 'all', 'every', 'always', 'proven', 'cures', 'guaranteed' or 'no risk' where its source "
+            "hedges ('most', 'some', 'may') or its rating is below high; or a rated statement's wording is more "
+            "certain than its rating (GRADE: high 'does', moderate 'probably', low 'may', very low 'we are very uncertain').",
+            "Use the source's own hedge, or the wording that goes with the rating.",
+        ),
+        Rule(
+            "figure-item-not-in-source",
+            Severity.WARNING,
+            "Recorded figure not found in the source text",
+            "An item of the entry's `figures` field states a number that the entry's abstract or excerpt file does not contain.",
+            "Correct the item to the figure the source states, or add the passage that states it to citations/sources/KEY.md.",
+        ),
+        Rule(
             "source-records-no-figures",
             Severity.WARNING,
             "Cited source records no figures",

@@ -25,6 +25,8 @@ from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
 from .scales import get_scale
+from .source_findings import figure_item_findings, rating_wording_finding
+from .source_text import attach_excerpts
 from .waivers import WaiverLoad, apply_waivers, load_waivers
 
 
@@ -105,7 +107,7 @@ class Project:
         # loaded and checked again.
         self.memo = memo if memo is not None else RecordStore()
         self._content_key: tuple | None = None  # the content folder's signature, once loaded
-        self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
+        self.bibliography: Bibliography = with_excerpts((bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
             load_waivers(settings.waivers, display_path=display(settings.waivers, settings.root)) if settings.waivers else WaiverLoad()
@@ -181,6 +183,10 @@ class Project:
                     findings.extend(
                         ratings.check_rating(rating, self.scale, self.bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
                     )
+                    if self.scale.id == "grade" and options.ratings:
+                        worded = rating_wording_finding(entry.statement, entry.level, path=entry.path, line=entry.line, column=entry.column, citations=entry.citations)
+                        findings.extend([worded] if worded else [])
+        findings.extend(figure_item_findings(self.bibliography.references.values()))
         return findings
 
     def check_page(self, path: str, source: str, *, title: str, url: str = "", rendered_markdown: str | None = None, meta: dict | None = None, generated: bool = False) -> PageCheck:
@@ -262,6 +268,14 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
 
 def _unreadable(path: str, line: int, message: str) -> Finding:
     return make_finding("unreadable-file", path=path, line=line, column=1, end_line=line, end_column=1, text="", sentence="", message=message)
+
+
+def with_excerpts(bibliography: Bibliography, root: Path) -> Bibliography:
+    """The bibliography with each entry's excerpt file (``sources/KEY.md``) read into its fields."""
+    references, signature = attach_excerpts(bibliography.references, root)
+    if not signature:
+        return bibliography
+    return replace(bibliography, references=references, signature=(*bibliography.signature, *signature))
 
 
 def rating_for(entry: RatingEntry) -> ratings.Rating:
