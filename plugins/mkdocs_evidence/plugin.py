@@ -105,7 +105,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
         self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's

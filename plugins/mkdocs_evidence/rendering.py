@@ -21,7 +21,7 @@ from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.richtext import Text
 
 from .core.templating import ASSETS_DIR, template_environment
-from .core.diskcache import load_pickle, save_pickle
+from .core.diskcache import load_cache, save_cache
 from .core.bibliography import EntryMap
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
 
@@ -46,9 +46,9 @@ DESIGN_LABELS = {
 }
 
 
-def make_environment(extra_dirs: Sequence[Path] = (), bytecode_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
-    return template_environment(extra_dirs=extra_dirs, bytecode_dir=bytecode_dir)
+    return template_environment(extra_dirs=extra_dirs)
 
 
 def anchor_for(key: str) -> str:
@@ -117,7 +117,7 @@ class ReferenceFormatter:
     @property
     def _formatted(self) -> dict[str, FormattedReference]:
         if self._by_signature is None:
-            self._by_signature = load_pickle(self.cache_file, {})
+            self._by_signature = load_cache(self.cache_file, {})
         return self._by_signature
 
     def format(self, key: str, entries: EntryMap) -> FormattedReference:
@@ -145,7 +145,7 @@ class ReferenceFormatter:
 
     def save(self) -> None:
         if self._dirty:
-            save_pickle(self.cache_file, self._formatted)
+            save_cache(self.cache_file, self._formatted)
             self._dirty = False
 
 

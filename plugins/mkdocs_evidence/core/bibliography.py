@@ -2,8 +2,8 @@
 
 pybtex errors are collected with ``pybtex.errors.capture()`` so that they become our own messages
 (with file and line) instead of text printed to stderr. Parsed files are cached in memory (for
-``mkdocs serve`` rebuilds) and on disk (for the next process), keyed by path, size and
-modification time; the disk cache is written atomically and a corrupt one is rebuilt.
+``mkdocs serve`` rebuilds) and on disk (for the next process, data only), keyed by path and
+the digest of the file's bytes; the disk cache is written atomically and a corrupt one is rebuilt.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from .diskcache import load_pickle, save_pickle
+from .diskcache import load_cache, save_cache
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
@@ -274,8 +274,8 @@ def parse_bib_text(text: str, path: str) -> BibFile:
 
 
 class BibliographyCache:
-    """Parsed ``.bib`` files kept in memory and on disk, keyed by path, size and mtime, and by
-    the file's bytes when the times changed but the file did not.
+    """Parsed ``.bib`` files kept in memory and on disk, keyed by path and a digest of the
+    file's bytes (hashing a large bibliography costs far less than parsing it).
 
     One instance lives as long as the plugin (so ``mkdocs serve`` rebuilds reuse it); the disk
     cache lets the next process skip parsing. Nothing here is global.
@@ -283,7 +283,7 @@ class BibliographyCache:
 
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.cache_dir = cache_dir
-        self._memory: dict[tuple[str, int, int], BibFile] = {}
+        self._memory: dict[tuple[str, str], BibFile] = {}
         self.parsed = 0  # files parsed by this instance, for tests and benchmarks
 
     def _disk_path(self, path: Path) -> Path | None:
@@ -292,45 +292,41 @@ class BibliographyCache:
         if self.cache_dir is None:
             return None
         digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
-        return self.cache_dir / f"bib-{digest}.pickle"
+        return self.cache_dir / f"bib-{digest}.json"
 
     def _read_disk(self, disk: Path | None) -> tuple[tuple, BibFile] | None:
-        cached = load_pickle(disk, None)
+        cached = load_cache(disk, None)
         if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], BibFile):
             return cached
         return None
 
-    def _write_disk(self, disk: Path | None, signature: tuple[str, int, int], bib_file: BibFile) -> None:
-        save_pickle(disk, (signature, replace(bib_file, parsed={})))
+    def _write_disk(self, disk: Path | None, signature: tuple[str, str], bib_file: BibFile) -> None:
+        save_cache(disk, (signature, replace(bib_file, parsed={})))
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
-        """The parsed file: from memory, or from disk when its size and time (or, after a
-        fresh clone, its bytes) are unchanged, or parsed."""
+        """The parsed file: from memory or disk when its bytes are unchanged, or parsed.
+
+        Keyed by a digest of the bytes, never by size and time: an edit that keeps both (a
+        same-length change with its time restored, or a fresh clone) is still seen."""
         try:
-            stat = path.stat()
+            raw = path.read_bytes()
         except OSError as error:
             return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
-        signature = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        digest = hashlib.sha1(raw).hexdigest()
+        signature = (str(path.resolve()), digest)
         cached = self._memory.get(signature)
         if cached is not None and cached.path == display_path:
             return cached
         disk = self._disk_path(path)
         record = self._read_disk(disk)
-        cached = record[1] if record is not None and record[0] == signature and record[1].path == display_path else None
-        if cached is None:
-            try:
-                raw = path.read_bytes()
-            except OSError as error:
-                return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
-            digest = hashlib.sha1(raw).hexdigest()
-            if record is not None and record[1].digest == digest and record[1].path == display_path:
-                cached = record[1]  # same bytes, new times (a fresh clone): keep, and note the times
-            else:
-                text, problems = _decode(raw, display_path)
-                parsed = parse_bib_text(text, display_path)
-                cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
-                self.parsed += 1
-            self._write_disk(disk, signature, cached)
+        if record is not None and record[0] == signature and record[1].path == display_path and record[1].digest == digest:
+            cached = record[1]
+        else:
+            text, problems = _decode(raw, display_path)
+            parsed = parse_bib_text(text, display_path)
+            cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
+            self.parsed += 1
+            self._write_disk(disk, signature, cached)  # files with @string macros are not cached
         for old in [known for known in self._memory if known[0] == signature[0]]:
             del self._memory[old]  # an earlier version of this file (`serve` after an edit)
         self._memory[signature] = cached
