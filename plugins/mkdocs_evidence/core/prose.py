@@ -83,6 +83,15 @@ def _code_span_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks and inline code spans, in order and not overlapping."""
+    fences = _fenced_code_spans(text)
+    chars = list(text)
+    for start, end in fences:
+        _blank(chars, start, end)
+    return sorted([*fences, *_code_span_spans("".join(chars))])
+
+
 def _email_spans(text: str) -> list[tuple[int, int]]:
     """What ``[A-Za-z0-9._%+-]+@domain`` would find, left to right, in linear time."""
     spans: list[tuple[int, int]] = []

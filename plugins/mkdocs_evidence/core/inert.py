@@ -1,0 +1,44 @@
+"""Author prose from YAML made inert: Markdown, but no raw HTML and no attribute lists.
+
+Structured content is often edited by people who do not write HTML, and it reaches many pages,
+so it may hold Markdown (emphasis, links, lists, code, citations) but nothing that adds
+elements or attributes: ``<`` becomes ``&lt;`` (a tag, or a script, shows as text) and ``{``
+becomes ``&#123;`` (an attribute list such as ``{: onerror="..." }`` shows as text), except in
+code, which Markdown shows as written (so ``a < b`` in a code span stays ``a < b``), and in
+rating markers (``{rating: ...}``), which the plugin renders itself. What a reader sees is the
+text the author typed, which is also the text the claim checker reads.
+"""
+
+from __future__ import annotations
+
+from .prose import code_spans
+
+__all__ = ["inert_prose"]
+
+_RATING = "{rating"
+
+
+def _escape(text: str) -> str:
+    out = text.replace("<", "&lt;")  # entities the author typed ("&amp;") stay entities
+    if "{" not in out:
+        return out
+    parts = out.split("{")
+    pieces = [parts[0]]
+    for part in parts[1:]:
+        pieces.append(("{" if ("{" + part).startswith(_RATING) else "&#123;") + part)
+    return "".join(pieces)
+
+
+def inert_prose(value: str | None) -> str:
+    """``value`` stripped, with raw HTML and attribute lists shown as text outside code."""
+    text = (value or "").strip()
+    if "<" not in text and "{" not in text:
+        return text
+    out: list[str] = []
+    position = 0
+    for start, end in code_spans(text):
+        out.append(_escape(text[position:start]))
+        out.append(text[start:end])
+        position = end
+    out.append(_escape(text[position:]))
+    return "".join(out)
