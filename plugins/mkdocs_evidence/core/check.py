@@ -110,17 +110,20 @@ def check_text(
     options: CheckOptions | None = None,
     *,
     position: Callable[[int], tuple[int, int]] | None = None,
+    markup: str = "markdown",
 ) -> TextCheck:
-    """Check one Markdown text; never raises on any input."""
+    """Check one Markdown text; never raises on any input. ``markup`` is how the text reaches
+    the page (``core/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
+    as written, so it cannot cite: any statistic in it is uncited)."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
     from . import attribution, figures, statistics
 
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
-    masked = mask_non_prose(text)
-    groups = find_citations(masked)
-    markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked else []
+    masked = mask_non_prose(text, markup=markup)
+    groups = find_citations(masked) if markup != "plain" else []
+    markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked and markup != "plain" else []
     # Prose for the finders: citation and rating markers blanked (same length).
     chars = list(masked)
     for start, end in [(g.start, g.end) for g in groups] + [(m.start, m.end) for m in markers]:

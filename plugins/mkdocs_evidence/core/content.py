@@ -173,6 +173,8 @@ class _Model(BaseModel):
 
     # Names of fields holding author Markdown (a string or a tuple of strings).
     PROSE: ClassVar[frozenset[str]] = frozenset()
+    # Plain-text fields that reach a page (names, titles, actions): checked as shown.
+    PLAIN: ClassVar[frozenset[str]] = frozenset()
 
 
 # --------------------------------------------------------------------------------------
@@ -188,12 +190,14 @@ class Symptoms(_Model):
 
 class CauseItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     text: Markdown
 
 
 class CauseGroup(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"intro"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     intro: Markdown | None = None
     items: Annotated[tuple[CauseItem, ...], Field(min_length=1)]
@@ -210,6 +214,7 @@ class CareCard(_Model):
     """When to get help. ``title`` and ``action`` are plain text; ``when`` bullets are Markdown."""
 
     PROSE: ClassVar[frozenset[str]] = frozenset({"when"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title", "action"})
     level: CareLevel
     title: Text
     action: Text
@@ -218,6 +223,7 @@ class CareCard(_Model):
 
 class DiagnosisStep(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     text: Markdown
 
@@ -230,12 +236,14 @@ class Diagnosis(_Model):
 
 class LivingWithItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title"})
     title: Text
     text: Markdown
 
 
 class SupportItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"description"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     description: Markdown
     url: HttpUrl | None = None
@@ -243,6 +251,7 @@ class SupportItem(_Model):
 
 class GlossaryItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"definition"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"term"})
     term: Text
     definition: Markdown
 
@@ -253,6 +262,7 @@ class Person(_Model):
 
 
 class HistoryEntry(_Model):
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"changes"})
     version: Text
     date: YamlDate
     changes: Text
@@ -260,6 +270,8 @@ class HistoryEntry(_Model):
 
 class Review(_Model):
     """Provenance shown on every page; dates feed the review-overdue check."""
+
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"funding", "conflicts"})
 
     authors: Annotated[tuple[Person, ...], Field(min_length=1)]
     clinical_reviewer: Person
@@ -281,8 +293,8 @@ class _Located(_Model):
 
     def iter_prose(self) -> Iterator[ProseField]:
         """Every Markdown prose string, located in its YAML file, for the claim checker."""
-        for loc, text in _walk_prose(self, ()):
-            yield _prose_field(self._source, loc, text)
+        for loc, text, markup in _walk_prose(self, ()):
+            yield _prose_field(self._source, loc, text, markup)
 
     def iter_citation_keys(self) -> Iterator[CitationKey]:
         """Every key listed under a ``citations:`` field, located."""
@@ -297,6 +309,7 @@ class Guide(_Located):
     PROSE: ClassVar[frozenset[str]] = frozenset(
         {"summary", "key_messages", "what_it_is", "outlook", "without_treatment", "unknowns", "questions"}
     )
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title", "also_called"})
     slug: Slug
     title: Text
     also_called: tuple[Text, ...] = ()
@@ -332,6 +345,7 @@ class Upgrade(_Model):
 
 class Benefit(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"statement", "unknowns"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"outcome"})
     outcome: Text
     rating: LevelId
     upgrade: Upgrade | None = None
@@ -347,6 +361,7 @@ class Treatment(_Located):
     PROSE: ClassVar[frozenset[str]] = frozenset(
         {"summary", "what_it_is", "how_it_may_help", "what_it_involves", "risks", "not_for", "daily_life"}
     )
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     slug: Slug
     name: Text
     category: Category
@@ -428,6 +443,7 @@ class ProseField:
     column: int
     field: str
     segments: tuple[tuple[int, int, int], ...] = ()
+    markup: str = "yaml"  # "yaml" (Markdown prose) or "plain" (a name or title, shown as written)
 
     def position(self, offset: int) -> tuple[int, int]:
         """File line and column of a character offset into ``text`` (see module notes)."""
@@ -658,14 +674,14 @@ def _prose_segments(source: SourceMap, span: ScalarSpan, value: str) -> tuple[tu
     return tuple(segments)
 
 
-def _prose_field(source: SourceMap | None, loc: Loc, text: str) -> ProseField:
+def _prose_field(source: SourceMap | None, loc: Loc, text: str, markup: str = "yaml") -> ProseField:
     name = _field_name(loc)
     if source is None:
-        return ProseField(text, "", 0, 0, name)
+        return ProseField(text, "", 0, 0, name, markup=markup)
     span = source.scalars.get(loc)
     if span is None:
         line, column = source.locate(loc)
-        return ProseField(text, source.path, line, column, name)
+        return ProseField(text, source.path, line, column, name, markup=markup)
     segments = _prose_segments(source, span, text)
     if segments and segments[0][0] == 0:
         line, column = segments[0][1], segments[0][2]
@@ -679,20 +695,22 @@ def _prose_field(source: SourceMap | None, loc: Loc, text: str) -> ProseField:
         quoted = span.style in ("'", '"')
         line, column = span.line, span.column + (1 if quoted else 0)
         segments = ((0, line, column),)
-    return ProseField(text, source.path, line, column, name, segments)
+    return ProseField(text, source.path, line, column, name, segments, markup)
 
 
-def _walk_prose(model: _Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _walk_prose(model: _Model, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+    """(location, text, markup) of every prose and plain-text field that reaches a page."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         here = (*loc, name)
-        if name in model.PROSE:
+        if name in model.PROSE or name in model.PLAIN:
+            markup = "yaml" if name in model.PROSE else "plain"
             if isinstance(value, str):
-                yield here, value
+                yield here, value, markup
             elif isinstance(value, tuple):
                 for index, item in enumerate(value):
                     if isinstance(item, str):
-                        yield (*here, index), item
+                        yield (*here, index), item, markup
             continue
         if isinstance(value, _Model):
             yield from _walk_prose(value, here)

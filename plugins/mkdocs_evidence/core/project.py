@@ -156,7 +156,9 @@ class Project:
             models: list = [m for m in (condition.guide, *condition.treatments) if m is not None]
             for model in models:
                 for prose in model.iter_prose():
-                    result = check_text(prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position)
+                    result = check_text(
+                        prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position, markup=prose.markup
+                    )
                     findings.extend(result.findings)
                 for cited in model.iter_citation_keys():
                     if cited.key not in self.bibliography:
