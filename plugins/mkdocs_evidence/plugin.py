@@ -35,8 +35,10 @@ from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_mar
 from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
+from .core.settings_check import missing_content
 from .core.report import render_report_html, report_to_json
 from . import search_view
+from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
@@ -101,6 +103,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
+        missing = missing_content(
+            Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
+            explicit=any("content" in user for user in self.config.user_configs),
+        )
+        self.unreadable.extend([missing] if missing else [])
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
@@ -292,6 +299,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.config.enabled:
             return None
         self.page_checks = {uri: check for uri, check in self.page_checks.items() if files.get_file_from_path(uri) is not None}
+        if self.is_dirty and self.config.check:  # `build --dirty`: pages MkDocs skipped keep their findings
+            skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
+            self.page_checks.update(check_skipped_pages(self.project, files.documentation_pages(), self.page_checks, skip))
         self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
         for finding in self.outcome.findings:
             _log_finding(finding)

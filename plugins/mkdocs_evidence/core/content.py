@@ -917,9 +917,27 @@ def _first_alias(text: str) -> tuple[int, int] | None:
     return None
 
 
+_CHARACTER_NAMES = {"\x00": "NUL", "\x0b": "vertical tab", "\x0c": "form feed", "\x7f": "DEL"}
+
+
+def _first_control_character(text: str, path: str) -> ContentError | None:
+    """A character YAML refuses (NUL, form feed, DEL...), located, with how to fix it."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    name = _CHARACTER_NAMES.get(char, "a control character")
+    return ContentError(path, line, column, "", f"U+{ord(char):04X} ({name}) is not allowed in YAML; delete it (often pasted from another program)")
+
+
 def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[ContentError]]:
     """Parse and validate one document; never raises on bad input."""
     errors: list[ContentError] = []
+    control = _first_control_character(text, path)
+    if control is not None:
+        return None, [control]
     alias = _first_alias(text)
     if alias is not None:
         line, column = alias
@@ -988,6 +1006,7 @@ def load_treatment_file(file: Path, root: Path) -> tuple[Treatment | None, list[
 
 def load_guide(folder: Path, root: Path) -> GuideLoad:
     """Load ``<folder>/guide.yml`` and ``<folder>/treatments/*.yml``; never raises on bad input.
+    ``.yaml`` is read as well as ``.yml`` (both are YAML; neither is ever skipped).
 
     A failing treatment does not stop the others. Besides the schema, it checks that the
     guide's slug names its folder and each treatment's slug names its file, because page URLs
@@ -995,6 +1014,8 @@ def load_guide(folder: Path, root: Path) -> GuideLoad:
     """
     errors: list[ContentError] = []
     guide_file = folder / "guide.yml"
+    if not guide_file.is_file() and (folder / "guide.yaml").is_file():
+        guide_file = folder / "guide.yaml"
     guide: Guide | None = None
     if guide_file.is_file():
         guide, found = load_guide_file(guide_file, root)
@@ -1013,7 +1034,7 @@ def load_guide(folder: Path, root: Path) -> GuideLoad:
     treatments: list[Treatment] = []
     seen: dict[str, str] = {}
     treatment_dir = folder / "treatments"
-    files = sorted(treatment_dir.glob("*.yml")) if treatment_dir.is_dir() else []
+    files = sorted([*treatment_dir.glob("*.yml"), *treatment_dir.glob("*.yaml")]) if treatment_dir.is_dir() else []
     for file in files:
         treatment, found = load_treatment_file(file, root)
         errors += found
