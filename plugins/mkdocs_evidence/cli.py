@@ -74,7 +74,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     try:
         with config_file.open(encoding="utf-8") as handle:
             raw = yaml_load(handle) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, ConfigurationError, ValueError) as error:
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ConfigurationError, ValueError, TypeError) as error:
         raise UsageError(f"{config_file}: cannot read: {' '.join(str(error).split())}") from error
     if not isinstance(raw, dict):
         raise UsageError(f"{config_file}:1: expected settings such as 'site_name: ...', got a {type(raw).__name__}")
