@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from . import ratings
 from .bibliography import Bibliography
 from .citations import find_citations
+from .excerpt import MAX_SENTENCE, sentence_excerpt
 from .findings import Finding, make_finding
 from .prose import LineIndex, mask_non_prose
 from .scales import get_scale
@@ -147,16 +148,20 @@ def check_text(
     for marker in markers:
         keys_by_sentence.setdefault(owner(marker.start), []).extend(getattr(marker, "citations", ()))
 
-    cleaned: dict[int, str] = {}  # one long sentence with many statistics is cleaned once
+    cleaned: dict[int, str] = {}  # a sentence with many findings is cleaned once
 
     def sentence_text(offset: int) -> tuple[int, str]:
+        """The sentence at ``offset``; a long one as a bounded excerpt around it (excerpt.py)."""
         number = _sentence_of(bounds, starts, offset)
         if number < 0:
             return number, ""
+        start, end = bounds[number]
+        if end - start > 2 * MAX_SENTENCE:
+            return number, sentence_excerpt(text, start, end, offset)
         if number not in cleaned:
-            start, end = bounds[number]
             cleaned[number] = _clean(text[start:end])
-        return number, cleaned[number]
+        whole = cleaned[number]
+        return number, whole if len(whole) <= MAX_SENTENCE else sentence_excerpt(text, start, end, offset)
 
     findings: list[Finding] = []
 

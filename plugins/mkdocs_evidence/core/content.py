@@ -912,7 +912,7 @@ def _first_alias(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 return event.start_mark.line + 1, event.start_mark.column + 1
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None  # the loader below reports the syntax error with its line
     return None
 
@@ -932,12 +932,34 @@ def _first_control_character(text: str, path: str) -> ContentError | None:
     return ContentError(path, line, column, "", f"U+{ord(char):04X} ({name}) is not allowed in YAML; delete it (often pasted from another program)")
 
 
+MAX_DEPTH = 32  # guide.yml needs five; building a map of a deeper document was quadratic
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the document first nests deeper than ``MAX_DEPTH``, from its events (linear)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        return None  # the loader reports the syntax error with its line
+    return None
+
+
 def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[ContentError]]:
     """Parse and validate one document; never raises on bad input."""
     errors: list[ContentError] = []
     control = _first_control_character(text, path)
     if control is not None:
         return None, [control]
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [ContentError(path, deep[0], deep[1], "", f"values are nested more than {MAX_DEPTH} levels deep; content needs a few levels at most")]
     alias = _first_alias(text)
     if alias is not None:
         line, column = alias
