@@ -159,3 +159,26 @@ def test_a_same_size_bib_edit_with_its_time_kept_is_seen(tmp_path: Path):
     assert bib.stat().st_size == stat.st_size and bib.stat().st_mtime_ns == stat.st_mtime_ns
     second = run(build, root)
     assert not has_message(second, "docs/cited.md:3:13", "is not in the bibliography")
+
+
+def test_ampersands_and_code_in_yaml_show_as_written(tmp_path: Path):
+    """`Shoes & socks` is never double-escaped (no "&amp;amp;" anywhere, aria-labels included)
+    and `a < b` in a YAML code span shows "a < b", not "&lt;"."""
+    from hardening_helpers import PROJECT_THEME
+
+    extensions = ["admonition", "attr_list", "abbr", "def_list", "md_in_html", "tables", "pymdownx.details"]
+    root = write_base_site(tmp_path, theme=dict(PROJECT_THEME), extra_config={"site_name": "Shoes & socks", "markdown_extensions": extensions})
+    folder = copy_fixture_guide(root, "foot-drop")
+    treatment = folder / "treatments" / "ankle-foot-orthosis.yml"
+    text = treatment.read_text(encoding="utf-8")
+    name_line = next(line for line in text.splitlines() if line.startswith("name: "))
+    treatment.write_text(text.replace(name_line, "name: Shoes & socks", 1), encoding="utf-8")
+    guide = folder / "guide.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("  It can affect one foot or both.\n", "  It can affect one foot or both, when `a < b`.\n", 1), encoding="utf-8")
+    result = run(mkdocs("build", "-d", str(root / "site")), root)
+    _no_traceback(result)
+    pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")}
+    assert not [str(p) for p, html in pages.items() if "&amp;amp;" in html]
+    assert any("Shoes &amp; socks" in html for html in pages.values())
+    what = (root / "site" / "foot-drop" / "what-is-it" / "index.html").read_text(encoding="utf-8")
+    assert "<code>a &lt; b</code>" in what and "&amp;lt;" not in what

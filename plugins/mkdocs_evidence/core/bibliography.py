@@ -170,6 +170,29 @@ def discover_bib_files(sources: Iterable[Path]) -> list[Path]:
     return found
 
 
+READ_SUFFIXES = frozenset({".bib", ".json"})  # BibTeX; CSL-JSON
+NOTES = frozenset({".md", ".markdown"})  # editors' notes beside the references
+
+
+def skipped_files(sources: Iterable[Path], root: Path) -> list[Finding]:
+    """A finding for each file in a bibliography folder that is not read (a RIS export...)."""
+    found = []
+    for source in sources:
+        if not source.is_dir():
+            continue
+        for path in sorted(source.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(source).parts)
+            if path.is_file() and not hidden and path.suffix.lower() not in READ_SUFFIXES | NOTES and not path.name.upper().startswith("README"):
+                shown = display(path, root)
+                found.append(
+                    make_finding(
+                        "bibliography-file-not-read", path=shown, line=1, column=1, end_line=1, end_column=1, text=path.name, sentence="",
+                        message=f"{path.name} is not a .bib file, so its references are not read; export them as BibTeX",
+                    )
+                )
+    return found
+
+
 def _problem(path: str, line: int, message: str, text: str = "") -> Finding:
     return make_finding(
         "bibliography-error",
@@ -217,6 +240,30 @@ def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
     )
 
 
+def inherit_crossref_fields(data: BibliographyData) -> set[str]:
+    """BibTeX ``crossref``: an entry takes the fields it lacks from the entry it names (in the
+    same file), as BibTeX does; the parent's ``title`` becomes the child's ``booktitle``.
+    Returns the keys that inherited something."""
+    changed: set[str] = set()
+    lowered = {key.lower(): entry for key, entry in data.entries.items()}
+    for key, entry in data.entries.items():
+        parent_key = str(entry.fields.get("crossref", "")).strip()
+        parent = lowered.get(parent_key.lower()) if parent_key else None
+        if parent is None or parent is entry:
+            continue
+        have = {name.lower() for name in entry.fields}
+        for name, value in parent.fields.items():
+            target = "booktitle" if name.lower() == "title" else name
+            if target.lower() not in have and name.lower() != "crossref":
+                entry.fields[target] = value
+                changed.add(key)
+        for role, persons in parent.persons.items():
+            if role not in entry.persons:
+                entry.persons[role] = list(persons)
+                changed.add(key)
+    return changed
+
+
 def parse_bib_text(text: str, path: str) -> BibFile:
     """Parse one ``.bib`` text; never raises: every problem is a finding with file and line."""
     problems: list[Finding] = []
@@ -257,19 +304,21 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}
     parsed: dict[str, Entry] = {}
+    inherited = inherit_crossref_fields(data)  # keys whose text alone no longer says everything
     for key, entry in data.entries.items():
         line = starts.get(key, 1)
         if entry.type.lower() not in KNOWN_ENTRY_TYPES:
             problems.append(_problem(path, line, f"entry '{key}' has unknown type '@{entry.type}'; it is read as @misc", key))
         references[key] = _reference(key, entry, path, line)
-        if key in spans and not uses_macros:
+        if key in spans and not uses_macros and key not in inherited:
             start, end = spans[key]
             sources[key] = text[start:end]
             parsed[key] = entry
         else:
             eager[key] = entry
-    if not text.strip():
-        problems.append(_problem(path, 1, "the file is empty"))
+    if text.strip() and not data.entries and not offsets and not problems:
+        # e.g. a RIS or EndNote export saved as .bib, or given with --bib: never silently empty
+        problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
     return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed)
 
 
@@ -343,6 +392,9 @@ class BibliographyCache:
             if not source.exists():
                 problems.append(_problem(display(source, root), 1, "bibliography not found"))
         signatures: list[tuple] = []
+        skipped = skipped_files(sources, root)
+        problems.extend(skipped)
+        signatures.extend((finding.path, "not read") for finding in skipped)  # cached checks see them
         for path in discover_bib_files(s for s in sources if s.exists()):
             shown = display(path, root)
             files.append(shown)
