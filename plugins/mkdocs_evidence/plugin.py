@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -235,7 +236,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 check = self.project.check_page(
                     path,
                     source,
-                    title=page.title or src_uri,
+                    # MkDocs titles are HTML (generated ones are escaped for themes): the report
+                    # wants text, and escapes it itself ("Shoes &amp;amp; socks" otherwise)
+                    title=html_unescape(page.title) if page.title else src_uri,
                     url=page.url,
                     rendered_markdown=prose_markdown,
                     meta=page.meta,
