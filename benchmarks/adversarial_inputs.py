@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from mkdocs_evidence.core.bibliography import Bibliography  # noqa: E402
-from mkdocs_evidence.core.check import Located, check_text  # noqa: E402
-from mkdocs_evidence.core.content import parse_guide  # noqa: E402
-from mkdocs_evidence.core.datacodec import dumps  # noqa: E402
-from mkdocs_evidence.core.guides import render_guide_pages  # noqa: E402
-from mkdocs_evidence.core.readability import strip_markdown  # noqa: E402
+from mkdocs_evidence.core.bibliography import Bibliography
+from mkdocs_evidence.core.check import Located, check_text
+from mkdocs_evidence.core.content import parse_guide
+from mkdocs_evidence.core.datacodec import dumps
+from mkdocs_evidence.core.guides import render_guide_pages
+from mkdocs_evidence.core.readability import strip_markdown
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "content" / "foot-drop" / "guide.yml"
 SUMMARY = 'summary: "Foot drop makes it hard to lift the front of the foot [@stewart2008]."'
@@ -42,9 +42,11 @@ def yaml_field(value: str) -> None:
 
     guide, _errors = parse_guide(_guide_with_summary(value), "guide.yml")
     for field in guide.iter_prose():
-        check_text(field.text, Located(field.path, field.line, field.column), Bibliography(), position=field.position, markup=field.markup)
+        where = Located(field.path, field.line, field.column)
+        check_text(field.text, where, Bibliography(), position=field.position, markup=field.markup)
+    extensions = ["attr_list", "md_in_html", "admonition", "abbr", "def_list", "tables"]
     for page in render_guide_pages(guide, [], base_uri=""):
-        markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition", "abbr", "def_list", "tables"]).convert(page.markdown)
+        markdown.Markdown(extensions=extensions).convert(page.markdown)
 
 
 def deep_yaml(depth: int) -> None:

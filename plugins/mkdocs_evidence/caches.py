@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core.bibliography import BibliographyCache
-from .core.diskcache import RecordStore, load_cache, save_cache, writable_dir
+from .core.diskcache import RecordStore, load_cache, save_cache
 from .core.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 

@@ -28,7 +28,9 @@ def _title(markdown: str, meta: dict, fallback: str) -> str:
     return fallback
 
 
-def check_skipped_pages(project: Project, files: Iterable[File], checked: dict[str, PageCheck], skip: set[str]) -> dict[str, PageCheck]:
+def check_skipped_pages(
+    project: Project, files: Iterable[File], checked: dict[str, PageCheck], skip: set[str]
+) -> dict[str, PageCheck]:
     """Checks of the hand-written pages that are not in ``checked`` (and not in ``skip``)."""
     found: dict[str, PageCheck] = {}
     for file in files:
@@ -40,5 +42,6 @@ def check_skipped_pages(project: Project, files: Iterable[File], checked: dict[s
             continue  # reported by on_files as unreadable
         markdown, meta = get_data(source)
         path = display(Path(file.abs_src_path), project.settings.root)
-        found[file.src_uri] = project.check_page(path, source, title=_title(markdown, meta, Path(file.src_uri).stem), url=file.url, rendered_markdown=markdown, meta=meta)
+        title = _title(markdown, meta, Path(file.src_uri).stem)
+        found[file.src_uri] = project.check_page(path, source, title=title, url=file.url, rendered_markdown=markdown, meta=meta)
     return found

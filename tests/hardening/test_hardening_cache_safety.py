@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from hardening_helpers import SENTINEL, copy_fixture_guide, has_message, mkdocs, run, write_base_site
-
 from mkdocs_evidence.core.datacodec import CacheFormatError, decode, dumps, encode, loads
 from mkdocs_evidence.core.diskcache import RecordStore, load_cache, save_cache
 from mkdocs_evidence.core.findings import Severity, make_finding

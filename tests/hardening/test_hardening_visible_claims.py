@@ -11,21 +11,18 @@ test_hardening_visible_site.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
+from hardening_helpers import FIXTURE_CONTENT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hardening_helpers import FIXTURE_CONTENT
-from visible_text import number_key, statistics_in, visible_text
-
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.core.check import Located, check_text
 from mkdocs_evidence.core.content import parse_guide, parse_treatment
 from mkdocs_evidence.core.guides import render_guide_pages
 from mkdocs_evidence.markdown_ext import EvidenceExtension
 from mkdocs_evidence.rendering import make_environment
+from visible_text import number_key, statistics_in, visible_text
 
 EXTENSIONS = ["admonition", "attr_list", "abbr", "def_list", "md_in_html", "tables", "footnotes", "pymdownx.details"]
 STATISTIC_KINDS = {"uncited-statistic", "source-records-no-figures", "figure-not-in-source"}
@@ -169,7 +166,7 @@ def test_every_statistic_seen_on_a_generated_page_is_checked(bibliography, chose
 
 
 def test_a_statistic_in_a_treatment_name_is_reported_at_its_line(bibliography):
-    guide_text, treatment_text = _guide_with("Plain words.", "91%")
+    _guide_text, treatment_text = _guide_with("Plain words.", "91%")
     treatment, _ = parse_treatment(treatment_text, "content/foot-drop/treatments/physiotherapy.yml")
     found = [
         finding

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from hardening_helpers import SENTINEL, has_message, mkdocs, run, write_base_site
-
 from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
 from mkdocs_evidence.core.figures import matches_figure
 from mkdocs_evidence.core.statistics import find_statistics

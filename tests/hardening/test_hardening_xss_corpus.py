@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 from hardening_helpers import mkdocs, run, write_base_site
-from xss_corpus import build_corpus_site
-
 from mkdocs_evidence.output_safety import link_scheme
+from xss_corpus import build_corpus_site
 
 UNSAFE = re.compile(r"^(javascript|vbscript|data)$")
 

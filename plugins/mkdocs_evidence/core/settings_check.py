@@ -27,5 +27,5 @@ def missing_content(config_file: str, content_dir: Path | None, value: str, *, e
         end_column=1,
         text="content",
         sentence="",
-        message=f"plugins.evidence.content: '{value}' {what}; fix the path, or the guide pages are missing from the site",
+        message=f"plugins.evidence.content: '{value}' {what}; fix the path, or the guide pages are missing",
     )
