@@ -87,3 +87,32 @@ def test_cr_only_pages_and_yaml_are_located_by_line(tmp_path: Path):
 @pytest.mark.xfail(strict=True, reason="inside core/statistics.py (the finder helper's module): U+3000 before '%' is not read as a space")
 def test_an_ideographic_space_before_percent_is_still_a_statistic():
     assert [s.text for s in find_statistics("About 60\u3000% of people got better.")]
+
+
+# Linear time on adversarial YAML (issue 17): the checks are in benchmarks/adversarial_inputs.py;
+# these say what the user sees.
+def test_deep_yaml_nesting_is_one_located_message():
+    from mkdocs_evidence.core.content import parse_guide
+
+    text = "slug: x\ntitle: T\nsummary: " + "[" * 20_000 + "]" * 20_000 + "\n"
+    guide, errors = parse_guide(text, "content/x/guide.yml")
+    assert guide is None and [(e.line, e.column) for e in errors] == [(3, 10 + 32)]
+    assert "nested more than 32 levels deep" in errors[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["summary: 'see [1] and [[2]]'\n", "summary: |\n  " + "[" * 50 + "\n", "summary: \"" + "[" * 50 + "\"\n", "summary: plain [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text\n"],
+)
+def test_brackets_in_prose_are_not_nesting(text: str):
+    from mkdocs_evidence.core.yamldepth import first_too_deep
+
+    assert first_too_deep(text, 32) is None
+
+
+def test_a_yaml_field_full_of_loose_brackets_is_refused_with_its_line():
+    from mkdocs_evidence.core.content import parse_guide
+
+    guide, errors = parse_guide("slug: x\ntitle: T\nsummary: '" + "[" * 100_000 + "'\n", "content/x/guide.yml")
+    assert guide is None
+    assert any(e.line == 3 and "100000 square brackets here are not links or citations" in e.message for e in errors)

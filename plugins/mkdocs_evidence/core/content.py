@@ -46,6 +46,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .findings import Finding, make_finding
+from .inert import MAX_LOOSE_BRACKETS, loose_brackets
+from .yamldepth import first_too_deep
 
 __all__ = [
     "CareLevel",
@@ -134,7 +136,18 @@ def _yaml_date(value: Any) -> date:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 """Plain text (names, titles): escaped when rendered."""
-Markdown = Annotated[str, AfterValidator(_not_blank)]
+def _few_loose_brackets(value: str) -> str:
+    count = loose_brackets(value)
+    if count > MAX_LOOSE_BRACKETS:
+        raise PydanticCustomError(
+            "loose_brackets",
+            "{count} square brackets here are not links or citations (at most {limit}); remove them",
+            {"count": count, "limit": MAX_LOOSE_BRACKETS},
+        )
+    return value
+
+
+Markdown = Annotated[str, AfterValidator(_not_blank), AfterValidator(_few_loose_brackets)]
 """Author Markdown: inserted as-is into pages and checked by the claim checker."""
 Slug = Annotated[str, AfterValidator(_slug)]
 LevelId = Annotated[str, AfterValidator(_level_id)]
@@ -932,23 +945,13 @@ def _first_control_character(text: str, path: str) -> ContentError | None:
     return ContentError(path, line, column, "", f"U+{ord(char):04X} ({name}) is not allowed in YAML; delete it (often pasted from another program)")
 
 
-MAX_DEPTH = 32  # guide.yml needs five; building a map of a deeper document was quadratic
+MAX_DEPTH = 32  # guide.yml needs five; PyYAML and the source map are quadratic in depth
 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
-    """Where the document first nests deeper than ``MAX_DEPTH``, from its events (linear)."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except (yaml.YAMLError, RecursionError):
-        return None  # the loader reports the syntax error with its line
-    return None
+    """Where the document first nests deeper than ``MAX_DEPTH`` (a linear scan: PyYAML itself
+    is quadratic in nesting, see ``core/yamldepth.py``)."""
+    return first_too_deep(text, MAX_DEPTH)
 
 
 def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[ContentError]]:

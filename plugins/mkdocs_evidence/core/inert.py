@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from .prose import code_spans
 
-__all__ = ["inert_prose"]
+__all__ = ["MAX_LOOSE_BRACKETS", "inert_prose", "loose_brackets"]
 
 _RATING = "{rating"
 MAX_BRACKET_DEPTH = 2  # "[see [@a]](url)" is as deep as prose goes
+# Python-Markdown's inline processing is quadratic in the number of inline elements: 40,000
+# loose brackets took a minute even as character references. Content never needs this many.
+MAX_LOOSE_BRACKETS = 1000
 
 
-def _tame_brackets(text: str) -> str:
-    """Brackets that are not syntax, as character references; one pass, linear."""
-    if "[" not in text and "]" not in text:
-        return text
+def _kept(text: str) -> list[bool]:
+    """For each character: is it a bracket that can be link or citation syntax?"""
     keep = [False] * len(text)
     stack: list[int] = []
     for index, char in enumerate(text):
@@ -34,6 +35,22 @@ def _tame_brackets(text: str) -> str:
             opener = stack.pop()
             if len(stack) < MAX_BRACKET_DEPTH:
                 keep[opener] = keep[index] = True
+    return keep
+
+
+def loose_brackets(text: str) -> int:
+    """How many square brackets in ``text`` cannot be link or citation syntax (linear)."""
+    if "[" not in text and "]" not in text:
+        return 0
+    keep = _kept(text)
+    return sum(1 for index, char in enumerate(text) if char in "[]" and not keep[index])
+
+
+def _tame_brackets(text: str) -> str:
+    """Brackets that are not syntax, as character references; one pass, linear."""
+    if "[" not in text and "]" not in text:
+        return text
+    keep = _kept(text)
     out = []
     for index, char in enumerate(text):
         if char in "[]" and not keep[index] and (index == 0 or text[index - 1] != "\\"):
