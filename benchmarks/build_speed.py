@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/build_speed.py [--sizes 50x500,200x2000,1000x10000] [--runs 3]
                                         [--work /tmp/evbench] [--bibtex-venv /tmp/bibtex-venv]
+                                        [--style ama]
                                         [--output benchmarks/results/build_speed.txt]
        python benchmarks/build_speed.py --profile 200x2000   # cProfile -> results/profile.txt
 
@@ -12,7 +13,9 @@ each run so that drift on a shared machine hits all of them alike:
 - a: plain Material + search (same markdown_extensions; the guide's pages as static Markdown);
 - b cold: Material + search + ``evidence`` with its disk cache (``.cache/plugin/evidence``) deleted;
 - c: Material + search + mkdocs-bibtex 4.4.0 (its own venv, see ``--bibtex-venv``; skipped if absent);
-- b warm: the same as b cold, right after it, with the disk cache in place.
+- b warm: the same as b cold, right after it, with the disk cache in place;
+- s cold, s warm (with ``--style NAME``): b with ``citation_style: NAME`` (a CSL style, formatted
+  by citeproc-py), in a cache folder of its own, cold then warm.
 
 Each build is one child process; ``os.wait4`` gives its own rusage, so CPU time (user + system)
 and peak memory (max RSS) are per build, not a running maximum. Wall time is measured too, but on
@@ -81,13 +84,29 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path | None) -> str:
+STYLE_CACHE = ".cache/plugin/evidence-style"
+
+
+def write_style_config(site: Path, style: str) -> str:
+    """``mkdocs-evidence.yml`` with ``citation_style: STYLE`` and a cache folder of its own."""
+    text = (site / "mkdocs-evidence.yml").read_text("utf-8")
+    option = "      cache: true\n"
+    assert option in text, "sitegen's evidence config changed: update write_style_config"
+    text = text.replace(option, f"{option}      cache_dir: {STYLE_CACHE}\n      citation_style: {style}\n")
+    (site / "mkdocs-evidence-style.yml").write_text(text.replace("site_dir: site-b", "site_dir: site-s"), "utf-8")
+    return "mkdocs-evidence-style.yml"
+
+
+def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path | None, style: str | None = None) -> str:
     site = work / f"p{pages}-r{refs}"
     counts = sitegen.generate(site, pages, refs)
     variants = [("a", VENV_MKDOCS, "mkdocs-plain.yml"), ("b cold", VENV_MKDOCS, "mkdocs-evidence.yml")]
     if bibtex_mkdocs is not None:
         variants.append(("c", bibtex_mkdocs, "mkdocs-bibtex.yml"))
     variants.append(("b warm", VENV_MKDOCS, "mkdocs-evidence.yml"))
+    if style:
+        styled = write_style_config(site, style)
+        variants += [("s cold", VENV_MKDOCS, styled), ("s warm", VENV_MKDOCS, styled)]
     samples: dict[str, list[Sample]] = {name: [] for name, _, _ in variants}
     # One untimed plain build first: warms the OS file cache and the .pyc files of MkDocs and
     # Material (sitegen has just written the pages, so they are in the file cache anyway).
@@ -96,6 +115,8 @@ def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path |
         for name, mkdocs, config in variants:
             if name == "b cold":
                 shutil.rmtree(site / ".cache", ignore_errors=True)
+            if name == "s cold":
+                shutil.rmtree(site / STYLE_CACHE, ignore_errors=True)
             log = work / f"p{pages}-{name.replace(' ', '-')}-{run}.log"
             sample = build(mkdocs, site, config, log)
             samples[name].append(sample)
@@ -123,6 +144,8 @@ def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path |
         lines.append(f"{name:<8} {wall:8.2f} {cpu:8.2f} {rss:11.0f} {wall / base_wall:7.2f} {cpu / base_cpu:7.2f} {paired:7.2f}{failed}")
     if bibtex_mkdocs is None:
         lines.append("c        skipped: mkdocs-bibtex venv not found (see --bibtex-venv)")
+    if style:
+        lines.append(f"s        = b with citation_style: {style} (CSL, citeproc-py); s warm / b warm shows what a warm build costs more")
     lines.append("")
     return "\n".join(lines)
 
@@ -247,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bibtex-venv", type=Path, default=Path("/tmp/bibtex-venv"))
     parser.add_argument("--output", type=Path, default=HERE / "results" / "build_speed.txt")
     parser.add_argument("--profile", metavar="PAGESxREFS", help="profile one warm build with our plugin instead")
+    parser.add_argument("--style", help="also build with this citation_style (a CSL style: ama, apa, a .csl path)")
     args = parser.parse_args(argv)
     if args.profile:
         (pages, refs), = parse_sizes(args.profile)
@@ -260,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     sections = []
     for pages, refs in parse_sizes(args.sizes):
-        section = run_size(pages, refs, args.runs, args.work, bibtex_mkdocs)
+        section = run_size(pages, refs, args.runs, args.work, bibtex_mkdocs, args.style)
         print(section, flush=True)
         sections.append(section)
     header = (

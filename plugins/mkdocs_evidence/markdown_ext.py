@@ -18,12 +18,14 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .citation_render import CitationRenderer
 from .core.bibliography import Bibliography
 from .core.citations import CitationGroup, find_citations
 from .core.diskcache import RecordStore
 from .core.prose import mask_non_prose
+from .csl_styles import CitationStyle, resolve_style
 from .output_safety import LINK_SCHEMES, SafeAttributesTreeprocessor, link_scheme
-from .rendering import DESIGN_LABELS, ReferenceFormatter, anchor_for
+from .rendering import ReferenceFormatter
 
 # A renderer for inline rating markers: given the marker's source text, return the badge HTML
 # and the keys it cites (they join the page's reference list), or None to leave the text as it
@@ -51,7 +53,7 @@ class CitationPreprocessor(Preprocessor):
         if "@" not in text and "{rating" not in text:
             return lines
         ext = self.extension
-        key = ("page", hashlib.sha1(text.encode()).hexdigest(), ext.bibliography.signature, ext.output_key())
+        key = ("page", hashlib.sha1(text.encode()).hexdigest(), ext.bibliography.signature, ext.style.digest, ext.output_key())
         pieces = ext.pages.get(key)
         if pieces is None:
             pieces = ext.pages.put(key, self._render(text))
@@ -79,7 +81,8 @@ class CitationPreprocessor(Preprocessor):
             if html is None:
                 pending += before + text[span.start : span.end]  # stays as typed
                 continue
-            if span.citation is not None and before.endswith(" ") and not before.endswith("  "):
+            superscript = span.citation is not None and self.extension.citations.superscript(span.citation)
+            if superscript and before.endswith(" ") and not before.endswith("  "):
                 before = before[:-1]  # "walk faster [@a]." -> "walk faster¹." (Vancouver superscripts)
             pieces.extend((pending + before, html))
             pending = ""
@@ -120,52 +123,15 @@ class CitationPreprocessor(Preprocessor):
         assert group is not None
         if not group.items:
             return None  # "[@]" stays visible as typed; the checker reports it
+        if group.narrative and group.keys[0] not in ext.bibliography.entries:
+            return None  # "@name" that is no key of the bibliography is not a citation
         for item in group.items:
             if item.key in ext.bibliography.entries:
                 numbers.setdefault(item.key, len(numbers) + 1)
-        memo_key = ("cite", ext.bibliography.signature, tuple((i.key, numbers.get(i.key), i.locator) for i in group.items))
-        cached = ext.memo.get(memo_key)
-        if cached is not None:
-            return cached
-        items = []
-        previews = []
-        for item in group.items:
-            if item.key not in ext.bibliography.entries:
-                items.append({"key": item.key, "number": None, "anchor": anchor_for(item.key), "locator": item.locator})
-                continue
-            number = numbers.setdefault(item.key, len(numbers) + 1)
-            formatted = ext.formatter.format(item.key, ext.bibliography.entries)
-            record = {"key": item.key, "number": number, "anchor": anchor_for(item.key), "locator": item.locator, "html": formatted.html, "text": formatted.text}
-            items.append(record)
-            previews.append(record)
-        html = ext.env.get_template("citations/cite.html").render(items=items, previews=previews)
-        ext.memo[memo_key] = html
-        return html
+        return ext.citations.citation(group, numbers)
 
     def _reference_list(self, numbers: dict[str, int]) -> str:
-        ext = self.extension
-        memo_key = ("references", ext.bibliography.signature, tuple(numbers.items()), ext.references_title)
-        cached = ext.memo.get(memo_key)
-        if cached is not None:
-            return cached
-        ext.memo[memo_key] = html = self._render_reference_list(numbers)
-        return html
-
-    def _render_reference_list(self, numbers: dict[str, int]) -> str:
-        ext = self.extension
-        references = []
-        for key, number in numbers.items():
-            reference = ext.bibliography.references[key]
-            references.append(
-                {
-                    "key": key,
-                    "number": number,
-                    "anchor": anchor_for(key),
-                    "html": ext.formatter.format(key, ext.bibliography.entries).html,
-                    "design_label": DESIGN_LABELS.get(reference.design or "", ""),
-                }
-            )
-        return ext.env.get_template("citations/references.html").render(references=references, title=ext.references_title)
+        return self.extension.citations.reference_list(numbers, self.extension.references_title)
 
 
 SAFE_LINK_SCHEMES = LINK_SCHEMES
@@ -205,11 +171,14 @@ class EvidenceExtension(Extension):
         memo: dict | None = None,
         pages: RecordStore | None = None,
         output_key: Callable[[], Hashable] | None = None,
+        citation_style: str | CitationStyle | None = None,
     ) -> None:
         super().__init__()
         self.bibliography = bibliography
         self.env = env
         self.formatter = formatter or ReferenceFormatter()
+        # "vancouver" (default), a CSL style name (ama, apa, nlm) or the path of a .csl file
+        self.style = citation_style if isinstance(citation_style, CitationStyle) else resolve_style(citation_style)
         self.find_rating_markers = find_rating_markers
         self.render_rating = render_rating
         self.references_title = references_title
@@ -222,6 +191,9 @@ class EvidenceExtension(Extension):
         # The host may keep the store on disk between builds.
         self.pages = pages if pages is not None else RecordStore()
         self.output_key = output_key or (lambda: None)
+        self.citations = CitationRenderer(
+            bibliography=bibliography, env=env, formatter=self.formatter, style=self.style, memo=self.memo
+        )
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):
@@ -231,3 +203,23 @@ class EvidenceExtension(Extension):
         # 0), which expects every <a> to have an href.
         md.treeprocessors.register(LinkTreeprocessor(md), "evidence_links", -10)
         md.treeprocessors.register(SafeAttributesTreeprocessor(md), "evidence_safe_attributes", -11)
+
+
+def makeExtension(**kwargs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
+    """The extension for any Python-Markdown host, configured by name::
+
+        markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={
+            "mkdocs_evidence.markdown_ext": {"bibliography": ["citations"], "citation_style": "apa"}})
+
+    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to the current
+    folder; ``citation_style`` as in the plugin's option; ``references_title`` the list's heading.
+    """
+    from pathlib import Path
+
+    from .core.bibliography import BibliographyCache
+    from .core.templating import template_environment
+
+    sources = kwargs.pop("bibliography", "citations")
+    paths = [Path(p) for p in ([sources] if isinstance(sources, str) else sources)]
+    bibliography = BibliographyCache().load(paths, Path.cwd())
+    return EvidenceExtension(bibliography=bibliography, env=template_environment(), **kwargs)

@@ -26,7 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
+from . import bibliography_page
 from .config import EvidenceConfig, resolve
+from .csl_styles import CitationStyleError, resolve_style
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
 from .core.check import CheckOptions
@@ -112,6 +114,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
+        style = self._citation_style(root)
         custom_dir = config.theme.custom_dir
         self.env = make_environment([Path(custom_dir)] if custom_dir else [])
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
@@ -119,7 +122,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         # What rendered markers depend on besides the page and the bibliography: the site's
         # template overrides, the scale, the options; and, per page, the link to "How we rate".
         templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
-        output_signature = (templates, self.config.rating_scale, self.config.references_title)
+        output_signature = (templates, self.config.rating_scale, self.config.references_title, style.digest)
         if output_signature != self._output_signature:
             caches.rendered.clear()
             self._output_signature = output_signature
@@ -133,6 +136,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             find_rating_markers=find_rating_markers,
             render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
             references_title=self.config.references_title,
+            citation_style=style,
         )
         config.markdown_extensions.append(self.extension)
         # Page templates we need (the printable summary) come last: the site's custom_dir wins.
@@ -143,6 +147,16 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.is_serve and self.config.report and not self.config.report_on_build:
             log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
         return config
+
+    def _citation_style(self, root: Path):
+        """The configured citation style (a bad one stops the build with one message), and a
+        fresh start for the bibliography page's records."""
+        self.cited: dict[str, tuple[str, ...]] = {}  # known keys each page cites (bibliography_page)
+        self.bibliography_file: File | None = None
+        try:
+            return resolve_style(self.config.citation_style, root)
+        except CitationStyleError as error:
+            raise PluginError(f"evidence: {error}") from None
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -177,6 +191,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 max_age_years=self.config.max_evidence_age_years,
             )
             files.append(File.generated(config, how, content=markdown))
+        if self.config.bibliography_page and files.get_file_from_path(self.config.bibliography_page) is None:
+            content = bibliography_page.page_markdown(self.config.references_title)
+            self.bibliography_file = File.generated(config, self.config.bibliography_page, content=content)
+            files.append(self.bibliography_file)
         if config.nav is None:
             config.nav = self._reading_order_nav(files)
         if self.config.report:
@@ -214,6 +232,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self._current_how_we_rate = get_relative_url(how_we_rate.url, page.url) if how_we_rate else None
         if self.report_file is not None and src_uri == self.report_file.src_uri:
             return None
+        if self.bibliography_file is not None:
+            self._collect_citations(src_uri, markdown)
         generated_meta = self.generated.get(src_uri)
         prose_markdown = markdown  # read for the reading level before tables are put in
         if generated_meta is not None:
@@ -247,6 +267,30 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 self.caches.page_checks.put(key, check)
             self.page_checks[src_uri] = check
         return markdown
+
+    def _collect_citations(self, src_uri: str, markdown: str) -> None:
+        """The known keys a page cites, for the bibliography page (kept by the page's text)."""
+        if src_uri == self.bibliography_file.src_uri:
+            return
+        key = ("cited", hashlib.sha1(markdown.encode()).hexdigest(), self.project.bibliography.signature)
+        keys = self.caches.markdown.get(key)
+        if keys is None:
+            keys = self.caches.markdown.put(key, bibliography_page.cited_keys(markdown, self.project.bibliography))
+        self.cited[src_uri] = keys
+
+    def _fill_bibliography_page(self, files: Files) -> None:
+        page = self.bibliography_file.page
+        pages = []
+        for uri, keys in self.cited.items():
+            file = files.get_file_from_path(uri)
+            if keys and file is not None and file.page is not None:
+                href = get_relative_url(file.page.url, page.url)
+                if file.page.url in ("", "/") or file.page.url.endswith("/"):
+                    href = href.rstrip("/") + "/"  # "..#ref-x" would be a file named ".."
+                pages.append(bibliography_page.CitingPage(file.page.title or uri, href, keys))
+        html = bibliography_page.render_bibliography(self.extension.citations, pages, self.config.references_title)
+        placeholder = bibliography_page.PLACEHOLDER
+        page.content = (page.content or "").replace(f"<p>{placeholder}</p>", placeholder).replace(placeholder, html)
 
     def _comparison(self, page: Page, files: Files, *, ranges: bool = False) -> str:
         condition = next((g for g in self.project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
@@ -313,6 +357,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         log.info("claim check: %d errors, %d warnings, %d waived, %d pages", errors, warnings, waived, len(self.page_checks))
         # The report of an unchanged site is the same report: rendered once, kept by its digest.
         self._report_digest = hashlib.sha1(repr(self.outcome.report).encode()).hexdigest()  # equal values, equal repr
+        if self.bibliography_file is not None and self.bibliography_file.page is not None:
+            self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
             key = ("html", self._report_digest, self._output_signature)
             html = self.caches.report.get(key) or self.caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))

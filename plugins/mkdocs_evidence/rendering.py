@@ -8,7 +8,6 @@ is escaped unless a template marks pybtex's already-escaped HTML as safe.
 from __future__ import annotations
 
 import html
-import re
 from functools import cached_property
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,37 +22,17 @@ from pybtex.richtext import Text
 from .core.templating import ASSETS_DIR, template_environment
 from .core.diskcache import load_cache, save_cache
 from .core.bibliography import EntryMap
+from .core.citations import anchor_for
+from .core.csljson import extra_fields
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR
 STYLE_VERSION = 2  # bump when the reference style or its templates change the output
-_ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
-
-DESIGN_LABELS = {
-    "systematic-review": "systematic review",
-    "meta-analysis": "meta-analysis",
-    "rct": "randomised controlled trial",
-    "non-randomised-trial": "non-randomised trial",
-    "cohort": "cohort study",
-    "case-control": "case-control study",
-    "case-series": "case series",
-    "case-report": "case report",
-    "guideline": "clinical guideline",
-    "narrative-review": "narrative review",
-    "expert-opinion": "expert opinion",
-    "mechanistic": "laboratory or animal study",
-    "animal": "laboratory or animal study",
-}
-
 
 def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
     return template_environment(extra_dirs=extra_dirs)
-
-
-def anchor_for(key: str) -> str:
-    """An HTML id fragment for a citation key (keys may hold ``:`` ``/`` and other characters)."""
-    return _ANCHOR_UNSAFE.sub("-", key)
 
 
 def _sanitised(entry: Entry) -> Entry:
@@ -107,6 +86,7 @@ class ReferenceFormatter:
         self.cache_file = cache_file
         self._by_signature: dict[str, FormattedReference] | None = None  # loaded on first use
         self._dirty = False
+        self._csl: dict[str, CslFormatter] = {}  # by style digest, made when first needed
 
     @cached_property
     def _pybtex(self) -> tuple[VancouverStyle, HtmlBackend, TextBackend]:
@@ -120,16 +100,32 @@ class ReferenceFormatter:
             self._by_signature = load_cache(self.cache_file, {})
         return self._by_signature
 
-    def format(self, key: str, entries: EntryMap) -> FormattedReference:
-        """The formatted reference for ``key``; pybtex runs only for an entry not seen before
-        (by its BibTeX text), so a warm build never parses or formats a cited entry again."""
-        signature = f"{STYLE_VERSION}:{entries.signature(key)}"
+    def format(self, key: str, entries: EntryMap, style: CitationStyle | None = None) -> FormattedReference:
+        """The formatted reference for ``key`` in ``style`` (default: the pybtex Vancouver
+        style); pybtex or citeproc runs only for an entry not seen before in that style (by its
+        source text and the style file's digest), so a warm build formats nothing again."""
+        csl = style if style is not None and style.is_csl else None
+        signature = f"{STYLE_VERSION}:{csl.digest + ':' if csl else ''}{entries.signature(key)}"
         result = self._formatted.get(signature)
         if result is None:
-            result = self._format(key, entries[key])
+            result = self._format_csl(key, entries, csl) if csl else self._format(key, entries[key])
             self._formatted[signature] = result
             self._dirty = True
         return result
+
+    def _format_csl(self, key: str, entries: EntryMap, style: CitationStyle) -> FormattedReference:
+        formatter = self._csl.get(style.digest)
+        if formatter is None:
+            formatter = self._csl[style.digest] = CslFormatter(style)
+        item = entries.csl_item(key)
+        doi = safe_doi(str(item.get("DOI") or ""))
+        pmid = safe_pmid(str(item.get("PMID") or extra_fields(item).get("pmid") or ""))
+        try:
+            html_text, plain = formatter.format(item, doi, pmid)
+        except Exception:  # a construct citeproc-py cannot format: the title still shows
+            plain = str(item.get("title") or key)
+            html_text = html.escape(plain)
+        return FormattedReference(key, html_text, plain)
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:
         safe = _sanitised(entry)
@@ -149,4 +145,4 @@ class ReferenceFormatter:
             self._dirty = False
 
 
-__all__ = ["BibliographyData", "DESIGN_LABELS", "ReferenceFormatter", "anchor_for", "make_environment"]
+__all__ = ["BibliographyData", "FormattedReference", "ReferenceFormatter", "anchor_for", "make_environment"]

@@ -50,7 +50,10 @@ def test_find_citations_spans_are_inside_ordered_and_stable(text):
     previous_end = 0
     for group in groups:
         assert previous_end <= group.start < group.end <= len(masked)
-        assert masked[group.start] == "[" and masked[group.end - 1] == "]"
+        if group.narrative:  # "@key" or "@key [locator]"
+            assert masked[group.start] == "@" and len(group.items) == 1
+        else:
+            assert masked[group.start] == "[" and masked[group.end - 1] == "]"
         assert group.items or group.malformed
         for item in group.items:
             assert item.key and item.key in masked[group.start : group.end]

@@ -9,6 +9,7 @@ the digest of the file's bytes; the disk cache is written atomically and a corru
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -20,26 +21,12 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
+from .csljson import parse_csl_json_text
 from .diskcache import load_cache, save_cache
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
 
-DESIGNS = (
-    "systematic-review",
-    "meta-analysis",
-    "rct",
-    "non-randomised-trial",
-    "cohort",
-    "case-control",
-    "case-series",
-    "case-report",
-    "guideline",
-    "narrative-review",
-    "expert-opinion",
-    "mechanistic",
-    "animal",
-)
 KNOWN_ENTRY_TYPES = frozenset(
     "article book booklet inbook incollection inproceedings conference manual mastersthesis misc "
     "online phdthesis proceedings techreport unpublished report webpage electronic".split()
@@ -106,6 +93,16 @@ class EntryMap(Mapping[str, Entry]):
             return hashlib.sha1(f"{key}\n{source}".encode()).hexdigest()
         return entry_fields_signature(key, self[key])
 
+    def csl_item(self, key: str) -> dict:
+        """The entry as a CSL-JSON item (for CSL styles): as written in a ``.json`` file, or
+        converted from BibTeX."""
+        source = self._sources.get(key)
+        if source is not None and source.startswith("{"):
+            return json.loads(source)
+        from .csljson import entry_to_csl
+
+        return entry_to_csl(key, self[key])
+
 
 def entry_fields_signature(key: str, entry: Entry) -> str:
     persons = sorted((role, tuple(str(p) for p in people)) for role, people in entry.persons.items())
@@ -114,7 +111,12 @@ def entry_fields_signature(key: str, entry: Entry) -> str:
 
 
 def _parse_entry(key: str, source: str) -> Entry:
-    """One entry from its own text (it parsed once already, as part of its file)."""
+    """One entry from its own text (it parsed once already, as part of its file): BibTeX, or a
+    CSL-JSON item (its text starts with ``{``)."""
+    if source.startswith("{"):
+        from .csljson import csl_to_entry
+
+        return csl_to_entry(json.loads(source))
     with pybtex.errors.capture():
         try:
             data = Parser(encoding="utf-8").parse_string(source)
@@ -160,11 +162,12 @@ def plain_text(value: str) -> str:
 
 
 def discover_bib_files(sources: Iterable[Path]) -> list[Path]:
-    """Expand folders into their ``.bib`` files (sorted, recursive); keep files as given."""
+    """Expand folders into their ``.bib`` and CSL-JSON ``.json`` files (sorted, recursive);
+    keep files as given."""
     found: list[Path] = []
     for source in sources:
         if source.is_dir():
-            found.extend(sorted(p for p in source.rglob("*.bib") if p.is_file()))
+            found.extend(sorted(p for p in source.rglob("*") if p.suffix.lower() in (".bib", ".json") and p.is_file()))
         else:
             found.append(source)
     return found
@@ -372,7 +375,8 @@ class BibliographyCache:
             cached = record[1]
         else:
             text, problems = _decode(raw, display_path)
-            parsed = parse_bib_text(text, display_path)
+            parse = parse_csl_json_text if path.suffix.lower() == ".json" else parse_bib_text
+            parsed = parse(text, display_path)
             cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
             self.parsed += 1
             self._write_disk(disk, signature, cached)  # files with @string macros are not cached

@@ -123,7 +123,9 @@ def check_text(
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
     masked = mask_non_prose(text, markup=markup)
-    groups = find_citations(masked) if markup != "plain" else []
+    # Narrative citations ("@key found ...") count only for keys the bibliography has: another
+    # "@name" is not a citation (and stays as written on the page). Plain fields cannot cite.
+    groups = [g for g in find_citations(masked) if not g.narrative or g.keys[0] in bibliography] if markup != "plain" else []
     markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked and markup != "plain" else []
     # Prose for the finders: citation and rating markers blanked (same length).
     chars = list(masked)

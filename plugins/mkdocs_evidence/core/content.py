@@ -45,6 +45,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .citations import KEY_PATTERN
 from .findings import Finding, make_finding
 from .inert import MAX_LOOSE_BRACKETS, loose_brackets
 from .yamldepth import first_too_deep
@@ -71,8 +72,8 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Same key grammar as the inline ``@key`` of rating markers (core/ratings.py).
-CITATION_KEY_RE = re.compile(r"^\w(?:[\w:.#$%&+?<>~/-]*\w)?$")
+# The one citation-key grammar, shared with prose citations and rating markers (core/citations.py).
+CITATION_KEY_RE = re.compile(rf"^(?:{KEY_PATTERN})$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -17,6 +17,7 @@ from datetime import date
 
 import jinja2
 
+from .citations import KEY_PATTERN, reference_href
 from .findings import Finding, make_finding
 from .templating import template_environment as package_environment
 from .references import Reference
@@ -433,7 +434,7 @@ _MARKER = re.compile(
 )
 _UP = re.compile(r"[\[(]?\s*\bup\s*:", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:->|→)\s*")
-_KEY = re.compile(r"@(?P<key>\w(?:[\w:.#$%&+?<>~/-]*\w)?)")
+_KEY = re.compile(r"@(?P<key>" + KEY_PATTERN + ")")  # the one key grammar (core/citations.py)
 _SYNTAX = "write {rating: LEVEL | TREATMENT -> OUTCOME | @key; @key}"
 
 
@@ -712,8 +713,8 @@ def template_environment() -> jinja2.Environment:
 
 
 def default_href(key: str) -> str:
-    """The in-page anchor of a reference in the reference list."""
-    return f"#ref-{key}"
+    """The in-page anchor of a reference in the reference list (the list's own ``id``)."""
+    return reference_href(key)
 
 
 def render_badge(
