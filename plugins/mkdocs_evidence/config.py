@@ -52,6 +52,23 @@ class IsoDate(c.BaseConfigOption[dt.date | None]):
             raise ValidationError(f"expected a date as YYYY-MM-DD, got {value!r}") from error
 
 
+class SitePath(c.BaseConfigOption[str]):
+    """A page the plugin generates, as a path inside the site: relative, with no ``..``, so
+    that nothing is ever written outside ``site/`` (``report_path: ../../x`` is an error)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"expected a path inside the site such as {self.default!r}, got {value!r}")
+        parts = value.strip().replace("\\", "/").split("/")
+        if value.strip()[:1] in ("/", "\\", "~") or ":" in parts[0] or any(part in ("..", ".") for part in parts) or "" in parts:
+            raise ValidationError(f"{value!r} must be a path inside the site such as {self.default!r}: relative, with no '..'")
+        return "/".join(parts)
+
+
 class EvidenceConfig(Config):
     """Options of the ``evidence`` plugin. Defaults suit a condition-guide site."""
 
@@ -87,8 +104,8 @@ class EvidenceConfig(Config):
     links back to the pages that cite it. Not generated when unset."""
     report = c.Type(bool, default=True)
     report_on_build = c.Type(bool, default=True)  # false: the report is a draft, only in `serve`
-    report_path = c.Type(str, default="editor/report.md")
-    how_we_rate_path = c.Type(str, default="how-we-rate-evidence.md")
+    report_path = SitePath(default="editor/report.md")
+    how_we_rate_path = SitePath(default="how-we-rate-evidence.md")
 
     # Cache
     cache = c.Type(bool, default=True)

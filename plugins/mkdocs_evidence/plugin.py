@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,8 +38,10 @@ from .core.project import Outcome, PageCheck, Project, ProjectSettings, read_mar
 from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
+from .core.settings_check import missing_content
 from .core.report import render_report_html, report_to_json
 from . import search_view
+from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
@@ -102,12 +105,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
+        missing = missing_content(
+            Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
+            explicit=any("content" in user for user in self.config.user_configs),
+        )
+        self.unreadable.extend([missing] if missing else [])
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         style = self._citation_style(root)
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
         self.ratings = RatingRenderer(scale=self.project.scale, bibliography=self.project.bibliography, env=self.env)
         self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's
@@ -251,7 +259,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 check = self.project.check_page(
                     path,
                     source,
-                    title=page.title or src_uri,
+                    # MkDocs titles are HTML (generated ones are escaped for themes): the report
+                    # wants text, and escapes it itself ("Shoes &amp;amp; socks" otherwise)
+                    title=html_unescape(page.title) if page.title else src_uri,
                     url=page.url,
                     rendered_markdown=prose_markdown,
                     meta=page.meta,
@@ -339,6 +349,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.config.enabled:
             return None
         self.page_checks = {uri: check for uri, check in self.page_checks.items() if files.get_file_from_path(uri) is not None}
+        if self.is_dirty and self.config.check:  # `build --dirty`: pages MkDocs skipped keep their findings
+            skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
+            self.page_checks.update(check_skipped_pages(self.project, files.documentation_pages(), self.page_checks, skip))
         self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
         for finding in self.outcome.findings:
             _log_finding(finding)

@@ -430,14 +430,17 @@ def matching_figure(statistic_text: str, figure_texts: Sequence[str]) -> str | N
         claims = _claims(parse_quantities(statistic_text))
         if not claims or isinstance(figure_texts, str):
             return None
-        for figure in figure_texts:
-            if not isinstance(figure, str):
-                continue
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    for figure in figure_texts:
+        if not isinstance(figure, str):
+            continue
+        try:  # one figure that cannot be compared (above 1e308) does not stop the others
             quantities = parse_quantities(figure)
             if quantities and all(_claim_ok(claim, quantities) for claim in claims):
                 return figure
-    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
-        return None
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            continue
     return None
 
 

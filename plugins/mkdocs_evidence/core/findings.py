@@ -122,6 +122,13 @@ RULES: dict[str, Rule] = {
             "Fix the .bib file at the line given.",
         ),
         Rule(
+            "bibliography-file-not-read",
+            Severity.WARNING,
+            "File in the bibliography folder is not read",
+            "Only BibTeX (.bib) and CSL-JSON (.json) files are read as references; this file is skipped, so none of its references can be cited.",
+            "Export the references as BibTeX (.bib), or move the file out of the bibliography folder.",
+        ),
+        Rule(
             "missing-design",
             Severity.WARNING,
             "Cited source has no study design",

@@ -29,6 +29,7 @@ import yaml
 from markupsafe import escape
 
 from .content import Benefit, CareLevel, Guide, Treatment
+from .inert import inert_prose
 from .readability import strip_markdown
 from .templating import template_environment
 
@@ -129,10 +130,9 @@ def md_url(value: Any) -> str:
 
 
 def _prose(value: str | None) -> str:
-    """Author prose from YAML, as Markdown without raw HTML: ``<`` is escaped, so a tag (or a
-    script) typed into a content field shows as text. Hand-written pages in ``docs/`` may
-    still hold HTML; structured content is often edited by people who do not write HTML."""
-    return (value or "").strip().replace("<", "&lt;")
+    """Author prose from YAML, as Markdown without raw HTML or attribute lists (see
+    ``core/inert.py``). Hand-written pages in ``docs/`` may still hold HTML."""
+    return inert_prose(value)
 
 
 def _bullet(value: str, marker: str = "-") -> str:

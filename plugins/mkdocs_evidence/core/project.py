@@ -159,7 +159,9 @@ class Project:
             models: list = [m for m in (condition.guide, *condition.treatments) if m is not None]
             for model in models:
                 for prose in model.iter_prose():
-                    result = check_text(prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position)
+                    result = check_text(
+                        prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position, markup=prose.markup
+                    )
                     findings.extend(result.findings)
                 for cited in model.iter_citation_keys():
                     if cited.key not in self.bibliography:
@@ -201,6 +203,7 @@ class Project:
             findings = (*findings, *find_placeholders(source, path))
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
+        findings = (*findings, *front_matter_problems(path, meta or {}))
         info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
         if level.words >= 100 and level.fk_grade > self.settings.reading_target and (meta or {}).get("audience", "patients") == "patients":
             findings = (
@@ -260,7 +263,8 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
     except OSError as error:
         return None, _unreadable(shown, 1, f"cannot read the file: {error.strerror}")
     try:
-        return raw.decode("utf-8-sig"), None
+        # Universal newlines, as MkDocs reads pages: a file with CR-only line ends has its lines.
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, _unreadable(shown, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")
@@ -305,7 +309,25 @@ def page_review(path: str, title: str, meta: dict) -> PageReview | None:
     review = meta.get("review")
     if not isinstance(review, dict):
         return None
-    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=int(review.get("line", 1) or 1))
+    line = _review_line(review)
+    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=line or 1)
+
+
+def _review_line(review: dict) -> int | None:
+    """``review.line`` as a line number, or None when it is not one (``line: abc``)."""
+    value = review.get("line", 1) or 1
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).strip().isdigit():
+        return None
+    return int(value)
+
+
+def front_matter_problems(path: str, meta: dict) -> list[Finding]:
+    """Front matter the checks cannot use, as located findings (never an exception)."""
+    review = meta.get("review")
+    if isinstance(review, dict) and _review_line(review) is None:
+        message = f"front matter review.line: {review.get('line')!r} is not a line number; write a number or remove it"
+        return [make_finding("content-error", path=path, line=1, column=1, end_line=1, end_column=1, text="review.line", sentence="", message=message)]
+    return []
 
 
 def _as_date(value: object) -> date | None:
