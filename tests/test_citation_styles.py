@@ -95,7 +95,7 @@ def test_the_bibliography_page_lists_every_cited_entry_with_links_back(make_site
 def test_a_warm_build_in_a_csl_style_formats_nothing_again(make_site, build_site):
     site = make_site({"index.md": PAGE}, options={"citation_style": "ama", "cache": True})
     build_site(site)
-    cache = site.root / ".cache" / "plugin" / "evidence" / "references.pickle"
+    cache = site.root / ".cache" / "plugin" / "evidence" / "references.json"
     first = cache.stat().st_mtime_ns
     build_site(site)
     assert cache.stat().st_mtime_ns == first  # written only when something was formatted

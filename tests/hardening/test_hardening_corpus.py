@@ -136,12 +136,15 @@ def test_cli_path_that_does_not_exist_exits_2(tmp_path):
     assert "docs/no-such-page.md: no such file or folder" in result.output
 
 
-def test_cli_markdown_that_is_not_utf8_exits_2_with_file_and_line(tmp_path):
+def test_cli_markdown_that_is_not_utf8_is_reported_with_file_and_line_and_check_carries_on(tmp_path):
+    """Issue 17: one unreadable page no longer stops `check` (it was exit 2 and lost every
+    other finding); it is an error finding at its line, and the rest is checked."""
     root = write_base_site(tmp_path)
     shutil.copyfile(CASES / "markdown" / "latin1.md", root / "docs" / "latin1.md")
     result = run(cli("check"), root)
-    assert result.returncode == 2 and "Traceback" not in result.output
-    assert "docs/latin1.md:3: not valid UTF-8 (byte 0xe9" in result.output
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert "docs/latin1.md:3:1: error: not valid UTF-8 (byte 0xe9" in result.output
+    assert has_message(result, *SENTINEL)
 
 
 def test_build_with_a_missing_bibliography_reports_it_and_checks_the_rest(tmp_path):

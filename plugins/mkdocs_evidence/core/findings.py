@@ -38,6 +38,16 @@ RULES: dict[str, Rule] = {
             "Cite the source that records this figure in the same sentence, e.g. [@key], or remove the figure.",
         ),
         Rule(
+            "uncertain-statistic",
+            Severity.WARNING,
+            "Possible statistic with no citation",
+            "A number or quantity word that is probably a finding (a proportion in words such as 'most"
+            " people', an age group, a ranking, a rate, a decimal of an unknown kind) has no citation in"
+            " the same sentence; the message says why it was flagged.",
+            "Cite the source of the figure in the same sentence, e.g. [@key]; if it is not a finding (a"
+            " schedule, a product detail, advice), reword it or waive the finding with a reason.",
+        ),
+        Rule(
             "unknown-citation",
             Severity.ERROR,
             "Citation key not in the bibliography",
@@ -112,6 +122,13 @@ RULES: dict[str, Rule] = {
             "Fix the .bib file at the line given.",
         ),
         Rule(
+            "bibliography-file-not-read",
+            Severity.WARNING,
+            "File in the bibliography folder is not read",
+            "Only BibTeX (.bib) and CSL-JSON (.json) files are read as references; this file is skipped, so none of its references can be cited.",
+            "Export the references as BibTeX (.bib), or move the file out of the bibliography folder.",
+        ),
+        Rule(
             "missing-design",
             Severity.WARNING,
             "Cited source has no study design",
@@ -173,6 +190,22 @@ RULES: dict[str, Rule] = {
             "Page has no review dates",
             "A guide page has no last-reviewed and next-review-due dates.",
             "Add review dates to the page's content or front matter.",
+        ),
+        Rule(
+            "placeholder-text",
+            Severity.WARNING,
+            "Placeholder text from the scaffold",
+            "The text still says \"Replace this with...\": it came from `new-guide` or `init` and would be published as it is. "
+            "It is an error with --production.",
+            "Write the real text in its place, or delete the field if it is optional.",
+        ),
+        Rule(
+            "third-party-asset",
+            Severity.ERROR,
+            "Font or file loaded from another website",
+            "The configuration makes every page load a font, stylesheet, script or picture from another website, "
+            "which learns who reads which health page. The site otherwise makes no third-party request.",
+            "Remove the setting, or put the file in docs/ and give its path (for fonts: `theme: font: false`).",
         ),
         Rule(
             "waiver-unmatched",

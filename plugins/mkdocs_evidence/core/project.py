@@ -20,6 +20,7 @@ from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
+from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
 from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
@@ -158,7 +159,9 @@ class Project:
             models: list = [m for m in (condition.guide, *condition.treatments) if m is not None]
             for model in models:
                 for prose in model.iter_prose():
-                    result = check_text(prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position)
+                    result = check_text(
+                        prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position, markup=prose.markup
+                    )
                     findings.extend(result.findings)
                 for cited in model.iter_citation_keys():
                     if cited.key not in self.bibliography:
@@ -197,8 +200,10 @@ class Project:
         findings: tuple[Finding, ...] = ()
         if not generated:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
+            findings = (*findings, *find_placeholders(source, path))
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
+        findings = (*findings, *front_matter_problems(path, meta or {}))
         info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None)
         if level.words >= 100 and level.fk_grade > self.settings.reading_target and (meta or {}).get("audience", "patients") == "patients":
             findings = (
@@ -223,13 +228,19 @@ class Project:
         rows = review_status(reviews, self.settings.today, production=self.settings.production)
         row_by_path = {row.path: row for row in rows}
         findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows)]
-        findings = _dedupe(findings)
+        findings.extend(self._placeholder_findings())
+        findings = with_production_severity(_dedupe(findings), self.settings.production)
         waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
         infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
         infos.extend(self._source_page_infos(infos))
         references = {key: (_reference_text(ref), ref.figures) for key, ref in self.bibliography.references.items()}
         report = build_report(waived, infos, references=references, reading_target=self.settings.reading_target)
         return Outcome(tuple(sort_findings(waived)), report)
+
+    def _placeholder_findings(self) -> list[Finding]:
+        """Scaffold placeholders left in the content files (pages are checked in check_page)."""
+        files = sorted({f for condition in self.guides for f in condition.folder.rglob("*.y*ml") if f.is_file()})
+        return placeholder_file_findings((f, display(f, self.settings.root)) for f in files)
 
     def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
         """Content files own the findings located in them: one report group per YAML file,
@@ -252,7 +263,8 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
     except OSError as error:
         return None, _unreadable(shown, 1, f"cannot read the file: {error.strerror}")
     try:
-        return raw.decode("utf-8-sig"), None
+        # Universal newlines, as MkDocs reads pages: a file with CR-only line ends has its lines.
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, _unreadable(shown, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")
@@ -297,7 +309,25 @@ def page_review(path: str, title: str, meta: dict) -> PageReview | None:
     review = meta.get("review")
     if not isinstance(review, dict):
         return None
-    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=int(review.get("line", 1) or 1))
+    line = _review_line(review)
+    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=line or 1)
+
+
+def _review_line(review: dict) -> int | None:
+    """``review.line`` as a line number, or None when it is not one (``line: abc``)."""
+    value = review.get("line", 1) or 1
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).strip().isdigit():
+        return None
+    return int(value)
+
+
+def front_matter_problems(path: str, meta: dict) -> list[Finding]:
+    """Front matter the checks cannot use, as located findings (never an exception)."""
+    review = meta.get("review")
+    if isinstance(review, dict) and _review_line(review) is None:
+        message = f"front matter review.line: {review.get('line')!r} is not a line number; write a number or remove it"
+        return [make_finding("content-error", path=path, line=1, column=1, end_line=1, end_column=1, text="review.line", sentence="", message=message)]
+    return []
 
 
 def _as_date(value: object) -> date | None:
