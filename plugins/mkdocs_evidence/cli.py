@@ -6,6 +6,8 @@ Stable contract (scripts depend on it):
                           [--output FILE] [--since GIT_REF] [--production] [--summary-only]
     mkdocs-evidence report [--output-dir DIR]
     mkdocs-evidence new-guide NAME
+    mkdocs-evidence init DIR --condition NAME [--clinic NAME]
+    mkdocs-evidence add DOI_OR_PMID ... [--bib FILE]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -82,6 +84,12 @@ def read_site_config(config_file: Path) -> SiteConfig:
         if not isinstance(raw.get(name), kind):
             raise UsageError(f"{config_file}: {name}: {raw.get(name)!r} is not a valid value")
     root = config_file.parent
+    from .core.clinic import ClinicError, validate_clinic
+
+    try:
+        validate_clinic((raw.get("extra") or {}).get("clinic") if isinstance(raw.get("extra"), dict) else None)
+    except ClinicError as error:
+        raise UsageError(f"{config_file}: {error}") from error
     options: dict = {}
     plugins = raw.get("plugins") or []
     for plugin in [{k: v} for k, v in plugins.items()] if isinstance(plugins, dict) else plugins:
@@ -101,6 +109,16 @@ def read_site_config(config_file: Path) -> SiteConfig:
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
+
+
+def _zensical_site(config_file: Path) -> SiteConfig:
+    from .zensical_config import ZensicalConfigError, read_zensical_config
+
+    try:
+        docs_dir, options, exclude = read_zensical_config(config_file)
+    except ZensicalConfigError as error:
+        raise UsageError(str(error)) from error
+    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude)
 
 
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
@@ -141,6 +159,8 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
     """Project settings from mkdocs.yml (when there is one) and the command line."""
     config_file = Path(args.config_file)
     site = read_site_config(config_file) if config_file.is_file() else None
+    if site is None and args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
+        site = _zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
     if args.config_file != "mkdocs.yml" and site is None:
         raise UsageError(f"{config_file}: no such file")
     root = site.root if site else Path.cwd()
@@ -295,6 +315,21 @@ def cmd_new_guide(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init_project import init_project
+    from .scaffold import ScaffoldError
+
+    try:
+        result = init_project(Path(args.directory), condition=args.condition, clinic=args.clinic)
+    except (ScaffoldError, OSError) as error:
+        raise UsageError(str(error)) from error
+    for path in result.written:
+        print(f"created {path}")
+    print()
+    print(result.next_steps())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mkdocs-evidence", description="Evidence-checked patient guides: claim checker, editor report, guide scaffold.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -321,6 +356,16 @@ def build_parser() -> argparse.ArgumentParser:
     new_guide.add_argument("name", metavar="NAME")
     new_guide.add_argument("--content-dir", default="content")
     new_guide.set_defaults(handler=cmd_new_guide)
+
+    init = commands.add_parser("init", help="write a new standalone site (mkdocs.yml, docs/, citations/, content/, CI) into DIR")
+    init.add_argument("directory", metavar="DIR")
+    init.add_argument("--condition", required=True, metavar="NAME", help='the first guide, e.g. "Carpal tunnel syndrome"')
+    init.add_argument("--clinic", metavar="NAME", help="your clinic's name, shown on every page")
+    init.set_defaults(handler=cmd_init)
+
+    from .cli_add import register  # `add DOI PMID`: fetch a reference (cli_add.py)
+
+    register(commands, UsageError)
     return parser
 
 

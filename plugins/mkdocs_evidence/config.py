@@ -85,6 +85,11 @@ class EvidenceConfig(Config):
     max_evidence_age_years = c.Type(int, default=15)
     reading_level_target = c.Type(float, default=8.0)
     production = c.Type(bool, default=False)
+    fail_on = c.Choice(("error", "warning", "never"), default="error")
+    """Which unwaived findings fail ``mkdocs build``: ``error`` (the default: a page with an
+    error finding is never published by accident), ``warning`` (errors or warnings), or
+    ``never``. ``--strict`` also fails on warnings. ``mkdocs serve`` shows the findings and
+    keeps serving."""
     today = IsoDate()  # fixes "today" for review dates and waivers (tests, archives)
 
     # Output
@@ -112,3 +117,14 @@ def resolve(config_file: str | None, value: str) -> Path:
     that cache keys built from it are the same whichever folder the build runs from."""
     base = Path(config_file).parent if config_file else Path.cwd()
     return (base / value).absolute()
+
+
+def publish_failure(errors: int, warnings: int, *, fail_on: str, strict: bool, serve: bool) -> str:
+    """Why the build must fail (``fail_on``, ``--strict``), or "" when it may publish."""
+    if serve:
+        return ""
+    if errors and fail_on in ("error", "warning"):
+        return f"{errors} error finding{'s' if errors != 1 else ''} (fail_on: {fail_on}; waive a finding or set fail_on: never to publish anyway)"
+    if (errors or warnings) and (strict or fail_on == "warning"):
+        return f"{errors} error and {warnings} warning findings ({'strict mode' if strict else 'fail_on: warning'})"
+    return ""

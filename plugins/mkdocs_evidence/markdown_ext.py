@@ -205,21 +205,16 @@ class EvidenceExtension(Extension):
         md.treeprocessors.register(SafeAttributesTreeprocessor(md), "evidence_safe_attributes", -11)
 
 
-def makeExtension(**kwargs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
-    """The extension for any Python-Markdown host, configured by name::
+def makeExtension(**configs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
+    """The extension for any Python-Markdown host, configured by name with plain values::
 
         markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={
             "mkdocs_evidence.markdown_ext": {"bibliography": ["citations"], "citation_style": "apa"}})
 
-    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to the current
-    folder; ``citation_style`` as in the plugin's option; ``references_title`` the list's heading.
+    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to ``base_dir``
+    (default: the current folder); ``citation_style`` as in the plugin's option;
+    ``references_title`` the list's heading; rating markers become badges (see standalone.py).
     """
-    from pathlib import Path
+    from .standalone import make_extension
 
-    from .core.bibliography import BibliographyCache
-    from .core.templating import template_environment
-
-    sources = kwargs.pop("bibliography", "citations")
-    paths = [Path(p) for p in ([sources] if isinstance(sources, str) else sources)]
-    bibliography = BibliographyCache().load(paths, Path.cwd())
-    return EvidenceExtension(bibliography=bibliography, env=template_environment(), **kwargs)
+    return make_extension(**configs)

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from . import bibliography_page
-from .config import EvidenceConfig, resolve
+from .config import EvidenceConfig, publish_failure, resolve
 from .csl_styles import CitationStyleError, resolve_style
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
@@ -45,13 +45,12 @@ from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
-from .core.templating import PACKAGE_DIR
+from .site_theme import SetupError, set_up_site, third_party_findings
 
 log = get_plugin_logger(__name__)
 
 STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
 REPORT_PLACEHOLDER = "<!-- evidence:report -->"
-THEME_DIR = PACKAGE_DIR / "theme"
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -139,9 +138,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             citation_style=style,
         )
         config.markdown_extensions.append(self.extension)
-        # Page templates we need (the printable summary) come last: the site's custom_dir wins.
-        if str(THEME_DIR) not in config.theme.dirs:
-            config.theme.dirs.append(str(THEME_DIR))
+        # The packaged theme (after the site's custom_dir), the Markdown extensions the
+        # generated pages need, the clinic settings, no third-party fonts (site_theme.py).
+        try:
+            set_up_site(config)
+        except SetupError as error:
+            raise PluginError(str(error)) from None
+        self.unreadable.extend(third_party_findings(config, root))
         # Ours first, so a clinic's own extra_css wins.
         config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
         if self.is_serve and self.config.report and not self.config.report_on_build:
@@ -376,11 +379,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             atomic_write_text(target, text)
         self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
-        if config.strict and not self.is_serve and (errors or warnings):
-            raise PluginError(
-                f"evidence: {errors} error and {warnings} warning findings in strict mode "
-                f"(see the messages above, or the editor report at {self.config.report_path})"
-            )
+        failing = publish_failure(errors, warnings, fail_on=self.config.fail_on, strict=config.strict, serve=self.is_serve)
+        if failing:
+            raise PluginError(f"evidence: {failing} (see the messages above, or the editor report at {self.config.report_path})")
 
 
 def _generated_path(src_uri: str) -> str:

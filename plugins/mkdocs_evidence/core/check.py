@@ -118,7 +118,8 @@ def check_text(
     as written, so it cannot cite: any statistic in it is uncited)."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
-    from . import attribution, figures, statistics
+    from . import attribution, figures, source_check, statistics
+    from .context_report import context_finding
 
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
@@ -196,13 +197,17 @@ def check_text(
         if not keys:
             findings.append(
                 make_finding("uncited-statistic", **span, text=stat.text, sentence=sentence, message=f"statistic '{stat.text}' has no citation in its sentence")
+                if stat.certainty == "sure"
+                else make_finding("uncertain-statistic", **span, text=stat.text, sentence=sentence, message=f"'{stat.text}' may be a statistic ({stat.reason}) and has no citation in its sentence")
             )
             continue
         known = [bibliography.references[k] for k in keys if k in bibliography]
         if not known:
             continue  # every key is unknown: already reported as unknown-citation
-        recorded = [figure for ref in known for figure in ref.figures]
-        if not recorded:
+        if stat.certainty != "sure" or not figures.parse_quantities(stat.text):
+            continue  # "most people", "the leading cause": no figure to compare, the citation is the check
+        verdict = source_check.verify(stat.text, sentence, known, before=sentence_text(bounds[number - 1][0])[1] if number > 0 else "")
+        if verdict.state == "no-source":
             findings.append(
                 make_finding(
                     "source-records-no-figures",
@@ -213,17 +218,24 @@ def check_text(
                     citations=keys,
                 )
             )
-        elif not figures.matches_figure(stat.text, recorded):
+        elif verdict.state == "absent":
+            where = "source text or figures" if verdict.text_checked else "figures"
             findings.append(
                 make_finding(
                     "figure-not-in-source",
                     **span,
                     text=stat.text,
                     sentence=sentence,
-                    message=f"'{stat.text}' is not among the figures recorded by {', '.join(r.key for r in known)}",
+                    message=f"'{stat.text}' is not among the {where} recorded by {', '.join(r.key for r in known)}",
                     citations=keys,
                 )
             )
+        elif verdict.state == "mismatch":
+            findings.append(context_finding(verdict.comparison, span, keys))
+
+    # 2b. Overstatement: absolute words the cited sources hedge or the rating does not allow.
+    if options.statistics and keys_by_sentence:
+        findings.extend(_overstatements(prose, bounds, keys_by_sentence, markers, bibliography, locate, sentence_text))
 
     # 3. Appeals to research: vague ones need a citation in the sentence; named ones should.
     if options.attributions:
@@ -255,6 +267,34 @@ def check_text(
 
     cited = tuple(dict.fromkeys(key for group in groups for key in group.keys))
     return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))
+
+
+def _overstatements(prose, bounds, keys_by_sentence, markers, bibliography, locate, sentence_text) -> list[Finding]:
+    """``overstated-claim`` findings for the cited sentences of one text (see core/overstatement.py)."""
+    from . import overstatement
+
+    starts = [start for start, _ in bounds]
+    levels = {_sentence_of(bounds, starts, m.start): m.level for m in markers if isinstance(m, ratings.RatingMarker)}
+    out = []
+    for number, keys in keys_by_sentence.items():
+        if number < 0:
+            continue
+        start, end = bounds[number]
+        known = [bibliography.references[k] for k in dict.fromkeys(keys) if k in bibliography]
+        found = overstatement.overstated(prose[start:end], known, levels.get(number))
+        if found is None and number in levels:
+            found = overstatement.rating_wording(prose[start:end], levels[number])
+        if found is None:
+            continue
+        at, to = (start + found.start, start + found.end) if found.end else (start, end)
+        out.append(
+            make_finding(
+                "overstated-claim", **locate.span(at, to), text=prose[at:to].strip() or found.word, sentence=sentence_text(start)[1],
+                message=f"overstated: {found.reason}" + (f'. The source says: "{found.source}"' if found.source else ""),
+                citations=tuple(dict.fromkeys(keys)), data={"source": found.source} if found.source else {},
+            )
+        )
+    return out
 
 
 def _attribution_message(found: Attribution) -> str:

@@ -288,9 +288,11 @@ class Review(_Model):
     PLAIN: ClassVar[frozenset[str]] = frozenset({"funding", "conflicts"})
 
     authors: Annotated[tuple[Person, ...], Field(min_length=1)]
-    clinical_reviewer: Person
-    last_reviewed: YamlDate
-    next_review_due: YamlDate
+    # Empty until a named clinician has checked the guide: the pages then say so plainly, and
+    # show the newest version's date as "Last updated", never as "Last reviewed".
+    clinical_reviewer: Person | None = None
+    last_reviewed: YamlDate | None = None
+    next_review_due: YamlDate | None = None
     funding: Text
     conflicts: Text
     history: Annotated[tuple[HistoryEntry, ...], Field(min_length=1)]

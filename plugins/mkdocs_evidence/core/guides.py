@@ -254,7 +254,10 @@ def _review_meta(guide: Guide) -> dict:
         "clinical_reviewer": {
             "name": review.clinical_reviewer.name,
             "qualifications": review.clinical_reviewer.qualifications,
-        },
+        }
+        if review.clinical_reviewer
+        else None,
+        "last_updated": max((entry.date for entry in review.history), default=None),
         "funding": review.funding,
         "conflicts": review.conflicts,
     }
@@ -351,7 +354,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
         page_title = title if named else f"{title} – {guide.title}"
         page = render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title)
         if section.key == "handout":
-            page.meta["template"] = "handout.html"  # overrides/handout.html: print letterhead
+            page.meta["template"] = "handout.html"  # theme/handout.html: print letterhead
         pages.append(page)
         if section.key == "treatments":
             for treatment in treatments:

@@ -20,10 +20,13 @@ from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
+from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
 from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
 from .scales import get_scale
+from .source_findings import figure_item_findings, rating_wording_finding
+from .source_text import attach_excerpts
 from .waivers import WaiverLoad, apply_waivers, load_waivers
 
 
@@ -104,7 +107,7 @@ class Project:
         # loaded and checked again.
         self.memo = memo if memo is not None else RecordStore()
         self._content_key: tuple | None = None  # the content folder's signature, once loaded
-        self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
+        self.bibliography: Bibliography = with_excerpts((bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
             load_waivers(settings.waivers, display_path=display(settings.waivers, settings.root)) if settings.waivers else WaiverLoad()
@@ -182,6 +185,10 @@ class Project:
                     findings.extend(
                         ratings.check_rating(rating, self.scale, self.bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
                     )
+                    if self.scale.id == "grade" and options.ratings:
+                        worded = rating_wording_finding(entry.statement, entry.level, path=entry.path, line=entry.line, column=entry.column, citations=entry.citations)
+                        findings.extend([worded] if worded else [])
+        findings.extend(figure_item_findings(self.bibliography.references.values()))
         return findings
 
     def check_page(self, path: str, source: str, *, title: str, url: str = "", rendered_markdown: str | None = None, meta: dict | None = None, generated: bool = False) -> PageCheck:
@@ -193,6 +200,7 @@ class Project:
         findings: tuple[Finding, ...] = ()
         if not generated:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
+            findings = (*findings, *find_placeholders(source, path))
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
         findings = (*findings, *front_matter_problems(path, meta or {}))
@@ -220,13 +228,19 @@ class Project:
         rows = review_status(reviews, self.settings.today, production=self.settings.production)
         row_by_path = {row.path: row for row in rows}
         findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows)]
-        findings = _dedupe(findings)
+        findings.extend(self._placeholder_findings())
+        findings = with_production_severity(_dedupe(findings), self.settings.production)
         waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
         infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
         infos.extend(self._source_page_infos(infos))
         references = {key: (_reference_text(ref), ref.figures) for key, ref in self.bibliography.references.items()}
         report = build_report(waived, infos, references=references, reading_target=self.settings.reading_target)
         return Outcome(tuple(sort_findings(waived)), report)
+
+    def _placeholder_findings(self) -> list[Finding]:
+        """Scaffold placeholders left in the content files (pages are checked in check_page)."""
+        files = sorted({f for condition in self.guides for f in condition.folder.rglob("*.y*ml") if f.is_file()})
+        return placeholder_file_findings((f, display(f, self.settings.root)) for f in files)
 
     def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
         """Content files own the findings located in them: one report group per YAML file,
@@ -258,6 +272,14 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
 
 def _unreadable(path: str, line: int, message: str) -> Finding:
     return make_finding("unreadable-file", path=path, line=line, column=1, end_line=line, end_column=1, text="", sentence="", message=message)
+
+
+def with_excerpts(bibliography: Bibliography, root: Path) -> Bibliography:
+    """The bibliography with each entry's excerpt file (``sources/KEY.md``) read into its fields."""
+    references, signature = attach_excerpts(bibliography.references, root)
+    if not signature:
+        return bibliography
+    return replace(bibliography, references=references, signature=(*bibliography.signature, *signature))
 
 
 def rating_for(entry: RatingEntry) -> ratings.Rating:
