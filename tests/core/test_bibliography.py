@@ -45,12 +45,13 @@ def test_duplicate_key_across_files(tmp_path: Path):
     assert problem.path == "b.bib" and problem.line == 3 and "a.bib:1" in problem.message
 
 
-def test_non_utf8_and_empty_files_are_reported(tmp_path: Path):
+def test_non_utf8_files_are_reported_and_an_empty_one_is_not(tmp_path: Path):
+    """An empty .bib is a new site's first state (issue 17): not a finding."""
     (tmp_path / "latin1.bib").write_bytes(b"@article{k, title={Caf\xe9}}\n")
     (tmp_path / "empty.bib").write_text("")
     bib = BibliographyCache().load([tmp_path], tmp_path)
     messages = {p.path: p.message for p in bib.problems}
-    assert "UTF-8" in messages["latin1.bib"] and "empty" in messages["empty.bib"]
+    assert "UTF-8" in messages["latin1.bib"] and "empty.bib" not in messages
     assert "k" in bib.references  # the rest of the file is still read
 
 

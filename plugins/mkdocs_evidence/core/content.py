@@ -360,8 +360,9 @@ class Upgrade(_Model):
 
 
 class Benefit(_Model):
+    # ``outcome`` is not in PLAIN: it labels a rated claim ("leg pain at 4 to 12 months") whose
+    # sources are the benefit's ``citations``, which the ratings checks read.
     PROSE: ClassVar[frozenset[str]] = frozenset({"statement", "unknowns"})
-    PLAIN: ClassVar[frozenset[str]] = frozenset({"outcome"})
     outcome: Text
     rating: LevelId
     upgrade: Upgrade | None = None
