@@ -44,7 +44,7 @@ def test_claims_that_say_what_the_figure_counts_agree(claim, statistic):
         ("At 12 months, 90 patients were enrolled in the study.", "90 patients", "subgroup-total"),
         ("In 120 patients, exercise eased knee pain.", "120 patients", "subgroup-total"),
         ("After 6 weeks, pain eased in 40% of children who exercised.", "40%", "population"),
-        ("After 6 weeks, pain eased in 40% of the rest group.", "40%", "population"),
+        ("After 6 weeks, pain eased in 40% of the rest group.", "40%", "outcome"),
         ("Falls happened in 12% of people.", "12%", "outcome"),
         ("In the trial, 80% of the 120 patients kept to the programme.", "80%", "subgroup-total"),
     ],
