@@ -107,7 +107,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.unreadable: list[Finding] = []
         missing = missing_content(
             Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
-            explicit=any("content" in user for user in self.config.user_configs),
+            explicit=self.config.content != EvidenceConfig.content.default,  # the default may be absent
         )
         self.unreadable.extend([missing] if missing else [])
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page

@@ -13,7 +13,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from hardening_helpers import SENTINEL, copy_fixture_guide, has_message, mkdocs, run, write_base_site
+from hardening_helpers import PROJECT_THEME, SENTINEL, copy_fixture_guide, has_message, mkdocs, run, write_base_site
 from mkdocs_evidence.core.datacodec import CacheFormatError, decode, dumps, encode, loads
 from mkdocs_evidence.core.diskcache import RecordStore, load_cache, save_cache
 from mkdocs_evidence.core.findings import Severity, make_finding
@@ -96,7 +96,7 @@ def test_every_kind_of_corrupt_file_only_costs_time(tmp_path: Path, damage: str)
 
 
 def test_a_build_with_crafted_and_broken_caches_runs_no_code_and_reports_the_same(tmp_path: Path):
-    root = write_base_site(tmp_path, plugin={"cache": True})
+    root = write_base_site(tmp_path, theme=dict(PROJECT_THEME), plugin={"cache": True})
     copy_fixture_guide(root, "foot-drop")
     first = run(mkdocs("build", "-d", str(root / "site")), root)
     assert first.returncode == 0 and has_message(first, *SENTINEL), first.output
