@@ -107,7 +107,6 @@ def test_cli_reports_the_case_and_still_checks_the_rest(group_runs, case):
     group = GROUPS[case["group"]]
     check, _build = group_runs[case["group"]]
     _assert_run(check, group["cli_exit"], case, "mkdocs-evidence check")
-    assert check.seconds < group.get("seconds", 120)
 
 
 @pytest.mark.parametrize("case", CASE_LIST, ids=[c["id"] for c in CASE_LIST])
@@ -115,7 +114,6 @@ def test_strict_build_reports_the_case_and_still_checks_the_rest(group_runs, cas
     group = GROUPS[case["group"]]
     _check, build = group_runs[case["group"]]
     _assert_run(build, group["build_exit"], case, "mkdocs build --strict")
-    assert build.seconds < group.get("seconds", 120)
 
 
 def test_every_case_is_named_once_and_every_stored_input_is_used():
