@@ -14,6 +14,7 @@ EXPECTED = [
     "docs/index.md",
     ".github/workflows/site.yml",
     "citations/refs.bib",
+    "citations/README.md",
     "content/waivers.yml",
     ".gitignore",
     "content/carpal-tunnel-syndrome/guide.yml",

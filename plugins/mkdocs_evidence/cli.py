@@ -206,7 +206,8 @@ def run_check(args: argparse.Namespace) -> Outcome:
     settings, files, whole_site = _settings(args)
     extra = []
     if whole_site and settings.content_dir is not None:
-        explicit = "content" in read_site_config(Path(args.config_file)).explicit
+        config_file = Path(args.config_file)  # absent for a Zensical site (zensical.toml)
+        explicit = config_file.is_file() and "content" in read_site_config(config_file).explicit
         problem = missing_content(Path(args.config_file).name, settings.content_dir, settings.content_dir.name, explicit=explicit)
         extra = [problem] if problem else []
     cache_dir = settings.root / ".cache/plugin/evidence"

@@ -19,7 +19,8 @@ __all__ = ["InitResult", "init_project"]
 
 # Files copied as they are, and files rendered from templates/init/ (target -> template).
 _STATIC = {
-    Path("citations/refs.bib"): "refs.bib",
+    Path("citations/refs.bib"): "refs.bib",  # empty: a comment-only .bib reads as a non-BibTeX file
+    Path("citations/README.md"): "citations-README.md",
     Path("content/waivers.yml"): "waivers.yml",
     Path(".gitignore"): "gitignore",
 }
