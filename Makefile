@@ -24,9 +24,9 @@ site: $(STAMP)
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-## make serve: live preview with reload on edits to docs/, content/ and citations/
+## make serve: live preview with reload on edits to docs/, content/, citations/ and the plugin's source
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload -f mkdocs.dev.yml
 
 ## make check: the claim checker alone, as CI would run it
 check: $(STAMP)

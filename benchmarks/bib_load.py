@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
         parse = best(args.cold_repeat, lambda: None, pybtex_parse)
         whole = best(args.cold_repeat, lambda: None, lambda: bibmod.parse_bib_text(bib_text, "refs.bib"))
-        pickle_bytes = sum(p.stat().st_size for p in cache_dir.glob("*.pickle"))
+        pickle_bytes = sum(p.stat().st_size for p in cache_dir.glob("*.json"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

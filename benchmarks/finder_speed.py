@@ -91,6 +91,17 @@ ADVERSARIAL = {
     "'studies show ' repeated": "studies show ",
     "'a. ' repeated": "a. ",
     "digits and dots": "9.",
+    # the second pass and the generalised appeals (issue 13): many findings on one line
+    "many statistics, one line": "About 23% of 1,200 adults, 14 per 100,000 people and 3:1 women to men; ",
+    "'most people ' repeated": "most people ",
+    "'aged 65 and over ' repeated": "aged 65 and over ",
+    "'the third most common ' rep.": "the third most common ",
+    "'thousands of ' repeated": "thousands of ",
+    "'a ' repeated": "a ",
+    "'The ' repeated": "The ",
+    "'It is estimated that ' rep.": "It is estimated that ",
+    "'(Smith 2019) ' repeated": "(Smith 2019) ",
+    "'According to Xy ' repeated": "According to Xy ",
 }
 
 

@@ -20,7 +20,7 @@ Writes into OUT_DIR:
 - ``docs-plain/``: the same pages as ``docs/`` plus the Markdown our plugin generates from the
   guide (rendered once here with ``mkdocs_evidence.core.guides``), so the plain and mkdocs-bibtex
   builds render the same number of pages as the plugin build.
-- ``overrides/``: a copy of the repository's theme overrides (the guide's handout page needs
+- ``overrides/``: a copy of the package's theme (plugins/mkdocs_evidence/theme/) (the guide's handout page needs
   ``handout.html``), used as ``custom_dir`` by every variant.
 - ``mkdocs-plain.yml`` (a), ``mkdocs-evidence.yml`` (b), ``mkdocs-bibtex.yml`` (c): Material +
   search, the same theme and ``markdown_extensions``; (b) adds our plugin, (c) adds mkdocs-bibtex.
@@ -427,7 +427,7 @@ def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int
     (out / "citations").mkdir()
     (out / "citations" / "refs.bib").write_text(bib_text + "\n" + foot_drop_bib(), "utf-8")
     shutil.copytree(ROOT / "content" / "foot-drop", out / "content" / "foot-drop")
-    shutil.copytree(ROOT / "overrides", out / "overrides")  # generated pages use its handout.html
+    shutil.copytree(ROOT / "plugins" / "mkdocs_evidence" / "theme", out / "overrides")  # the packaged theme, for the plain variant too
 
     stats = {"match": 0, "mismatch": 0, "no-statistic": 0, "uncited": 0}
     docs = out / "docs"

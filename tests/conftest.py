@@ -77,7 +77,9 @@ def make_site(tmp_path: Path) -> Callable[..., Site]:
             target = root / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(textwrap.dedent(text), encoding="utf-8")
-        plugin_options = {"bibliography": "citations", "cache": False, "today": "2026-11-22"}
+        # fail_on: never, so tests can look at the pages and the report of a site with error
+        # findings; the default (error) is tested in tests/test_clinic_site.py.
+        plugin_options = {"bibliography": "citations", "cache": False, "today": "2026-11-22", "fail_on": "never"}
         plugin_options.update(options or {})
         config = {
             "site_name": "Test site",
@@ -110,3 +112,16 @@ def build(site: Site, *, strict: bool = False) -> None:
 @pytest.fixture
 def build_site():
     return build
+
+
+@pytest.fixture
+def small_bib() -> str:
+    """The small bibliography of make_site (a fixture: ``from conftest import`` is ambiguous
+    when the browser tests' conftest was imported first)."""
+    return SMALL_BIB
+
+
+@pytest.fixture
+def site_at() -> Callable[[Path], Site]:
+    """``site_at(root)``: a Site for a project written some other way (e.g. by ``init``)."""
+    return Site

@@ -55,7 +55,8 @@ def test_an_unknown_style_stops_the_build_with_one_clear_message(make_site, buil
 
 def test_a_zotero_csl_json_export_is_a_bibliography_with_design_and_figures(make_site, build_site):
     page = (
-        "# Braces\n\n@testtrial2021 found that 31% walked faster with a brace [@testguideline2023].\n\n"
+        "# Braces\n\n@testtrial2021 found that 31% walked faster with a brace [@testguideline2023]. "
+        "A brace probably helps walking speed.\n\n"  # GRADE's wording for moderate (overstated-claim)
         "{rating: moderate | ankle brace -> walking speed | @testtrial2021}\n"
     )
     site = make_site({"index.md": page})
@@ -94,7 +95,7 @@ def test_the_bibliography_page_lists_every_cited_entry_with_links_back(make_site
 def test_a_warm_build_in_a_csl_style_formats_nothing_again(make_site, build_site):
     site = make_site({"index.md": PAGE}, options={"citation_style": "ama", "cache": True})
     build_site(site)
-    cache = site.root / ".cache" / "plugin" / "evidence" / "references.pickle"
+    cache = site.root / ".cache" / "plugin" / "evidence" / "references.json"
     first = cache.stat().st_mtime_ns
     build_site(site)
     assert cache.stat().st_mtime_ns == first  # written only when something was formatted

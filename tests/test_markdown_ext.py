@@ -37,11 +37,11 @@ def test_markers_are_numbered_and_listed(bibliography):
 
 
 def test_an_unchanged_page_is_rendered_once_and_comes_back_the_same(bibliography, tmp_path):
-    pages = RecordStore(tmp_path / "markdown.pickle")
+    pages = RecordStore(tmp_path / "markdown.json")
     html = convert(PAGE, make_extension(bibliography, pages))
     assert pages.changed and len(pages.records) == 1
     pages.save()
-    reopened = RecordStore(tmp_path / "markdown.pickle")  # the next build, another process
+    reopened = RecordStore(tmp_path / "markdown.json")  # the next build, another process
     assert convert(PAGE, make_extension(bibliography, reopened)) == html
     assert not reopened.changed and reopened.used == set(reopened.records)
 

@@ -72,8 +72,8 @@ def test_uncited_statistic_fails_strict_and_cited_figure_passes(make_site, build
     bad = make_site({"index.md": claim + ".\n"})
     with pytest.raises((Abort, PluginError)):
         build_site(bad, strict=True)
-    good = make_site({"index.md": claim + " [@aprile2005].\n"})
-    build_site(good, strict=True)  # 23% rounds 23.1%, which aprile2005 records
+    good = make_site({"index.md": "In one study, 23% of people with peroneal nerve damage had it after a prolonged posture [@aprile2005].\n"})
+    build_site(good, strict=True)  # 23% rounds 23.1%, which aprile2005 records for prolonged posture
     wrong = make_site({"index.md": "In one study, 45% had pressed on the nerve [@aprile2005].\n"})
     with pytest.raises((Abort, PluginError)):
         build_site(wrong, strict=True)
@@ -90,16 +90,17 @@ def test_report_page_and_json_are_written(make_site, build_site):
     assert "editor/report/" not in nav  # kept out of the patient navigation
 
 
-def test_scaffolded_guide_builds_strict_with_zero_findings(make_site, build_site):
+def test_scaffolded_guide_builds_as_a_draft_with_only_placeholder_and_review_warnings(make_site, build_site):
     from mkdocs_evidence.scaffold import scaffold_guide
 
-    site = make_site({"index.md": "# Guides\n\nPlain words only.\n"}, options={"content": "content"})
+    site = make_site({"index.md": "# Guides\n\nPlain words only.\n"}, options={"content": "content", "fail_on": "error"})
     scaffold_guide("Carpal tunnel syndrome", site.root / "content")
-    build_site(site, strict=True)
+    build_site(site)  # the default fail_on: error; placeholders are warnings while drafting
     overview = site.page("carpal-tunnel-syndrome/index.html")
     assert "Carpal tunnel syndrome" in overview
     data = json.loads(site.page("editor/report/report.json"))
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
+    assert {f["kind"] for f in data["findings"]} == {"placeholder-text", "review-missing"}
 
 
 def test_generated_guide_pages_carry_provenance_badges_and_comparison(make_site, build_site):
@@ -124,15 +125,15 @@ def test_a_fresh_checkout_with_the_cache_restored_checks_nothing_again(make_site
     site = make_site({"index.md": "About 23% had pressed on the nerve [@aprile2005].\n", "b.md": "Braces help [@prenton2016].\n"}, options={"cache": True})
     build_site(site)
     cache = site.root / ".cache" / "plugin" / "evidence"
-    written = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pickle")}
+    written = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.json")}
     later = time.time() + 120
     for path in site.root.rglob("*"):
         if path.is_file() and ".cache" not in path.parts and "site" not in path.relative_to(site.root).parts[:1]:
             os.utime(path, (later, later))
     build_site(site)
     rewritten = {name for name, mtime in written.items() if (cache / name).stat().st_mtime_ns != mtime}
-    assert {"pages.pickle", "markdown.pickle", "sources.pickle", "report.pickle"} <= set(written)
-    assert not {"pages.pickle", "markdown.pickle", "sources.pickle", "report.pickle"} & rewritten
+    assert {"pages.json", "markdown.json", "sources.json", "report.json"} <= set(written)
+    assert not {"pages.json", "markdown.json", "sources.json", "report.json"} & rewritten
 
 
 def test_warm_build_sees_an_edited_template_override(make_site, build_site):
@@ -157,7 +158,7 @@ def test_warm_build_from_disk_caches_reports_the_same_and_sees_edits(make_site, 
     cold = json.loads(site.page("editor/report/report.json"))["findings"]
     cold_page = site.page("b/index.html")
     cache = site.root / ".cache" / "plugin" / "evidence"
-    assert {"pages.pickle", "markdown.pickle", "sources.pickle"} <= {p.name for p in cache.iterdir()}
+    assert {"pages.json", "markdown.json", "sources.json"} <= {p.name for p in cache.iterdir()}
     build_site(site)
     warm = json.loads(site.page("editor/report/report.json"))["findings"]
     assert warm == cold and any(f["kind"] == "uncited-statistic" for f in warm)

@@ -19,8 +19,10 @@ def test_scaffolded_guide_validates(tmp_path):
     result = load_guide(folder, tmp_path)
     assert result.errors == []
     assert result.guide.title == "Foot drop"
-    assert result.guide.review.last_reviewed == date(2026, 11, 22)
-    assert result.guide.review.next_review_due == date(2027, 11, 22)
+    # No review has happened: no reviewer, no review dates; the version date is today's.
+    assert result.guide.review.clinical_reviewer is None
+    assert result.guide.review.last_reviewed is None and result.guide.review.next_review_due is None
+    assert result.guide.review.history[0].date == date(2026, 11, 22)
     assert [t.slug for t in result.treatments] == ["example-treatment"]
     assert render_guide_pages(result.guide, result.treatments, base_uri="")
 
@@ -46,10 +48,17 @@ def test_odd_names_are_quoted(tmp_path):
     assert result.guide.title == 'Charcot–Marie–Tooth "disease": Ménière #1'
 
 
-def test_leap_day_review_date(tmp_path):
+def test_unreviewed_guide_says_no_clinician_checked_it_and_last_updated(tmp_path):
+    from mkdocs_evidence.core.guides import render_guide_pages
+
     scaffold_guide("Foot drop", tmp_path, today=date(2028, 2, 29))
-    guide = load_guide(tmp_path / "foot-drop", tmp_path).guide
-    assert guide.review.next_review_due == date(2029, 2, 28)
+    loaded = load_guide(tmp_path / "foot-drop", tmp_path)
+    pages = render_guide_pages(loaded.guide, loaded.treatments, base_uri="")
+    about = next(p for p in pages if p.src_uri.endswith("about-this-guide.md")).markdown
+    assert "No clinician has checked this guide yet." in about
+    assert "Last updated: 29 February 2028" in about
+    assert "Last reviewed" not in about and "Replace this with the clinical reviewer" not in about
+    assert all(p.meta["review"]["clinical_reviewer"] is None for p in pages if "review" in p.meta)
 
 
 def test_refuses_to_overwrite(tmp_path):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core.bibliography import BibliographyCache
-from .core.diskcache import RecordStore, load_pickle, save_pickle, writable_dir
+from .core.diskcache import RecordStore, load_cache, save_cache
 from .core.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 
@@ -30,24 +30,24 @@ class PluginCaches:
     sources: RecordStore  # guides and the findings about content, bib and waivers files
     markdown: RecordStore  # each page's Markdown with its markers rendered
     report: RecordStore  # the report's HTML and JSON, by a digest of the report
-    jinja_dir: Path | None = None  # compiled templates
     rendered: dict = field(default_factory=dict)  # memory only: markers and reference lists
 
     @classmethod
     def open(cls, directory: Path | None) -> PluginCaches:
+        if directory is not None:
+            remove_code_caches(directory)
         def file(name: str) -> Path | None:
-            return directory / f"{name}.pickle" if directory else None
+            return directory / f"{name}.json" if directory else None
 
         return cls(
             directory=directory,
             bibliographies=BibliographyCache(directory),
             formatter=ReferenceFormatter(file("references")),
-            syllables=SyllableCounter(load_pickle(file("syllables"), {})),
+            syllables=SyllableCounter(load_cache(file("syllables"), {})),
             page_checks=RecordStore(file("pages")),
             sources=RecordStore(file("sources")),
             markdown=RecordStore(file("markdown")),
             report=RecordStore(file("report")),
-            jinja_dir=writable_dir(directory / "jinja") if directory else None,
         )
 
     def save(self, *, prune: bool = True) -> None:
@@ -57,7 +57,18 @@ class PluginCaches:
         for store in (self.page_checks, self.sources, self.markdown, self.report):
             store.save(prune=prune)
         if self.syllables.added:
-            save_pickle(self.directory / "syllables.pickle" if self.directory else None, self.syllables.known)
+            save_cache(self.directory / "syllables.json" if self.directory else None, self.syllables.known)
             self.syllables.added = 0
         if len(self.rendered) > MAX_RENDERED:
             self.rendered.clear()
+
+
+def remove_code_caches(directory: Path) -> None:
+    """Delete what older versions kept here that would be code if loaded: pickles and Jinja's
+    compiled templates (marshal). They are never read; removing them keeps a restored cache
+    folder from carrying them along."""
+    import shutil
+
+    for old in directory.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    shutil.rmtree(directory / "jinja", ignore_errors=True)

@@ -6,6 +6,8 @@ Stable contract (scripts depend on it):
                           [--output FILE] [--since GIT_REF] [--production] [--summary-only]
     mkdocs-evidence report [--output-dir DIR]
     mkdocs-evidence new-guide NAME
+    mkdocs-evidence init DIR --condition NAME [--clinic NAME]
+    mkdocs-evidence add DOI_OR_PMID ... [--bib FILE]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -35,8 +37,9 @@ from .core.fixes import References, fix_lines
 from .core.gitdiff import GitError, changed_lines
 from .core.progress import track
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
-from .core.report import report_to_json, write_report_files
+from .core.report import PageInfo, report_to_json, write_report_files
 from .core.sarif import findings_to_sarif
+from .core.settings_check import missing_content
 
 
 class UsageError(Exception):
@@ -51,6 +54,7 @@ class SiteConfig:
     docs_dir: Path
     options: dict
     exclude_docs: str = ""
+    explicit: frozenset[str] = frozenset()  # the plugin options mkdocs.yml sets itself
 
     def excluded(self, path: Path) -> bool:
         """Whether MkDocs leaves the file out of the site (``exclude_docs``, hidden files)."""
@@ -66,6 +70,7 @@ class SiteConfig:
 
 def read_site_config(config_file: Path) -> SiteConfig:
     """Read ``mkdocs.yml`` without building: docs_dir and the ``evidence`` plugin block."""
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load  # handles !ENV and !relative like MkDocs does
 
     from .config import EvidenceConfig
@@ -73,11 +78,23 @@ def read_site_config(config_file: Path) -> SiteConfig:
     try:
         with config_file.open(encoding="utf-8") as handle:
             raw = yaml_load(handle) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
-        raise UsageError(f"{config_file}: cannot read: {error}") from error
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ConfigurationError, ValueError, TypeError) as error:
+        raise UsageError(f"{config_file}: cannot read: {' '.join(str(error).split())}") from error
+    if not isinstance(raw, dict):
+        raise UsageError(f"{config_file}:1: expected settings such as 'site_name: ...', got a {type(raw).__name__}")
+    for name, kind in (("plugins", (list, dict, type(None))), ("docs_dir", (str, type(None))), ("exclude_docs", (str, type(None)))):
+        if not isinstance(raw.get(name), kind):
+            raise UsageError(f"{config_file}: {name}: {raw.get(name)!r} is not a valid value")
     root = config_file.parent
+    from .core.clinic import ClinicError, validate_clinic
+
+    try:
+        validate_clinic((raw.get("extra") or {}).get("clinic") if isinstance(raw.get("extra"), dict) else None)
+    except ClinicError as error:
+        raise UsageError(f"{config_file}: {error}") from error
     options: dict = {}
-    for plugin in raw.get("plugins") or []:
+    plugins = raw.get("plugins") or []
+    for plugin in [{k: v} for k, v in plugins.items()] if isinstance(plugins, dict) else plugins:
         if plugin == "evidence":
             options = {}
         elif isinstance(plugin, dict) and "evidence" in plugin:
@@ -88,7 +105,22 @@ def read_site_config(config_file: Path) -> SiteConfig:
     if errors:
         name, error = errors[0]
         raise UsageError(f"{config_file}: plugins.evidence.{name}: {error}")
-    return SiteConfig(root=root, docs_dir=root / raw.get("docs_dir", "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "")
+    return SiteConfig(
+        root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options)
+    )
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
+
+
+def _zensical_site(config_file: Path) -> SiteConfig:
+    from .zensical_config import ZensicalConfigError, read_zensical_config
+
+    try:
+        docs_dir, options, exclude = read_zensical_config(config_file)
+    except ZensicalConfigError as error:
+        raise UsageError(str(error)) from error
+    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude)
 
 
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
@@ -97,7 +129,7 @@ def _markdown_files(paths: Sequence[Path]) -> list[Path]:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file()))
         else:
             files.append(path)
     return files
@@ -129,6 +161,8 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
     """Project settings from mkdocs.yml (when there is one) and the command line."""
     config_file = Path(args.config_file)
     site = read_site_config(config_file) if config_file.is_file() else None
+    if site is None and args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
+        site = _zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
     if args.config_file != "mkdocs.yml" and site is None:
         raise UsageError(f"{config_file}: no such file")
     root = site.root if site else Path.cwd()
@@ -173,14 +207,21 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
 
 
 def run_check(args: argparse.Namespace) -> Outcome:
-    settings, files, _whole_site = _settings(args)
+    settings, files, whole_site = _settings(args)
+    extra = []
+    if whole_site and settings.content_dir is not None:
+        config_file = Path(args.config_file)  # absent for a Zensical site (zensical.toml)
+        explicit = config_file.is_file() and "content" in read_site_config(config_file).explicit
+        problem = missing_content(Path(args.config_file).name, settings.content_dir, settings.content_dir.name, explicit=explicit)
+        extra = [problem] if problem else []
     cache_dir = settings.root / ".cache/plugin/evidence"
     project = Project(settings, BibliographyCache(cache_dir if cache_dir.parent.is_dir() else None))
     pages: list[PageCheck] = []
     for file in track(files, total=len(files), label="checking"):
         source, problem = read_markdown(file, display(file, settings.root))
-        if problem is not None:
-            raise UsageError(f"{problem.path}:{problem.line}: {problem.message}")
+        if problem is not None or source is None:  # reported, and every other page still checked
+            pages.append(PageCheck(PageInfo(path=display(file, settings.root), title=file.stem), (problem,) if problem else ()))
+            continue
         meta = _front_matter(source)
         path = display(file, settings.root)
         pages.append(project.check_page(path, source, title=_title(source, meta, file.stem), meta=meta))
@@ -188,7 +229,7 @@ def run_check(args: argparse.Namespace) -> Outcome:
         pages.append(
             project.check_page(generated_page_name(page.src_uri), page.markdown, title=page.title, meta=page.meta, rendered_markdown=page.markdown, generated=True)
         )
-    outcome = project.finish(pages)
+    outcome = project.finish(pages, extra=extra)
     if not settings.bibliography and any(f.kind == "unknown-citation" for f in outcome.findings):
         keys = sorted({k for f in outcome.findings if f.kind == "unknown-citation" for k in f.citations})
         shown = ", ".join(f"@{k}" for k in keys[:3]) + (" ..." if len(keys) > 3 else "")
@@ -248,7 +289,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         output = format_text(findings, outcome.report.references)
     if args.output:
-        atomic_write_text(Path(args.output), output + "\n")
+        try:
+            atomic_write_text(Path(args.output), output + "\n")
+        except OSError as error:
+            raise UsageError(f"{args.output}: cannot write the output: {error.strerror or error}") from error
         if args.format != "text":
             print(summary_table(findings), file=sys.stderr)
     else:
@@ -259,7 +303,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     args.paths, args.bib, args.since = [], [], None
     outcome = run_check(args)
-    html_path, json_path = write_report_files(outcome.report, Path(args.output_dir))
+    try:
+        html_path, json_path = write_report_files(outcome.report, Path(args.output_dir))
+    except OSError as error:
+        raise UsageError(f"{args.output_dir}: cannot write the report: {error.strerror or error}") from error
     print(f"wrote {html_path} and {json_path}")
     print(summary_table(list(outcome.findings)))
     return 1 if outcome.count(Severity.ERROR) else 0
@@ -269,12 +316,32 @@ def cmd_new_guide(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, scaffold_guide
 
     content = Path(args.content_dir)
+    if content.exists() and not content.is_dir():
+        raise UsageError(f"{content}: --content-dir is a file, not a folder; name the folder that holds the guides")
     try:
         written = scaffold_guide(args.name, content)
     except ScaffoldError as error:
         raise UsageError(str(error)) from error
+    except OSError as error:  # a name too long for the file system, a file as --content-dir
+        where = error.filename or content
+        raise UsageError(f"{where}: cannot create the guide: {error.strerror or error}") from error
     for path in written:
         print(f"created {path}")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init_project import init_project
+    from .scaffold import ScaffoldError
+
+    try:
+        result = init_project(Path(args.directory), condition=args.condition, clinic=args.clinic)
+    except (ScaffoldError, OSError) as error:
+        raise UsageError(str(error)) from error
+    for path in result.written:
+        print(f"created {path}")
+    print()
+    print(result.next_steps())
     return 0
 
 
@@ -304,6 +371,16 @@ def build_parser() -> argparse.ArgumentParser:
     new_guide.add_argument("name", metavar="NAME")
     new_guide.add_argument("--content-dir", default="content")
     new_guide.set_defaults(handler=cmd_new_guide)
+
+    init = commands.add_parser("init", help="write a new standalone site (mkdocs.yml, docs/, citations/, content/, CI) into DIR")
+    init.add_argument("directory", metavar="DIR")
+    init.add_argument("--condition", required=True, metavar="NAME", help='the first guide, e.g. "Carpal tunnel syndrome"')
+    init.add_argument("--clinic", metavar="NAME", help="your clinic's name, shown on every page")
+    init.set_defaults(handler=cmd_init)
+
+    from .cli_add import register  # `add DOI PMID`: fetch a reference (cli_add.py)
+
+    register(commands, UsageError)
     return parser
 
 

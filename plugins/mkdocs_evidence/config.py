@@ -52,6 +52,23 @@ class IsoDate(c.BaseConfigOption[dt.date | None]):
             raise ValidationError(f"expected a date as YYYY-MM-DD, got {value!r}") from error
 
 
+class SitePath(c.BaseConfigOption[str]):
+    """A page the plugin generates, as a path inside the site: relative, with no ``..``, so
+    that nothing is ever written outside ``site/`` (``report_path: ../../x`` is an error)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"expected a path inside the site such as {self.default!r}, got {value!r}")
+        parts = value.strip().replace("\\", "/").split("/")
+        if value.strip()[:1] in ("/", "\\", "~") or ":" in parts[0] or any(part in ("..", ".") for part in parts) or "" in parts:
+            raise ValidationError(f"{value!r} must be a path inside the site such as {self.default!r}: relative, with no '..'")
+        return "/".join(parts)
+
+
 class EvidenceConfig(Config):
     """Options of the ``evidence`` plugin. Defaults suit a condition-guide site."""
 
@@ -68,6 +85,11 @@ class EvidenceConfig(Config):
     max_evidence_age_years = c.Type(int, default=15)
     reading_level_target = c.Type(float, default=8.0)
     production = c.Type(bool, default=False)
+    fail_on = c.Choice(("error", "warning", "never"), default="error")
+    """Which unwaived findings fail ``mkdocs build``: ``error`` (the default: a page with an
+    error finding is never published by accident), ``warning`` (errors or warnings), or
+    ``never``. ``--strict`` also fails on warnings. ``mkdocs serve`` shows the findings and
+    keeps serving."""
     today = IsoDate()  # fixes "today" for review dates and waivers (tests, archives)
 
     # Output
@@ -84,8 +106,8 @@ class EvidenceConfig(Config):
     report_on_build = c.Type(bool, default=True)  # false: the report is a draft, only in `serve`
     # reviewers' names and waiver reasons stay out of a production build unless asked for
     report_in_production = c.Type(bool, default=False)
-    report_path = c.Type(str, default="editor/report.md")
-    how_we_rate_path = c.Type(str, default="how-we-rate-evidence.md")
+    report_path = SitePath(default="editor/report.md")
+    how_we_rate_path = SitePath(default="how-we-rate-evidence.md")
 
     # Cache
     cache = c.Type(bool, default=True)
@@ -97,3 +119,14 @@ def resolve(config_file: str | None, value: str) -> Path:
     that cache keys built from it are the same whichever folder the build runs from."""
     base = Path(config_file).parent if config_file else Path.cwd()
     return (base / value).absolute()
+
+
+def publish_failure(errors: int, warnings: int, *, fail_on: str, strict: bool, serve: bool) -> str:
+    """Why the build must fail (``fail_on``, ``--strict``), or "" when it may publish."""
+    if serve:
+        return ""
+    if errors and fail_on in ("error", "warning"):
+        return f"{errors} error finding{'s' if errors != 1 else ''} (fail_on: {fail_on}; waive a finding or set fail_on: never to publish anyway)"
+    if (errors or warnings) and (strict or fail_on == "warning"):
+        return f"{errors} error and {warnings} warning findings ({'strict mode' if strict else 'fail_on: warning'})"
+    return ""

@@ -10,7 +10,6 @@ checker does, so a problem is reported once, with its file and line.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
@@ -25,6 +24,7 @@ from .core.citations import CitationGroup, find_citations
 from .core.diskcache import RecordStore
 from .core.prose import mask_non_prose
 from .csl_styles import CitationStyle, resolve_style
+from .output_safety import LINK_SCHEMES, SafeAttributesTreeprocessor, link_scheme
 from .rendering import ReferenceFormatter
 
 # A renderer for inline rating markers: given the marker's source text, return the badge HTML
@@ -139,9 +139,7 @@ class CitationPreprocessor(Preprocessor):
         return ext.citations.reference_list(numbers, ext.references_title, backlinks=frozenset(self._anchored))
 
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these: "java\tscript:" is javascript:
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SAFE_LINK_SCHEMES = LINK_SCHEMES
 
 
 class LinkTreeprocessor(Treeprocessor):
@@ -153,10 +151,9 @@ class LinkTreeprocessor(Treeprocessor):
             href = element.get("href")
             if href is None:
                 continue
-            scheme = _SCHEME.match(_IGNORED_IN_URLS.sub("", href))
-            if scheme is None:
+            name = link_scheme(href)  # after decoding "&#106;avascript:", as a browser reads it
+            if name is None:
                 continue  # relative link or #anchor
-            name = scheme.group(1).lower()
             if name not in SAFE_LINK_SCHEMES:
                 del element.attrib["href"]
             elif name in ("http", "https"):
@@ -210,23 +207,19 @@ class EvidenceExtension(Extension):
         # Last: after inline links are made (20) and after MkDocs' own link rewriting ("relpath",
         # 0), which expects every <a> to have an href.
         md.treeprocessors.register(LinkTreeprocessor(md), "evidence_links", -10)
+        md.treeprocessors.register(SafeAttributesTreeprocessor(md), "evidence_safe_attributes", -11)
 
 
-def makeExtension(**kwargs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
-    """The extension for any Python-Markdown host, configured by name::
+def makeExtension(**configs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
+    """The extension for any Python-Markdown host, configured by name with plain values::
 
         markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={
             "mkdocs_evidence.markdown_ext": {"bibliography": ["citations"], "citation_style": "apa"}})
 
-    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to the current
-    folder; ``citation_style`` as in the plugin's option; ``references_title`` the list's heading.
+    ``bibliography`` is a ``.bib``/``.json`` file or folder (or a list), relative to ``base_dir``
+    (default: the current folder); ``citation_style`` as in the plugin's option;
+    ``references_title`` the list's heading; rating markers become badges (see standalone.py).
     """
-    from pathlib import Path
+    from .standalone import make_extension
 
-    from .core.bibliography import BibliographyCache
-    from .core.templating import template_environment
-
-    sources = kwargs.pop("bibliography", "citations")
-    paths = [Path(p) for p in ([sources] if isinstance(sources, str) else sources)]
-    bibliography = BibliographyCache().load(paths, Path.cwd())
-    return EvidenceExtension(bibliography=bibliography, env=template_environment(), **kwargs)
+    return make_extension(**configs)

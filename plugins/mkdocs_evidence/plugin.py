@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from html import unescape as html_unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from . import bibliography_page
-from .config import EvidenceConfig, resolve
+from .config import EvidenceConfig, publish_failure, resolve
 from .csl_styles import CitationStyleError, resolve_style
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
@@ -37,18 +38,19 @@ from .core.project import Outcome, PageCheck, Project, ProjectSettings, generate
 from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.ratings import find_rating_markers, render_how_we_rate
+from .core.settings_check import missing_content
 from .core.report import render_report_html, report_to_json
 from . import search_view
+from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
-from .core.templating import PACKAGE_DIR
+from .site_theme import SetupError, set_up_site, third_party_findings
 
 log = get_plugin_logger(__name__)
 
 STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
 REPORT_PLACEHOLDER = "<!-- evidence:report -->"
-THEME_DIR = PACKAGE_DIR / "theme"
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -103,12 +105,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
         self.generated: dict[str, dict] = {}
         self.unreadable: list[Finding] = []
+        missing = missing_content(
+            Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
+            explicit=self.config.content != EvidenceConfig.content.default,  # the default may be absent
+        )
+        self.unreadable.extend([missing] if missing else [])
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
         style = self._citation_style(root)
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [], bytecode_dir=caches.jinja_dir)
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
         self.ratings = RatingRenderer(
             scale=self.project.scale,
             bibliography=self.project.bibliography,
@@ -136,9 +143,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             citation_style=style,
         )
         config.markdown_extensions.append(self.extension)
-        # Page templates we need (the printable summary) come last: the site's custom_dir wins.
-        if str(THEME_DIR) not in config.theme.dirs:
-            config.theme.dirs.append(str(THEME_DIR))
+        # The packaged theme (after the site's custom_dir), the Markdown extensions the
+        # generated pages need, the clinic settings, no third-party fonts (site_theme.py).
+        try:
+            set_up_site(config)
+        except SetupError as error:
+            raise PluginError(str(error)) from None
+        self.unreadable.extend(third_party_findings(config, root))
         # Ours first, so a clinic's own extra_css wins.
         config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
         if self.is_serve and self.config.report and not self.config.report_on_build:
@@ -259,7 +270,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 check = self.project.check_page(
                     path,
                     source,
-                    title=page.title or src_uri,
+                    # MkDocs titles are HTML (generated ones are escaped for themes): the report
+                    # wants text, and escapes it itself ("Shoes &amp;amp; socks" otherwise)
+                    title=html_unescape(page.title) if page.title else src_uri,
                     url=page.url,
                     rendered_markdown=prose_markdown,
                     meta=page.meta,
@@ -347,6 +360,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if not self.config.enabled:
             return None
         self.page_checks = {uri: check for uri, check in self.page_checks.items() if files.get_file_from_path(uri) is not None}
+        if self.is_dirty and self.config.check:  # `build --dirty`: pages MkDocs skipped keep their findings
+            skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
+            self.page_checks.update(check_skipped_pages(self.project, files.documentation_pages(), self.page_checks, skip))
         self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
         for finding in self.outcome.findings:
             _log_finding(finding)
@@ -374,11 +390,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             atomic_write_text(target, text)
         self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
-        if config.strict and not self.is_serve and (errors or warnings):
-            raise PluginError(
-                f"evidence: {errors} error and {warnings} warning findings in strict mode "
-                f"(see the messages above, or the editor report at {self.config.report_path})"
-            )
+        failing = publish_failure(errors, warnings, fail_on=self.config.fail_on, strict=config.strict, serve=self.is_serve)
+        if failing:
+            raise PluginError(f"evidence: {failing} (see the messages above, or the editor report at {self.config.report_path})")
 
 
 def _log_finding(finding: Finding) -> None:

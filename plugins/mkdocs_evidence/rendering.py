@@ -20,7 +20,7 @@ from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.richtext import Text
 
 from .core.templating import ASSETS_DIR, template_environment
-from .core.diskcache import load_pickle, save_pickle
+from .core.diskcache import load_cache, save_cache
 from .core.bibliography import EntryMap
 from .core.citations import anchor_for
 from .core.csljson import extra_fields
@@ -30,9 +30,9 @@ from .csl_styles import CitationStyle, CslFormatter
 PACKAGE_ASSETS = ASSETS_DIR
 STYLE_VERSION = 2  # bump when the reference style or its templates change the output
 
-def make_environment(extra_dirs: Sequence[Path] = (), bytecode_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
-    return template_environment(extra_dirs=extra_dirs, bytecode_dir=bytecode_dir)
+    return template_environment(extra_dirs=extra_dirs)
 
 
 def _sanitised(entry: Entry) -> Entry:
@@ -97,7 +97,7 @@ class ReferenceFormatter:
     @property
     def _formatted(self) -> dict[str, FormattedReference]:
         if self._by_signature is None:
-            self._by_signature = load_pickle(self.cache_file, {})
+            self._by_signature = load_cache(self.cache_file, {})
         return self._by_signature
 
     def format(self, key: str, entries: EntryMap, style: CitationStyle | None = None) -> FormattedReference:
@@ -141,7 +141,7 @@ class ReferenceFormatter:
 
     def save(self) -> None:
         if self._dirty:
-            save_pickle(self.cache_file, self._formatted)
+            save_cache(self.cache_file, self._formatted)
             self._dirty = False
 
 

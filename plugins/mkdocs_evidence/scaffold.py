@@ -42,13 +42,6 @@ def _yaml_inner(value: str) -> str:
     return _yaml_str(value)[1:-1]
 
 
-def _one_year_later(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def _environment() -> jinja2.Environment:
     # YAML output: autoescape off on purpose; values go through yaml_str.
     env = template_environment(subdir="scaffold", autoescape=False, trim_blocks=False, keep_trailing_newline=True)
@@ -72,7 +65,7 @@ def scaffold_guide(name: str, content_dir: Path, *, today: date | None = None) -
     env = _environment()
     files = {
         folder / "guide.yml": env.get_template("guide.yml.j2").render(
-            name=name, slug=slug, today=today, next_review=_one_year_later(today)
+            name=name, slug=slug, today=today
         ),
         folder / "treatments" / f"{EXAMPLE_TREATMENT}.yml": env.get_template("treatment.yml.j2").render(
             name=name, slug=EXAMPLE_TREATMENT

@@ -200,6 +200,21 @@ def fixture_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def serve_dir():
+    """``serve_dir(name, root)``: a built site folder served with the strict CSP (a fixture, as
+    ``from conftest import`` is ambiguous across test folders)."""
+    started: list[Site] = []
+
+    def serve(name: str, root: Path) -> Site:
+        started.append(_serve(Site(name, root, True), csp=True))
+        return started[-1]
+
+    yield serve
+    for s in started:
+        s.server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def clinic_site(tmp_path_factory):
     plugin = plugin_available()
     root = _built(

@@ -65,7 +65,7 @@ def _build(root, style: str) -> None:
     (root / "docs" / "index.md").write_text(textwrap.dedent(PAGE), encoding="utf-8")
     shutil.copytree(ROOT / "citations", root / "citations", ignore=shutil.ignore_patterns("notes"))
     (root / "house.csl").write_text(HOUSE_CSL, encoding="utf-8")
-    options = {"bibliography": "citations", "content": "none", "cache": False, "report": False, "today": "2026-11-22",
+    options = {"bibliography": "citations", "cache": False, "report": False, "today": "2026-11-22",
                "citation_style": "./house.csl" if style == "house" else style}
     config = {"site_name": f"Citation style: {style}", "theme": {"name": "material", "font": False},
               "plugins": [{"evidence": options}], "markdown_extensions": ["attr_list", "md_in_html"]}

@@ -85,7 +85,9 @@ def test_real_guide_page_prints_references_without_chrome(page, site):
     assert not page.locator(".md-header").is_visible()
     refs = page.locator(".ev-references")
     assert refs.count() == 1 and refs.is_visible()
-    assert page.locator(".ev-provenance").get_by_text("Last reviewed").is_visible()
+    # No clinician has reviewed the foot drop guide: the box says so, and the date is "Last updated".
+    assert page.locator(".ev-provenance").get_by_text("No clinician has checked this guide yet.").is_visible()
+    assert page.locator(".ev-provenance").get_by_text("Last updated").is_visible()
     # Closed evidence badges print open.
     badges = page.locator("details.evidence-badge, details.ev-rating")
     if badges.count():

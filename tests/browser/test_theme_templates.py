@@ -20,7 +20,7 @@ from browser_support import ROOT
 def env():
     from mkdocs.theme import Theme
 
-    theme = Theme(name="material", custom_dir=str(ROOT / "overrides"))
+    theme = Theme(name="material", custom_dir=str(ROOT / "plugins" / "mkdocs_evidence" / "theme"))
     return theme.get_env()
 
 

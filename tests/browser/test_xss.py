@@ -117,3 +117,35 @@ def test_every_page_works_under_a_strict_csp(chromium, xss_built, policy):
     dialogs, executed, violations = _visit_all(chromium, xss_built, POLICIES[policy])
     assert dialogs == [] and executed == []
     assert violations == [], "Content-Security-Policy violations"
+
+
+# Issue 17: the evasion corpus (tests/hardening/xss_corpus.py) in Chromium.
+HANDLERS_JS = (
+    "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+    ".filter(a => a.name.toLowerCase().startsWith('on')).map(a => e.tagName + ' ' + a.name))"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus_built(tmp_path_factory) -> Path:
+    from xss_corpus import build_corpus_site
+
+    return build_corpus_site(tmp_path_factory.mktemp("xss-corpus-browser"))
+
+
+def test_no_evasion_form_runs_or_adds_a_handler(chromium, corpus_built):
+    dialogs, executed, _ = _visit_all(chromium, corpus_built, None)
+    assert dialogs == [] and executed == []
+    server = _serve(corpus_built, None)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = chromium.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        for rel in ("forms/index.html", "foot-drop/what-is-it/index.html", "foot-drop/treatments/physiotherapy/index.html"):
+            page.goto(f"{base}/{rel}", wait_until="load")
+            assert page.evaluate(HANDLERS_JS) == [], rel
+            if rel.startswith("foot-drop"):  # YAML prose shows every form as text
+                assert page.locator("article").inner_text().count("window.__xss") >= 10, rel
+    finally:
+        context.close()
+        server.shutdown()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.attribution import Attribution, find_attributions
 
 
@@ -100,10 +101,10 @@ def test_spans_exact_ordered_deterministic(text: str) -> None:
         end = item.end
 
 
-def test_adversarial_inputs_are_fast() -> None:
-    import time
-
+def test_adversarial_inputs_give_ordered_spans() -> None:
+    """Megabyte inputs finish (speed and linearity are measured in benchmarks/, not here) and
+    give ordered spans that are the text they claim."""
     for text in ("studies " * 100_000, "a " * 300_000, "The " * 200_000, "[" * 500_000):
-        started = time.perf_counter()
-        find_attributions(text)
-        assert time.perf_counter() - started < 10.0
+        found = find_attributions(text)
+        assert all(a.end <= b.start for a, b in pairwise(found))
+        assert all(text[a.start : a.end] == a.text for a in found[:1000])

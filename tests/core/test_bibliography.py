@@ -45,12 +45,13 @@ def test_duplicate_key_across_files(tmp_path: Path):
     assert problem.path == "b.bib" and problem.line == 3 and "a.bib:1" in problem.message
 
 
-def test_non_utf8_and_empty_files_are_reported(tmp_path: Path):
+def test_non_utf8_files_are_reported_and_an_empty_one_is_not(tmp_path: Path):
+    """An empty .bib is a new site's first state (issue 17): not a finding."""
     (tmp_path / "latin1.bib").write_bytes(b"@article{k, title={Caf\xe9}}\n")
     (tmp_path / "empty.bib").write_text("")
     bib = BibliographyCache().load([tmp_path], tmp_path)
     messages = {p.path: p.message for p in bib.problems}
-    assert "UTF-8" in messages["latin1.bib"] and "empty" in messages["empty.bib"]
+    assert "UTF-8" in messages["latin1.bib"] and "empty.bib" not in messages
     assert "k" in bib.references  # the rest of the file is still read
 
 
@@ -84,7 +85,7 @@ def test_an_edited_bib_replaces_its_cache_file_and_its_old_version_in_memory(tmp
     for year in (2021, 2022, 2023):  # three saves while editing
         source.write_text(GOOD + f"\n@article{{x{year}, title = {{T}}, journal = {{J}}, year = {{{year}}}}}\n")
         assert f"x{year}" in cache.load([source], tmp_path).references
-    assert len(list(cache_dir.glob("bib-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("bib-*.json"))) == 1
     assert len(cache._memory) == 1
     fresh = BibliographyCache(cache_dir)
     assert "x2023" in fresh.load([source], tmp_path).references and fresh.parsed == 0
@@ -106,7 +107,7 @@ def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_pat
 
 
 def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, source: Path, monkeypatch):
-    import pickle
+    from mkdocs_evidence.core.datacodec import loads
 
     from mkdocs_evidence.core import bibliography as module
 
@@ -115,7 +116,7 @@ def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tm
     monkeypatch.setattr(module, "_parse_entry", lambda key, text: calls.append(key) or real(key, text))
     cold = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
     assert str(cold.entries["a2020"].fields["title"]) and calls == []  # parsed once, with its file
-    ((_version, (_signature, on_disk)),) = [pickle.loads(p.read_bytes()) for p in (tmp_path / "cache").glob("bib-*.pickle")]
+    ((_version, (_signature, on_disk)),) = [loads(p.read_bytes()) for p in (tmp_path / "cache").glob("bib-*.json")]
     assert on_disk.parsed == {} and "a2020" in on_disk.sources
     warm = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
     assert str(warm.entries["a2020"].fields["title"]) == str(cold.entries["a2020"].fields["title"])

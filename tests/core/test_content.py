@@ -361,10 +361,14 @@ def test_multiline_plain_scalar_and_leading_blank_lines():
     assert without.position(without.text.index("better")) == (line_of(text, "Some people get better."), column_of(text, "better", on="Some people get better."))
 
 
-def test_iter_prose_covers_markdown_fields_but_not_plain_text():
-    fields = set(prose_by_field())
-    assert {"summary", "key_messages[0]", "care[0].when[0]", "glossary[0].definition", "support[0].description"} <= fields
-    assert not {"title", "care[0].title", "care[0].action", "review.funding"} & fields
+def test_iter_prose_covers_markdown_fields_and_plain_text_that_reaches_a_page():
+    """Issue 17: plain fields (titles, actions, names) are shown on pages, so they are checked
+    too, as plain text (markup "plain": no citations can render in them)."""
+    fields = prose_by_field()
+    assert {"summary", "key_messages[0]", "care[0].when[0]", "glossary[0].definition", "support[0].description"} <= set(fields)
+    assert {fields[name].markup for name in ("summary", "care[0].when[0]")} == {"yaml"}
+    assert {fields[name].markup for name in ("title", "care[0].title", "care[0].action", "review.funding")} == {"plain"}
+    assert not {"slug", "review.last_reviewed", "care[0].level"} & set(fields)
 
 
 def test_treatment_prose_ratings_and_citation_keys():

@@ -143,6 +143,7 @@ def test_meta_for_provenance(pages):
         "next_review_due": date(2027, 11, 1),
         "authors": [{"name": "Alex Writer", "qualifications": "MSc"}],
         "clinical_reviewer": {"name": "Dr Sam Reviewer", "qualifications": "FRCP"},
+        "last_updated": date(2026, 11, 1),  # the newest version's date
         "funding": "No external funding.",
         "conflicts": "None declared.",
     }

@@ -39,11 +39,11 @@ def test_memo_reuses_unchanged_content_and_notices_edits(tmp_path: Path):
 def test_memo_survives_a_new_process_through_its_file(tmp_path: Path):
     shutil.copytree(FIXTURE, tmp_path / "content")
     (tmp_path / "citations").mkdir()
-    store = RecordStore(tmp_path / "sources.pickle")
+    store = RecordStore(tmp_path / "sources.json")
     first = Project(settings(tmp_path), memo=store)
     findings = first.source_findings()
     store.save()
-    reopened = RecordStore(tmp_path / "sources.pickle")  # the next build
+    reopened = RecordStore(tmp_path / "sources.json")  # the next build
     again = Project(settings(tmp_path), memo=reopened)
     assert not reopened.changed  # guides and findings came from the file
     assert [p.src_uri for p in again.generated_pages] == [p.src_uri for p in first.generated_pages]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -476,10 +475,11 @@ def test_marker_parser_never_raises(text):
         "{rating: x up:" + " " * 100_000 + "}",
     ],
 )
-def test_marker_parser_is_linear(text):
-    started = time.perf_counter()
-    find_rating_markers(text)
-    assert time.perf_counter() - started < 1.0
+def test_marker_parser_survives_adversarial_input(text):
+    # No time is asserted (a loaded CI machine makes a timed test flaky): the input sizes keep a
+    # quadratic parser from finishing within CI's limit; benchmarks/adversarial.py measures growth.
+    markers = find_rating_markers(text)
+    assert all(m.end - m.start <= len(text) for m in markers)
 
 
 # --- summary ---------------------------------------------------------------------------------

@@ -1,13 +1,12 @@
-"""find_statistics: exact spans and kinds, false-positive families, unicode, linear time."""
+"""find_statistics: exact spans and kinds, false-positive families, unicode; linear time is measured in benchmarks/."""
 
 from __future__ import annotations
 
-import time
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.statistics import KINDS, Statistic, find_statistics, number_value
 
 
@@ -134,10 +133,12 @@ def test_number_value_reads_digits_and_words() -> None:
     ["1" * 1_000_000, "%" * 1_000_000, "[" * 1_000_000, "1 in " * 200_000, " " * 1_000_000,
      "1 of " * 200_000, "one " * 250_000, "p = " * 250_000, "9." * 500_000],
 )
-def test_adversarial_megabyte_inputs_finish_quickly(adversarial: str) -> None:
-    started = time.perf_counter()
-    find_statistics(adversarial)
-    assert time.perf_counter() - started < 10.0
+def test_adversarial_megabyte_inputs_give_ordered_spans(adversarial: str) -> None:
+    """Megabyte inputs finish (speed and linearity are measured in benchmarks/, not here) and
+    give ordered, non-overlapping spans that are the text they claim."""
+    found = find_statistics(adversarial)
+    assert all(a.end <= b.start for a, b in pairwise(found))
+    assert all(adversarial[s.start : s.end] == s.text for s in found[:1000])
 
 
 TOKENS = st.sampled_from([

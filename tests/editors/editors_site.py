@@ -11,8 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 def copy_example_site(target: Path, *, today: str | None = None) -> Path:
     """The repository's own site, copied to ``target`` (screenshots left out); ``today`` pins
     the date the plugin checks against."""
-    for name in ("content", "citations", "overrides"):
-        shutil.copytree(REPO / name, target / name)
+    for name in ("content", "citations", "overrides", "sources"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, target / name)
     shutil.copytree(REPO / "docs", target / "docs", ignore=shutil.ignore_patterns("screenshots", "*.png", "*.txt"))
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if today:

@@ -1,14 +1,14 @@
 """Issue 9: a build killed half-way never leaves a state that breaks the next build.
 
 (The corrupt-cache unit test in tests/core/test_bibliography.py writes garbage; the tests here
-extend it with a truncated pickle and a cache from another version.)
+extend it with a truncated file and a cache from another version; tests/hardening/
+test_hardening_cache_safety.py covers crafted pickles and every cache file.)
 """
 
 from __future__ import annotations
 
 import json
 import os
-import pickle
 import signal
 import subprocess
 import time
@@ -17,6 +17,7 @@ from pathlib import Path
 from hardening_helpers import ENV, SENTINEL, has_message, mkdocs, run, write_base_site
 
 from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.core.datacodec import loads
 from mkdocs_evidence.core.diskcache import CACHE_VERSION
 
 PAGE = "# Page {n}\n\n" + ("People with foot drop often catch their toes, so a physiotherapist may suggest exercises. " * 40 + "\n\n") * 6 + "In one study, 7 RCTs were pooled [@prenton2016].\n"
@@ -44,9 +45,9 @@ def test_a_killed_build_is_followed_by_a_correct_build(tmp_path: Path):
     report = json.loads((site / "editor" / "report" / "report.json").read_text(encoding="utf-8"))
     assert report  # parses
     assert len(list(site.glob("page-*/index.html"))) == 150
-    assert list(cache.glob("bib-*.pickle")), "the bibliography cache was written"
-    for pickled in cache.glob("bib-*.pickle"):
-        version, (signature, bib_file) = pickle.loads(pickled.read_bytes())
+    assert list(cache.glob("bib-*.json")), "the bibliography cache was written"
+    for stored in cache.glob("bib-*.json"):
+        version, (signature, bib_file) = loads(stored.read_bytes())
         assert "prenton2016" in bib_file.references
     assert killed or process.returncode is not None
 
@@ -56,11 +57,11 @@ def test_truncated_and_foreign_cache_files_are_rebuilt(tmp_path: Path):
     source.write_text("@article{a2020,\n title={A}, year={2020}}\n", encoding="utf-8")
     cache_dir = tmp_path / "cache"
     BibliographyCache(cache_dir).load([source], tmp_path)
-    (cached,) = cache_dir.glob("bib-*.pickle")
+    (cached,) = cache_dir.glob("bib-*.json")
     whole = cached.read_bytes()
-    for broken in (whole[: len(whole) // 2], pickle.dumps((-1, "foreign")), pickle.dumps("not a tuple"), b""):
+    for broken in (whole[: len(whole) // 2], json.dumps([["T", -1, "x"], "foreign"]).encode(), b'"not a tuple"', b""):
         cached.write_bytes(broken)
         fresh = BibliographyCache(cache_dir)
         assert "a2020" in fresh.load([source], tmp_path).references
         assert fresh.parsed == 1  # detected and parsed again
-        assert pickle.loads(cached.read_bytes())[0][0] == CACHE_VERSION  # and the cache file was rewritten
+        assert loads(cached.read_bytes())[0][0] == CACHE_VERSION  # and the cache file was rewritten

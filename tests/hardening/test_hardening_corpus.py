@@ -107,7 +107,6 @@ def test_cli_reports_the_case_and_still_checks_the_rest(group_runs, case):
     group = GROUPS[case["group"]]
     check, _build = group_runs[case["group"]]
     _assert_run(check, group["cli_exit"], case, "mkdocs-evidence check")
-    assert check.seconds < group.get("seconds", 120)
 
 
 @pytest.mark.parametrize("case", CASE_LIST, ids=[c["id"] for c in CASE_LIST])
@@ -115,7 +114,6 @@ def test_strict_build_reports_the_case_and_still_checks_the_rest(group_runs, cas
     group = GROUPS[case["group"]]
     _check, build = group_runs[case["group"]]
     _assert_run(build, group["build_exit"], case, "mkdocs build --strict")
-    assert build.seconds < group.get("seconds", 120)
 
 
 def test_every_case_is_named_once_and_every_stored_input_is_used():
@@ -136,12 +134,15 @@ def test_cli_path_that_does_not_exist_exits_2(tmp_path):
     assert "docs/no-such-page.md: no such file or folder" in result.output
 
 
-def test_cli_markdown_that_is_not_utf8_exits_2_with_file_and_line(tmp_path):
+def test_cli_markdown_that_is_not_utf8_is_reported_with_file_and_line_and_check_carries_on(tmp_path):
+    """Issue 17: one unreadable page no longer stops `check` (it was exit 2 and lost every
+    other finding); it is an error finding at its line, and the rest is checked."""
     root = write_base_site(tmp_path)
     shutil.copyfile(CASES / "markdown" / "latin1.md", root / "docs" / "latin1.md")
     result = run(cli("check"), root)
-    assert result.returncode == 2 and "Traceback" not in result.output
-    assert "docs/latin1.md:3: not valid UTF-8 (byte 0xe9" in result.output
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert "docs/latin1.md:3:1: error: not valid UTF-8 (byte 0xe9" in result.output
+    assert has_message(result, *SENTINEL)
 
 
 def test_build_with_a_missing_bibliography_reports_it_and_checks_the_rest(tmp_path):

@@ -2,8 +2,8 @@
 
 pybtex errors are collected with ``pybtex.errors.capture()`` so that they become our own messages
 (with file and line) instead of text printed to stderr. Parsed files are cached in memory (for
-``mkdocs serve`` rebuilds) and on disk (for the next process), keyed by path, size and
-modification time; the disk cache is written atomically and a corrupt one is rebuilt.
+``mkdocs serve`` rebuilds) and on disk (for the next process, data only), keyed by path and
+the digest of the file's bytes; the disk cache is written atomically and a corrupt one is rebuilt.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
 from .csljson import parse_csl_json_text
-from .diskcache import load_pickle, save_pickle
+from .diskcache import load_cache, save_cache
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
@@ -173,6 +173,29 @@ def discover_bib_files(sources: Iterable[Path]) -> list[Path]:
     return found
 
 
+READ_SUFFIXES = frozenset({".bib", ".json"})  # BibTeX; CSL-JSON
+NOTES = frozenset({".md", ".markdown"})  # editors' notes beside the references
+
+
+def skipped_files(sources: Iterable[Path], root: Path) -> list[Finding]:
+    """A finding for each file in a bibliography folder that is not read (a RIS export...)."""
+    found = []
+    for source in sources:
+        if not source.is_dir():
+            continue
+        for path in sorted(source.rglob("*")):
+            hidden = any(part.startswith(".") for part in path.relative_to(source).parts)
+            if path.is_file() and not hidden and path.suffix.lower() not in READ_SUFFIXES | NOTES and not path.name.upper().startswith("README"):
+                shown = display(path, root)
+                found.append(
+                    make_finding(
+                        "bibliography-file-not-read", path=shown, line=1, column=1, end_line=1, end_column=1, text=path.name, sentence="",
+                        message=f"{path.name} is not a .bib file, so its references are not read; export them as BibTeX",
+                    )
+                )
+    return found
+
+
 def _problem(path: str, line: int, message: str, text: str = "") -> Finding:
     return make_finding(
         "bibliography-error",
@@ -220,6 +243,30 @@ def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
     )
 
 
+def inherit_crossref_fields(data: BibliographyData) -> set[str]:
+    """BibTeX ``crossref``: an entry takes the fields it lacks from the entry it names (in the
+    same file), as BibTeX does; the parent's ``title`` becomes the child's ``booktitle``.
+    Returns the keys that inherited something."""
+    changed: set[str] = set()
+    lowered = {key.lower(): entry for key, entry in data.entries.items()}
+    for key, entry in data.entries.items():
+        parent_key = str(entry.fields.get("crossref", "")).strip()
+        parent = lowered.get(parent_key.lower()) if parent_key else None
+        if parent is None or parent is entry:
+            continue
+        have = {name.lower() for name in entry.fields}
+        for name, value in parent.fields.items():
+            target = "booktitle" if name.lower() == "title" else name
+            if target.lower() not in have and name.lower() != "crossref":
+                entry.fields[target] = value
+                changed.add(key)
+        for role, persons in parent.persons.items():
+            if role not in entry.persons:
+                entry.persons[role] = list(persons)
+                changed.add(key)
+    return changed
+
+
 def parse_bib_text(text: str, path: str) -> BibFile:
     """Parse one ``.bib`` text; never raises: every problem is a finding with file and line."""
     problems: list[Finding] = []
@@ -260,25 +307,27 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}
     parsed: dict[str, Entry] = {}
+    inherited = inherit_crossref_fields(data)  # keys whose text alone no longer says everything
     for key, entry in data.entries.items():
         line = starts.get(key, 1)
         if entry.type.lower() not in KNOWN_ENTRY_TYPES:
             problems.append(_problem(path, line, f"entry '{key}' has unknown type '@{entry.type}'; it is read as @misc", key))
         references[key] = _reference(key, entry, path, line)
-        if key in spans and not uses_macros:
+        if key in spans and not uses_macros and key not in inherited:
             start, end = spans[key]
             sources[key] = text[start:end]
             parsed[key] = entry
         else:
             eager[key] = entry
-    if not text.strip():
-        problems.append(_problem(path, 1, "the file is empty"))
+    if text.strip() and not data.entries and not offsets and not problems:
+        # e.g. a RIS or EndNote export saved as .bib, or given with --bib: never silently empty
+        problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
     return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed)
 
 
 class BibliographyCache:
-    """Parsed ``.bib`` files kept in memory and on disk, keyed by path, size and mtime, and by
-    the file's bytes when the times changed but the file did not.
+    """Parsed ``.bib`` files kept in memory and on disk, keyed by path and a digest of the
+    file's bytes (hashing a large bibliography costs far less than parsing it).
 
     One instance lives as long as the plugin (so ``mkdocs serve`` rebuilds reuse it); the disk
     cache lets the next process skip parsing. Nothing here is global.
@@ -286,7 +335,7 @@ class BibliographyCache:
 
     def __init__(self, cache_dir: Path | None = None) -> None:
         self.cache_dir = cache_dir
-        self._memory: dict[tuple[str, int, int], BibFile] = {}
+        self._memory: dict[tuple[str, str], BibFile] = {}
         self.parsed = 0  # files parsed by this instance, for tests and benchmarks
 
     def _disk_path(self, path: Path) -> Path | None:
@@ -295,46 +344,42 @@ class BibliographyCache:
         if self.cache_dir is None:
             return None
         digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
-        return self.cache_dir / f"bib-{digest}.pickle"
+        return self.cache_dir / f"bib-{digest}.json"
 
     def _read_disk(self, disk: Path | None) -> tuple[tuple, BibFile] | None:
-        cached = load_pickle(disk, None)
+        cached = load_cache(disk, None)
         if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], BibFile):
             return cached
         return None
 
-    def _write_disk(self, disk: Path | None, signature: tuple[str, int, int], bib_file: BibFile) -> None:
-        save_pickle(disk, (signature, replace(bib_file, parsed={})))
+    def _write_disk(self, disk: Path | None, signature: tuple[str, str], bib_file: BibFile) -> None:
+        save_cache(disk, (signature, replace(bib_file, parsed={})))
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
-        """The parsed file: from memory, or from disk when its size and time (or, after a
-        fresh clone, its bytes) are unchanged, or parsed."""
+        """The parsed file: from memory or disk when its bytes are unchanged, or parsed.
+
+        Keyed by a digest of the bytes, never by size and time: an edit that keeps both (a
+        same-length change with its time restored, or a fresh clone) is still seen."""
         try:
-            stat = path.stat()
+            raw = path.read_bytes()
         except OSError as error:
             return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
-        signature = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        digest = hashlib.sha1(raw).hexdigest()
+        signature = (str(path.resolve()), digest)
         cached = self._memory.get(signature)
         if cached is not None and cached.path == display_path:
             return cached
         disk = self._disk_path(path)
         record = self._read_disk(disk)
-        cached = record[1] if record is not None and record[0] == signature and record[1].path == display_path else None
-        if cached is None:
-            try:
-                raw = path.read_bytes()
-            except OSError as error:
-                return BibFile(display_path, {}, {}, (_problem(display_path, 1, f"cannot read the file: {error.strerror}"),))
-            digest = hashlib.sha1(raw).hexdigest()
-            if record is not None and record[1].digest == digest and record[1].path == display_path:
-                cached = record[1]  # same bytes, new times (a fresh clone): keep, and note the times
-            else:
-                text, problems = _decode(raw, display_path)
-                parse = parse_csl_json_text if path.suffix.lower() == ".json" else parse_bib_text
-                parsed = parse(text, display_path)
-                cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
-                self.parsed += 1
-            self._write_disk(disk, signature, cached)
+        if record is not None and record[0] == signature and record[1].path == display_path and record[1].digest == digest:
+            cached = record[1]
+        else:
+            text, problems = _decode(raw, display_path)
+            parse = parse_csl_json_text if path.suffix.lower() == ".json" else parse_bib_text
+            parsed = parse(text, display_path)
+            cached = replace(parsed, problems=(*problems, *parsed.problems), digest=digest)
+            self.parsed += 1
+            self._write_disk(disk, signature, cached)  # files with @string macros are not cached
         for old in [known for known in self._memory if known[0] == signature[0]]:
             del self._memory[old]  # an earlier version of this file (`serve` after an edit)
         self._memory[signature] = cached
@@ -351,6 +396,9 @@ class BibliographyCache:
             if not source.exists():
                 problems.append(_problem(display(source, root), 1, "bibliography not found"))
         signatures: list[tuple] = []
+        skipped = skipped_files(sources, root)
+        problems.extend(skipped)
+        signatures.extend((finding.path, "not read") for finding in skipped)  # cached checks see them
         for path in discover_bib_files(s for s in sources if s.exists()):
             shown = display(path, root)
             files.append(shown)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from . import ratings
 from .bibliography import Bibliography
 from .citations import find_citations
+from .excerpt import MAX_SENTENCE, sentence_excerpt
 from .findings import Finding, make_finding
 from .prose import LineIndex, mask_non_prose
 from .scales import get_scale
@@ -110,19 +111,23 @@ def check_text(
     options: CheckOptions | None = None,
     *,
     position: Callable[[int], tuple[int, int]] | None = None,
+    markup: str = "markdown",
 ) -> TextCheck:
-    """Check one Markdown text; never raises on any input."""
+    """Check one Markdown text; never raises on any input. ``markup`` is how the text reaches
+    the page (``core/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
+    as written, so it cannot cite: any statistic in it is uncited)."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
-    from . import attribution, figures, natural_frequencies, statistics
+    from . import attribution, figures, natural_frequencies, source_check, statistics
+    from .context_report import context_finding
 
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
-    masked = mask_non_prose(text)
+    masked = mask_non_prose(text, markup=markup)
     # Narrative citations ("@key found ...") count only for keys the bibliography has: another
-    # "@name" is not a citation (and stays as written on the page).
-    groups = [g for g in find_citations(masked) if not g.narrative or g.keys[0] in bibliography]
-    markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked else []
+    # "@name" is not a citation (and stays as written on the page). Plain fields cannot cite.
+    groups = [g for g in find_citations(masked) if not g.narrative or g.keys[0] in bibliography] if markup != "plain" else []
+    markers = ratings.find_rating_markers(masked) if options.ratings and "{rating" in masked and markup != "plain" else []
     # Prose for the finders: citation and rating markers blanked (same length).
     chars = list(masked)
     for start, end in [(g.start, g.end) for g in groups] + [(m.start, m.end) for m in markers]:
@@ -146,16 +151,20 @@ def check_text(
     for marker in markers:
         keys_by_sentence.setdefault(owner(marker.start), []).extend(getattr(marker, "citations", ()))
 
-    cleaned: dict[int, str] = {}  # one long sentence with many statistics is cleaned once
+    cleaned: dict[int, str] = {}  # a sentence with many findings is cleaned once
 
     def sentence_text(offset: int) -> tuple[int, str]:
+        """The sentence at ``offset``; a long one as a bounded excerpt around it (excerpt.py)."""
         number = _sentence_of(bounds, starts, offset)
         if number < 0:
             return number, ""
+        start, end = bounds[number]
+        if end - start > 2 * MAX_SENTENCE:
+            return number, sentence_excerpt(text, start, end, offset)
         if number not in cleaned:
-            start, end = bounds[number]
             cleaned[number] = _clean(text[start:end])
-        return number, cleaned[number]
+        whole = cleaned[number]
+        return number, whole if len(whole) <= MAX_SENTENCE else sentence_excerpt(text, start, end, offset)
 
     findings: list[Finding] = []
 
@@ -188,13 +197,17 @@ def check_text(
         if not keys:
             findings.append(
                 make_finding("uncited-statistic", **span, text=stat.text, sentence=sentence, message=f"statistic '{stat.text}' has no citation in its sentence")
+                if stat.certainty == "sure"
+                else make_finding("uncertain-statistic", **span, text=stat.text, sentence=sentence, message=f"'{stat.text}' may be a statistic ({stat.reason}) and has no citation in its sentence")
             )
             continue
         known = [bibliography.references[k] for k in keys if k in bibliography]
         if not known:
             continue  # every key is unknown: already reported as unknown-citation
-        recorded = [figure for ref in known for figure in ref.figures]
-        if not recorded:
+        if stat.certainty != "sure" or not figures.parse_quantities(stat.text):
+            continue  # "most people", "the leading cause": no figure to compare, the citation is the check
+        verdict = source_check.verify(stat.text, sentence, known, before=sentence_text(bounds[number - 1][0])[1] if number > 0 else "")
+        if verdict.state == "no-source":
             findings.append(
                 make_finding(
                     "source-records-no-figures",
@@ -205,17 +218,24 @@ def check_text(
                     citations=keys,
                 )
             )
-        elif not figures.matches_figure(stat.text, recorded):
+        elif verdict.state == "absent":
+            where = "source text or figures" if verdict.text_checked else "figures"
             findings.append(
                 make_finding(
                     "figure-not-in-source",
                     **span,
                     text=stat.text,
                     sentence=sentence,
-                    message=f"'{stat.text}' is not among the figures recorded by {', '.join(r.key for r in known)}",
+                    message=f"'{stat.text}' is not among the {where} recorded by {', '.join(r.key for r in known)}",
                     citations=keys,
                 )
             )
+        elif verdict.state == "mismatch":
+            findings.append(context_finding(verdict.comparison, span, keys))
+
+    # 2b. Overstatement: absolute words the cited sources hedge or the rating does not allow.
+    if options.statistics and keys_by_sentence:
+        findings.extend(_overstatements(prose, bounds, keys_by_sentence, markers, bibliography, locate, sentence_text))
 
     # 3. Appeals to research: vague ones need a citation in the sentence; named ones should.
     if options.attributions:
@@ -252,6 +272,34 @@ def check_text(
 
     cited = tuple(dict.fromkeys(key for group in groups for key in group.keys))
     return TextCheck(tuple(findings), cited, len(found_statistics), tuple(markers))
+
+
+def _overstatements(prose, bounds, keys_by_sentence, markers, bibliography, locate, sentence_text) -> list[Finding]:
+    """``overstated-claim`` findings for the cited sentences of one text (see core/overstatement.py)."""
+    from . import overstatement
+
+    starts = [start for start, _ in bounds]
+    levels = {_sentence_of(bounds, starts, m.start): m.level for m in markers if isinstance(m, ratings.RatingMarker)}
+    out = []
+    for number, keys in keys_by_sentence.items():
+        if number < 0:
+            continue
+        start, end = bounds[number]
+        known = [bibliography.references[k] for k in dict.fromkeys(keys) if k in bibliography]
+        found = overstatement.overstated(prose[start:end], known, levels.get(number))
+        if found is None and number in levels:
+            found = overstatement.rating_wording(prose[start:end], levels[number])
+        if found is None:
+            continue
+        at, to = (start + found.start, start + found.end) if found.end else (start, end)
+        out.append(
+            make_finding(
+                "overstated-claim", **locate.span(at, to), text=prose[at:to].strip() or found.word, sentence=sentence_text(start)[1],
+                message=f"overstated: {found.reason}" + (f'. The source says: "{found.source}"' if found.source else ""),
+                citations=tuple(dict.fromkeys(keys)), data={"source": found.source} if found.source else {},
+            )
+        )
+    return out
 
 
 def _attribution_message(found: Attribution) -> str:

@@ -47,6 +47,8 @@ from pydantic_core import PydanticCustomError
 
 from .citations import KEY_PATTERN
 from .findings import Finding, make_finding
+from .inert import MAX_LOOSE_BRACKETS, loose_brackets
+from .yamldepth import first_too_deep
 
 __all__ = [
     "CareLevel",
@@ -135,7 +137,18 @@ def _yaml_date(value: Any) -> date:
 
 Text = Annotated[str, AfterValidator(_not_blank)]
 """Plain text (names, titles): escaped when rendered."""
-Markdown = Annotated[str, AfterValidator(_not_blank)]
+def _few_loose_brackets(value: str) -> str:
+    count = loose_brackets(value)
+    if count > MAX_LOOSE_BRACKETS:
+        raise PydanticCustomError(
+            "loose_brackets",
+            "{count} square brackets here are not links or citations (at most {limit}); remove them",
+            {"count": count, "limit": MAX_LOOSE_BRACKETS},
+        )
+    return value
+
+
+Markdown = Annotated[str, AfterValidator(_not_blank), AfterValidator(_few_loose_brackets)]
 """Author Markdown: inserted as-is into pages and checked by the claim checker."""
 Slug = Annotated[str, AfterValidator(_slug)]
 LevelId = Annotated[str, AfterValidator(_level_id)]
@@ -174,6 +187,8 @@ class _Model(BaseModel):
 
     # Names of fields holding author Markdown (a string or a tuple of strings).
     PROSE: ClassVar[frozenset[str]] = frozenset()
+    # Plain-text fields that reach a page (names, titles, actions): checked as shown.
+    PLAIN: ClassVar[frozenset[str]] = frozenset()
 
 
 # --------------------------------------------------------------------------------------
@@ -189,12 +204,14 @@ class Symptoms(_Model):
 
 class CauseItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     text: Markdown
 
 
 class CauseGroup(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"intro"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     intro: Markdown | None = None
     items: Annotated[tuple[CauseItem, ...], Field(min_length=1)]
@@ -211,6 +228,7 @@ class CareCard(_Model):
     """When to get help. ``title`` and ``action`` are plain text; ``when`` bullets are Markdown."""
 
     PROSE: ClassVar[frozenset[str]] = frozenset({"when"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title", "action"})
     level: CareLevel
     title: Text
     action: Text
@@ -219,6 +237,7 @@ class CareCard(_Model):
 
 class DiagnosisStep(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     text: Markdown
 
@@ -231,12 +250,14 @@ class Diagnosis(_Model):
 
 class LivingWithItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"text"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title"})
     title: Text
     text: Markdown
 
 
 class SupportItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"description"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     name: Text
     description: Markdown
     url: HttpUrl | None = None
@@ -244,6 +265,7 @@ class SupportItem(_Model):
 
 class GlossaryItem(_Model):
     PROSE: ClassVar[frozenset[str]] = frozenset({"definition"})
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"term"})
     term: Text
     definition: Markdown
 
@@ -254,6 +276,7 @@ class Person(_Model):
 
 
 class HistoryEntry(_Model):
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"changes"})
     version: Text
     date: YamlDate
     changes: Text
@@ -262,10 +285,14 @@ class HistoryEntry(_Model):
 class Review(_Model):
     """Provenance shown on every page; dates feed the review-overdue check."""
 
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"funding", "conflicts"})
+
     authors: Annotated[tuple[Person, ...], Field(min_length=1)]
-    clinical_reviewer: Person
-    last_reviewed: YamlDate
-    next_review_due: YamlDate
+    # Empty until a named clinician has checked the guide: the pages then say so plainly, and
+    # show the newest version's date as "Last updated", never as "Last reviewed".
+    clinical_reviewer: Person | None = None
+    last_reviewed: YamlDate | None = None
+    next_review_due: YamlDate | None = None
     funding: Text
     conflicts: Text
     history: Annotated[tuple[HistoryEntry, ...], Field(min_length=1)]
@@ -286,8 +313,8 @@ class _Located(_Model):
 
     def iter_prose(self) -> Iterator[ProseField]:
         """Every Markdown prose string, located in its YAML file, for the claim checker."""
-        for loc, text in _walk_prose(self, ()):
-            yield _prose_field(self._source, loc, text)
+        for loc, text, markup in _walk_prose(self, ()):
+            yield _prose_field(self._source, loc, text, markup)
 
     def iter_citation_keys(self) -> Iterator[CitationKey]:
         """Every key listed under a ``citations:`` field, located."""
@@ -302,6 +329,7 @@ class Guide(_Located):
     PROSE: ClassVar[frozenset[str]] = frozenset(
         {"summary", "key_messages", "what_it_is", "outlook", "without_treatment", "unknowns", "questions"}
     )
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"title", "also_called"})
     slug: Slug
     title: Text
     also_called: tuple[Text, ...] = ()
@@ -353,6 +381,8 @@ class RatedDown(_Model):
 
 
 class Benefit(_Model):
+    # ``outcome`` is not in PLAIN: it labels a rated claim ("leg pain at 4 to 12 months") whose
+    # sources are the benefit's ``citations``, which the ratings checks read.
     PROSE: ClassVar[frozenset[str]] = frozenset({"statement", "unknowns"})
     outcome: Text
     rating: LevelId
@@ -370,6 +400,7 @@ class Treatment(_Located):
     PROSE: ClassVar[frozenset[str]] = frozenset(
         {"summary", "what_it_is", "how_it_may_help", "what_it_involves", "risks", "not_for", "daily_life"}
     )
+    PLAIN: ClassVar[frozenset[str]] = frozenset({"name"})
     slug: Slug
     name: Text
     category: Category
@@ -452,6 +483,7 @@ class ProseField:
     column: int
     field: str
     segments: tuple[tuple[int, int, int], ...] = ()
+    markup: str = "yaml"  # "yaml" (Markdown prose) or "plain" (a name or title, shown as written)
 
     def position(self, offset: int) -> tuple[int, int]:
         """File line and column of a character offset into ``text`` (see module notes)."""
@@ -683,14 +715,14 @@ def _prose_segments(source: SourceMap, span: ScalarSpan, value: str) -> tuple[tu
     return tuple(segments)
 
 
-def _prose_field(source: SourceMap | None, loc: Loc, text: str) -> ProseField:
+def _prose_field(source: SourceMap | None, loc: Loc, text: str, markup: str = "yaml") -> ProseField:
     name = _field_name(loc)
     if source is None:
-        return ProseField(text, "", 0, 0, name)
+        return ProseField(text, "", 0, 0, name, markup=markup)
     span = source.scalars.get(loc)
     if span is None:
         line, column = source.locate(loc)
-        return ProseField(text, source.path, line, column, name)
+        return ProseField(text, source.path, line, column, name, markup=markup)
     segments = _prose_segments(source, span, text)
     if segments and segments[0][0] == 0:
         line, column = segments[0][1], segments[0][2]
@@ -704,20 +736,22 @@ def _prose_field(source: SourceMap | None, loc: Loc, text: str) -> ProseField:
         quoted = span.style in ("'", '"')
         line, column = span.line, span.column + (1 if quoted else 0)
         segments = ((0, line, column),)
-    return ProseField(text, source.path, line, column, name, segments)
+    return ProseField(text, source.path, line, column, name, segments, markup)
 
 
-def _walk_prose(model: _Model, loc: Loc) -> Iterator[tuple[Loc, str]]:
+def _walk_prose(model: _Model, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+    """(location, text, markup) of every prose and plain-text field that reaches a page."""
     for name in type(model).model_fields:
         value = getattr(model, name)
         here = (*loc, name)
-        if name in model.PROSE:
+        if name in model.PROSE or name in model.PLAIN:
+            markup = "yaml" if name in model.PROSE else "plain"
             if isinstance(value, str):
-                yield here, value
+                yield here, value, markup
             elif isinstance(value, tuple):
                 for index, item in enumerate(value):
                     if isinstance(item, str):
-                        yield (*here, index), item
+                        yield (*here, index), item, markup
             continue
         if isinstance(value, _Model):
             yield from _walk_prose(value, here)
@@ -919,14 +953,44 @@ def _first_alias(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 return event.start_mark.line + 1, event.start_mark.column + 1
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None  # the loader below reports the syntax error with its line
     return None
+
+
+_CHARACTER_NAMES = {"\x00": "NUL", "\x0b": "vertical tab", "\x0c": "form feed", "\x7f": "DEL"}
+
+
+def _first_control_character(text: str, path: str) -> ContentError | None:
+    """A character YAML refuses (NUL, form feed, DEL...), located, with how to fix it."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    name = _CHARACTER_NAMES.get(char, "a control character")
+    return ContentError(path, line, column, "", f"U+{ord(char):04X} ({name}) is not allowed in YAML; delete it (often pasted from another program)")
+
+
+MAX_DEPTH = 32  # guide.yml needs five; PyYAML and the source map are quadratic in depth
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the document first nests deeper than ``MAX_DEPTH`` (a linear scan: PyYAML itself
+    is quadratic in nesting, see ``core/yamldepth.py``)."""
+    return first_too_deep(text, MAX_DEPTH)
 
 
 def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[ContentError]]:
     """Parse and validate one document; never raises on bad input."""
     errors: list[ContentError] = []
+    control = _first_control_character(text, path)
+    if control is not None:
+        return None, [control]
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, [ContentError(path, deep[0], deep[1], "", f"values are nested more than {MAX_DEPTH} levels deep; content needs a few levels at most")]
     alias = _first_alias(text)
     if alias is not None:
         line, column = alias
@@ -995,6 +1059,7 @@ def load_treatment_file(file: Path, root: Path) -> tuple[Treatment | None, list[
 
 def load_guide(folder: Path, root: Path) -> GuideLoad:
     """Load ``<folder>/guide.yml`` and ``<folder>/treatments/*.yml``; never raises on bad input.
+    ``.yaml`` is read as well as ``.yml`` (both are YAML; neither is ever skipped).
 
     A failing treatment does not stop the others. Besides the schema, it checks that the
     guide's slug names its folder and each treatment's slug names its file, because page URLs
@@ -1002,6 +1067,8 @@ def load_guide(folder: Path, root: Path) -> GuideLoad:
     """
     errors: list[ContentError] = []
     guide_file = folder / "guide.yml"
+    if not guide_file.is_file() and (folder / "guide.yaml").is_file():
+        guide_file = folder / "guide.yaml"
     guide: Guide | None = None
     if guide_file.is_file():
         guide, found = load_guide_file(guide_file, root)
@@ -1020,7 +1087,7 @@ def load_guide(folder: Path, root: Path) -> GuideLoad:
     treatments: list[Treatment] = []
     seen: dict[str, str] = {}
     treatment_dir = folder / "treatments"
-    files = sorted(treatment_dir.glob("*.yml")) if treatment_dir.is_dir() else []
+    files = sorted([*treatment_dir.glob("*.yml"), *treatment_dir.glob("*.yaml")]) if treatment_dir.is_dir() else []
     for file in files:
         treatment, found = load_treatment_file(file, root)
         errors += found

@@ -1,8 +1,10 @@
-"""Small pickle caches on disk: loaded whole, written atomically, rebuilt when corrupt.
+"""Small data-only caches on disk: loaded whole, written atomically, rebuilt when corrupt.
 
-Caches hold only what this package wrote itself (under ``.cache/plugin/evidence`` next to
-``mkdocs.yml``); a file that cannot be read, or was written by another version, is ignored and
-replaced. Losing a cache only costs time.
+Caches live under ``.cache/plugin/evidence`` next to ``mkdocs.yml`` and may be restored from
+shared storage (a CI cache), so they are data, never code: ``core/datacodec.py`` writes tagged
+JSON and rebuilds only this package's own records, without calling any of their methods. A
+file that cannot be read, names anything else, or was written by another version, is ignored
+and replaced: a bad cache only costs time.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
+from .datacodec import CacheFormatError, dumps, loads
 
-CACHE_VERSION = 6  # bump when a cached record's shape changes
+CACHE_VERSION = 7  # bump when a cached record's shape changes
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -61,8 +63,8 @@ def writable_dir(path: Path) -> Path | None:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pickling many small objects triggers the cyclic collector again and again; pausing
-    it makes loading a 10,000-entry cache several times faster."""
+    """Building many small objects triggers the cyclic collector again and again; pausing it
+    makes loading a 10,000-entry cache several times faster."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -72,14 +74,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_pickle(path: Path | None, default: Any) -> Any:
-    """The cached value, or ``default`` when there is none or it cannot be trusted."""
+def load_cache(path: Path | None, default: Any) -> Any:
+    """The cached value, or ``default`` when there is none or it cannot be trusted. Never runs
+    code from the file and never raises: a truncated, garbage or foreign file is deleted."""
     if path is None or not path.is_file():
         return default
     try:
-        with path.open("rb") as handle, gc_paused():
-            version, value = pickle.load(handle)  # noqa: S301 - our own cache file
-    except Exception:  # corrupt, truncated or foreign: rebuilt, never trusted
+        data = path.read_bytes()
+        with gc_paused():
+            version, value = loads(data)
+    except (OSError, CacheFormatError, MemoryError):
         path.unlink(missing_ok=True)
         return default
     if version != _version() or (default is not None and type(value) is not type(default)):
@@ -87,15 +91,24 @@ def load_pickle(path: Path | None, default: Any) -> Any:
     return value
 
 
-def save_pickle(path: Path | None, value: Any) -> None:
+def save_cache(path: Path | None, value: Any) -> None:
     if path is None:
         return
     try:
         with gc_paused():
-            data = pickle.dumps((_version(), value), protocol=pickle.HIGHEST_PROTOCOL)
+            data = dumps(value, _version())
+    except (TypeError, ValueError, RecursionError):
+        path.unlink(missing_ok=True)  # not plain data: not cached (never stale)
+        return
+    try:
         atomic_write_bytes(path, data)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+# The old names, for callers written before the caches stopped being pickles.
+load_pickle = load_cache
+save_pickle = save_cache
 
 
 def _version() -> tuple[int, str]:
@@ -103,8 +116,8 @@ def _version() -> tuple[int, str]:
 
 
 class RecordStore:
-    """Records kept in memory for the plugin's life (all `serve` rebuilds) and in one pickle
-    between builds.
+    """Records kept in memory for the plugin's life (all `serve` rebuilds) and in one data-only
+    file between builds.
 
     A record read or written since the last save is *used*; saving keeps only used records,
     so the file holds what the last build needed and never grows with old versions of pages.
@@ -112,7 +125,7 @@ class RecordStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
-        self.records: dict = load_pickle(path, {})
+        self.records: dict = load_cache(path, {})
         self.used: set = set()
         self.changed = False
 
@@ -135,6 +148,6 @@ class RecordStore:
             self.records = {key: self.records[key] for key in self.used}
             self.changed = True
         if self.changed:
-            save_pickle(self.path, self.records)
+            save_cache(self.path, self.records)
         self.used = set()
         self.changed = False

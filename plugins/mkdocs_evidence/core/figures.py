@@ -37,17 +37,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .statistics import (
-    _DIGNUM,
-    _NUM,
-    _PCT,
-    _RANGE_SEP,
-    _S,
-    _S0,
-    _SNUM,
-    _WORDNUM,
-    number_value,
-)
+from .text.numbers import DIGNUM as _DIGNUM
+from .text.numbers import HEDGES as _SHARED_HEDGES
+from .text.numbers import NUM as _NUM
+from .text.numbers import OPT_SPACES as _S0
+from .text.numbers import PCT as _PCT
+from .text.numbers import RANGE_SEP as _RANGE_SEP
+from .text.numbers import SNUM as _SNUM
+from .text.numbers import SPACES as _S
+from .text.numbers import WORDNUM as _WORDNUM
+from .text.numbers import number_value
 
 __all__ = ["Quantity", "parse_quantities", "matches_figure", "matching_figure"]
 
@@ -78,17 +77,7 @@ class Quantity:
 
 
 _F = re.IGNORECASE
-_HEDGES: dict[str, str] = {
-    "about": "~", "around": "~", "approximately": "~", "approx.": "~", "approx": "~",
-    "roughly": "~", "some": "~", "an estimated": "~", "estimated": "~", "close to": "~",
-    "circa": "~", "ca.": "~", "~": "~", "\u2248": "~", "in the region of": "~",
-    "on average": "~", "an average of": "~",
-    "more than": ">", "over": ">", "above": ">", "just over": ">", "well over": ">",
-    "in excess of": ">", "upwards of": ">", ">": ">", "at least": ">=", "\u2265": ">=",
-    "nearly": "<", "almost": "<", "fewer than": "<", "less than": "<", "under": "<",
-    "just under": "<", "below": "<", "<": "<", "up to": "<=", "at most": "<=",
-    "as many as": "<=", "\u2264": "<=",
-}
+_HEDGES: dict[str, str] = _SHARED_HEDGES
 _HEDGE_REV = re.compile(
     "[ \\t\\u00a0\\u2009\\u202f]*(?P<h>"
     + "|".join(
@@ -147,7 +136,7 @@ _PARSER = re.compile(
     "tripling|trebled|treble|quadrupled)\\b)"
     "|(?P<frac>\\b(?:(?P<fq>an?|one|two|three|four|five|six|seven|eight|nine)(?:-|" + _S
     + "))?(?P<fw>halves|half|thirds?|quarters?|fifths?|sixths?|tenths?)\\b)"
-    "|(?P<scaled>(?P<sv>" + _NUM + ")" + _S0 + "(?P<sc>million|billion|thousand|bn|m)\\b)"
+    "|(?P<scaled>(?P<sv>" + _NUM + ")" + _S0 + "(?P<sc>million|billion|thousand|bn|m)\\b(?!/))"  # not "0.24 m/s", a speed
     "|(?P<num>(?<![\\w.])" + _NUM + ")",
     _F,
 )
@@ -441,14 +430,17 @@ def matching_figure(statistic_text: str, figure_texts: Sequence[str]) -> str | N
         claims = _claims(parse_quantities(statistic_text))
         if not claims or isinstance(figure_texts, str):
             return None
-        for figure in figure_texts:
-            if not isinstance(figure, str):
-                continue
+    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    for figure in figure_texts:
+        if not isinstance(figure, str):
+            continue
+        try:  # one figure that cannot be compared (above 1e308) does not stop the others
             quantities = parse_quantities(figure)
             if quantities and all(_claim_ok(claim, quantities) for claim in claims):
                 return figure
-    except (TypeError, ValueError, OverflowError, ZeroDivisionError):
-        return None
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            continue
     return None
 
 

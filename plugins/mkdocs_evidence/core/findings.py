@@ -38,6 +38,16 @@ RULES: dict[str, Rule] = {
             "Cite the source that records this figure in the same sentence, e.g. [@key], or remove the figure.",
         ),
         Rule(
+            "uncertain-statistic",
+            Severity.WARNING,
+            "Possible statistic with no citation",
+            "A number or quantity word that is probably a finding (a proportion in words such as 'most"
+            " people', an age group, a ranking, a rate, a decimal of an unknown kind) has no citation in"
+            " the same sentence; the message says why it was flagged.",
+            "Cite the source of the figure in the same sentence, e.g. [@key]; if it is not a finding (a"
+            " schedule, a product detail, advice), reword it or waive the finding with a reason.",
+        ),
+        Rule(
             "unknown-citation",
             Severity.ERROR,
             "Citation key not in the bibliography",
@@ -51,6 +61,31 @@ RULES: dict[str, Rule] = {
             "None of the references cited in this sentence records this figure in its `figures` field.",
             "Check the figure against the source and correct it. Record it in the entry's `figures` field "
             "only if the source really reports it (same people, outcome and time point).",
+        ),
+        Rule(
+            "figure-context-mismatch",
+            Severity.WARNING,
+            "Figure is in the source but about something else",
+            "The cited source states this figure, but in its sentence the figure counts another thing, other "
+            "people, another outcome or time point, or a total where the claim states a subgroup result.",
+            "Reword the claim to say what the source's figure counts (the message quotes the source), or cite "
+            "the figure the claim means.",
+        ),
+        Rule(
+            "overstated-claim",
+            Severity.WARNING,
+            "Claim more certain than its source or rating",
+            "The claim says 'all', 'every', 'always', 'proven', 'cures', 'guaranteed' or 'no risk' where its source "
+            "hedges ('most', 'some', 'may') or its rating is below high; or a rated statement's wording is more "
+            "certain than its rating (GRADE: high 'does', moderate 'probably', low 'may', very low 'we are very uncertain').",
+            "Use the source's own hedge, or the wording that goes with the rating.",
+        ),
+        Rule(
+            "figure-item-not-in-source",
+            Severity.WARNING,
+            "Recorded figure not found in the source text",
+            "An item of the entry's `figures` field states a number that the entry's abstract or excerpt file does not contain.",
+            "Correct the item to the figure the source states, or add the passage that states it to citations/sources/KEY.md.",
         ),
         Rule(
             "source-records-no-figures",
@@ -86,6 +121,13 @@ RULES: dict[str, Rule] = {
             "Bibliography file cannot be read",
             "A .bib file has a syntax error, a duplicate key or cannot be decoded.",
             "Fix the .bib file at the line given.",
+        ),
+        Rule(
+            "bibliography-file-not-read",
+            Severity.WARNING,
+            "File in the bibliography folder is not read",
+            "Only BibTeX (.bib) and CSL-JSON (.json) files are read as references; this file is skipped, so none of its references can be cited.",
+            "Export the references as BibTeX (.bib), or move the file out of the bibliography folder.",
         ),
         Rule(
             "missing-design",
@@ -168,6 +210,22 @@ RULES: dict[str, Rule] = {
             "Page has no review dates",
             "A guide page has no last-reviewed and next-review-due dates.",
             "Add review dates to the page's content or front matter.",
+        ),
+        Rule(
+            "placeholder-text",
+            Severity.WARNING,
+            "Placeholder text from the scaffold",
+            "The text still says \"Replace this with...\": it came from `new-guide` or `init` and would be published as it is. "
+            "It is an error with --production.",
+            "Write the real text in its place, or delete the field if it is optional.",
+        ),
+        Rule(
+            "third-party-asset",
+            Severity.ERROR,
+            "Font or file loaded from another website",
+            "The configuration makes every page load a font, stylesheet, script or picture from another website, "
+            "which learns who reads which health page. The site otherwise makes no third-party request.",
+            "Remove the setting, or put the file in docs/ and give its path (for fonts: `theme: font: false`).",
         ),
         Rule(
             "waiver-unmatched",

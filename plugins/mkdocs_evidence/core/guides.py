@@ -29,6 +29,7 @@ import yaml
 from markupsafe import escape
 
 from .content import Benefit, CareLevel, Guide, Treatment
+from .inert import inert_prose
 from .readability import strip_markdown
 from .templating import template_environment
 
@@ -129,10 +130,9 @@ def md_url(value: Any) -> str:
 
 
 def _prose(value: str | None) -> str:
-    """Author prose from YAML, as Markdown without raw HTML: ``<`` is escaped, so a tag (or a
-    script) typed into a content field shows as text. Hand-written pages in ``docs/`` may
-    still hold HTML; structured content is often edited by people who do not write HTML."""
-    return (value or "").strip().replace("<", "&lt;")
+    """Author prose from YAML, as Markdown without raw HTML or attribute lists (see
+    ``core/inert.py``). Hand-written pages in ``docs/`` may still hold HTML."""
+    return inert_prose(value)
 
 
 def _bullet(value: str, marker: str = "-") -> str:
@@ -254,7 +254,10 @@ def _review_meta(guide: Guide) -> dict:
         "clinical_reviewer": {
             "name": review.clinical_reviewer.name,
             "qualifications": review.clinical_reviewer.qualifications,
-        },
+        }
+        if review.clinical_reviewer
+        else None,
+        "last_updated": max((entry.date for entry in review.history), default=None),
         "funding": review.funding,
         "conflicts": review.conflicts,
     }
@@ -351,7 +354,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
         page_title = title if named else f"{title} – {guide.title}"
         page = render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title)
         if section.key == "handout":
-            page.meta["template"] = "handout.html"  # overrides/handout.html: print letterhead
+            page.meta["template"] = "handout.html"  # theme/handout.html: print letterhead
         pages.append(page)
         if section.key == "treatments":
             for treatment in treatments:

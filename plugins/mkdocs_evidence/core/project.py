@@ -20,10 +20,13 @@ from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
+from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
 from .readability import Readability, SyllableCounter, reading_level
 from .report import PageInfo, Report, build_report
 from .review import PageReview, review_findings, review_status
 from .scales import get_scale
+from .source_findings import figure_item_findings, rating_wording_finding
+from .source_text import attach_excerpts
 from .waivers import WaiverLoad, apply_waivers, load_waivers
 
 
@@ -104,7 +107,7 @@ class Project:
         # loaded and checked again.
         self.memo = memo if memo is not None else RecordStore()
         self._content_key: tuple | None = None  # the content folder's signature, once loaded
-        self.bibliography: Bibliography = (bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root)
+        self.bibliography: Bibliography = with_excerpts((bib_cache or BibliographyCache()).load(list(settings.bibliography), settings.root), settings.root)
         self.guides: list[ConditionGuide] = self._load_guides()
         self.waivers: WaiverLoad = (
             load_waivers(settings.waivers, display_path=display(settings.waivers, settings.root)) if settings.waivers else WaiverLoad()
@@ -156,7 +159,9 @@ class Project:
             models: list = [m for m in (condition.guide, *condition.treatments) if m is not None]
             for model in models:
                 for prose in model.iter_prose():
-                    result = check_text(prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position)
+                    result = check_text(
+                        prose.text, Located(prose.path, prose.line, prose.column, prose.field), self.bibliography, options, position=prose.position, markup=prose.markup
+                    )
                     findings.extend(result.findings)
                 for cited in model.iter_citation_keys():
                     if cited.key not in self.bibliography:
@@ -180,6 +185,10 @@ class Project:
                     findings.extend(
                         ratings.check_rating(rating, self.scale, self.bibliography.references, today=options.today, max_age_years=options.max_evidence_age_years)
                     )
+                    if self.scale.id == "grade" and options.ratings:
+                        worded = rating_wording_finding(entry.statement, entry.level, path=entry.path, line=entry.line, column=entry.column, citations=entry.citations)
+                        findings.extend([worded] if worded else [])
+        findings.extend(figure_item_findings(self.bibliography.references.values()))
         return findings
 
     def check_page(self, path: str, source: str, *, title: str, url: str = "", rendered_markdown: str | None = None, meta: dict | None = None, generated: bool = False) -> PageCheck:
@@ -191,8 +200,10 @@ class Project:
         findings: tuple[Finding, ...] = ()
         if not generated:
             findings = check_text(source, Located(path), self.bibliography, self.settings.options).findings
+            findings = (*findings, *find_placeholders(source, path))
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
+        findings = (*findings, *front_matter_problems(path, meta or {}))
         where, sources = (path, ())
         if generated:
             review, where, sources = self._generated_location(review, meta or {})
@@ -235,7 +246,8 @@ class Project:
         rows = review_status(reviews, self.settings.today, production=self.settings.production)
         row_by_path = {row.path: row for row in rows}
         findings = [*self.source_findings(), *extra, *(f for p in pages for f in p.findings), *review_findings(rows, self._guide_names())]
-        findings = _dedupe(findings)
+        findings.extend(self._placeholder_findings())
+        findings = with_production_severity(_dedupe(findings), self.settings.production)
         waived = apply_waivers(findings, self.waivers.waivers, today=self.settings.today).all
         infos = [replace(p.info, review=row_by_path.get(p.info.path)) for p in pages]
         infos.extend(self._source_page_infos(infos))
@@ -245,6 +257,11 @@ class Project:
 
     def _guide_names(self) -> dict[str, str]:
         return {c.guide.source_path: c.guide.title for c in self.guides if c.guide is not None}
+
+    def _placeholder_findings(self) -> list[Finding]:
+        """Scaffold placeholders left in the content files (pages are checked in check_page)."""
+        files = sorted({f for condition in self.guides for f in condition.folder.rglob("*.y*ml") if f.is_file()})
+        return placeholder_file_findings((f, display(f, self.settings.root)) for f in files)
 
     def _source_page_infos(self, known: list[PageInfo]) -> list[PageInfo]:
         """Content files own the findings located in them: a YAML file that no generated page
@@ -267,7 +284,8 @@ def read_markdown(path: Path, shown: str) -> tuple[str | None, Finding | None]:
     except OSError as error:
         return None, _unreadable(shown, 1, f"cannot read the file: {error.strerror}")
     try:
-        return raw.decode("utf-8-sig"), None
+        # Universal newlines, as MkDocs reads pages: a file with CR-only line ends has its lines.
+        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, _unreadable(shown, line, f"not valid UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")
@@ -281,6 +299,14 @@ def generated_page_name(src_uri: str) -> str:
     """How the build log, the CLI and the report name a page generated from YAML: its path
     under the docs folder, as MkDocs names it. Findings about it sit in its YAML file."""
     return src_uri
+
+
+def with_excerpts(bibliography: Bibliography, root: Path) -> Bibliography:
+    """The bibliography with each entry's excerpt file (``sources/KEY.md``) read into its fields."""
+    references, signature = attach_excerpts(bibliography.references, root)
+    if not signature:
+        return bibliography
+    return replace(bibliography, references=references, signature=(*bibliography.signature, *signature))
 
 
 def rating_for(entry: RatingEntry) -> ratings.Rating:
@@ -311,7 +337,25 @@ def page_review(path: str, title: str, meta: dict) -> PageReview | None:
     review = meta.get("review")
     if not isinstance(review, dict):
         return None
-    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=int(review.get("line", 1) or 1))
+    line = _review_line(review)
+    return PageReview(path=path, title=title, last_reviewed=_as_date(review.get("last_reviewed")), next_review_due=_as_date(review.get("next_review_due")), line=line or 1)
+
+
+def _review_line(review: dict) -> int | None:
+    """``review.line`` as a line number, or None when it is not one (``line: abc``)."""
+    value = review.get("line", 1) or 1
+    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).strip().isdigit():
+        return None
+    return int(value)
+
+
+def front_matter_problems(path: str, meta: dict) -> list[Finding]:
+    """Front matter the checks cannot use, as located findings (never an exception)."""
+    review = meta.get("review")
+    if isinstance(review, dict) and _review_line(review) is None:
+        message = f"front matter review.line: {review.get('line')!r} is not a line number; write a number or remove it"
+        return [make_finding("content-error", path=path, line=1, column=1, end_line=1, end_column=1, text="review.line", sentence="", message=message)]
+    return []
 
 
 def _as_date(value: object) -> date | None:

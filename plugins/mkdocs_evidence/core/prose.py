@@ -1,24 +1,33 @@
-"""Find the prose in Markdown, so that checks never look inside code, URLs or HTML.
+r"""Find the prose in Markdown, so that checks never look inside code, URLs or HTML.
 
 ``mask_non_prose`` returns a copy of the text in which everything that is not prose is replaced
 by spaces. The copy has the same length and keeps every newline, so an offset found in it is an
 offset in the original, and so is its line and column. Every pattern here is linear: no nested
 quantifiers, and hand-written scans where a regular expression would have to backtrack.
+
+The rule is: mask only what a reader cannot see (or sees as code, a URL or an address). Template
+braces (``{{ ... }}``), escaped characters (``60\%``), lines that look like link definitions
+but are not, footnote text and the text after an unclosed ``<code>`` are all shown, so they are
+all checked. How the text reaches the page decides the rest (``markup``): ``"markdown"`` for a
+hand-written page (raw HTML is HTML), ``"yaml"`` for YAML prose (``<`` and ``{`` are shown as
+written, see ``core/inert.py``) and ``"plain"`` for plain YAML values (shown as written).
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FENCE_OPEN = re.compile(r"^[ \t>]*(`{3,}|~{3,})", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-# Raw blocks (script, style, pre, code) and template tags are found by hand (_raw_block_spans,
-# _template_spans): as regular expressions, an opener with no closer made them scan to the end
-# of the text from every opener (quadratic on "<pre <pre <pre ..." or "{{ {{ {{ ...").
+# Raw blocks (script, style, pre, code) are found by hand (_raw_block_spans): as a regular
+# expression, an opener with no closer made it scan to the end of the text from every opener
+# (quadratic on "<pre <pre <pre ..."). Template braces ("{{ ... }}") are text a reader sees.
 _RAW_BLOCK_OPEN = re.compile(r"<(script|style|pre|code)\b", re.IGNORECASE)
+_HIDES_TO_END = frozenset({"script", "style"})  # an unclosed <pre> or <code> hides nothing
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|mailto:)[^<>\s]*>")
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\[\]()]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>\[\]()]+|\bdoi:\s?10\.\S+", re.IGNORECASE)
@@ -29,11 +38,24 @@ _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # `](target "title")` after link text; the target may hold one level of balanced parentheses.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _REF_LINK = re.compile(r"\]\[[^\[\]\n]*\]")
-_LINK_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
+# A real link definition, as Python-Markdown reads one: label, one destination, an optional
+# title, nothing else on the line ("[Note]: about 60% of people" is a paragraph). Not "[^1]:".
+_LINK_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[(?!\^)[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?\S++[ \t]*+"
+    r"(?:(?:\n[ \t]*)?(?:([\"'])[^\n]*\1|\([^\n]*\))[ \t]*)?$",
+    re.MULTILINE,
+)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}")
 _BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>%$@]")
+# Escaped characters that are syntax for the checks (brackets, "@", backticks): blanked with
+# their backslash. Any other escaped character is shown ("60\%" reads 60%), so only the
+# backslash is blanked.
+_SYNTAX_ESCAPES = frozenset("\\`{}[]<>@")
+# Character references shown as one character ("60&#37;" reads 60%): the character, then spaces.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NOT_DECODED = frozenset("&<>[]@`{}\\\n\r")
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:
@@ -83,6 +105,15 @@ def _code_span_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks and inline code spans, in order and not overlapping."""
+    fences = _fenced_code_spans(text)
+    chars = list(text)
+    for start, end in fences:
+        _blank(chars, start, end)
+    return sorted([*fences, *_code_span_spans("".join(chars))])
+
+
 def _email_spans(text: str) -> list[tuple[int, int]]:
     """What ``[A-Za-z0-9._%+-]+@domain`` would find, left to right, in linear time."""
     spans: list[tuple[int, int]] = []
@@ -102,25 +133,6 @@ def _email_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _template_spans(text: str) -> list[tuple[int, int]]:
-    """``{{ ... }}`` and ``{% ... %}`` (shortest match), left to right, in linear time."""
-    spans: list[tuple[int, int]] = []
-    closers = {"{{": "}}", "{%": "%}"}
-    position = 0
-    while closers:
-        found = [(index, opener) for opener in closers if (index := text.find(opener, position)) != -1]
-        if not found:
-            break
-        start, opener = min(found)
-        end = text.find(closers[opener], start + 2)
-        if end == -1:
-            del closers[opener]  # no closer after this opener: none after any later one either
-            continue
-        spans.append((start, end + 2))
-        position = end + 2
-    return spans
-
-
 def _raw_block_spans(text: str) -> list[tuple[int, int]]:
     """``<script|style|pre|code ...>`` up to its closing tag (or the end), in linear time."""
     spans: list[tuple[int, int]] = []
@@ -133,6 +145,9 @@ def _raw_block_spans(text: str) -> list[tuple[int, int]]:
         if tag_end == -1:
             return spans  # no ">" left: no later opener can be a tag either
         closer = re.compile(r"</" + re.escape(opening.group(1)) + r"\s*>", re.IGNORECASE).search(text, tag_end + 1)
+        if closer is None and opening.group(1).lower() not in _HIDES_TO_END:
+            position = tag_end + 1  # the text after an unclosed <code> or <pre> is shown
+            continue
         end = len(text) if closer is None else closer.end()
         spans.append((opening.start(), end))
         position = end
@@ -142,42 +157,54 @@ def _spans(found) -> list[tuple[int, int]]:
     return [item if isinstance(item, tuple) else (item.start(), item.end()) for item in found]
 
 
-def mask_non_prose(text: str, *, keep_citations: bool = True) -> str:
-    """Blank everything in Markdown that is not prose a patient reads.
+def _blank_all(chars: list[str], found) -> str:
+    for start, end in _spans(found):
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
+def _escapes_and_entities(chars: list[str], masked: str) -> str:
+    for match in _MD_ESCAPE.finditer(masked):
+        start = match.start()
+        _blank(chars, start, start + (2 if masked[start + 1] in _SYNTAX_ESCAPES else 1))
+    for match in _ENTITY.finditer(masked):
+        shown = html.unescape(match.group())
+        if len(shown) == 1 and shown not in _NOT_DECODED and shown != match.group():
+            chars[match.start()] = shown if not shown.isspace() else " "
+            _blank(chars, match.start() + 1, match.end())
+    return "".join(chars)
+
+
+def mask_non_prose(text: str, *, keep_citations: bool = True, markup: str = "markdown") -> str:
+    """Blank everything in Markdown that a patient does not read as prose.
 
     Blanked: YAML front matter, fenced and inline code, HTML comments, tags and attributes,
-    script/style/pre blocks, autolinks, URLs, e-mail addresses, link targets and reference
-    labels, link definitions, footnote references, attribute lists and template tags.
-    Citation markers are kept (the citation parser needs them); pass ``keep_citations=False``
-    to blank them too, as the statistics finder wants.
+    script/style/pre/code blocks, autolinks, URLs, e-mail addresses, link targets and reference
+    labels, real link definitions, footnote markers and attribute lists. ``markup`` says how the
+    text reaches the page (see the module notes): for ``"yaml"`` nothing HTML-like is blanked
+    (it is shown as text), for ``"plain"`` only URLs and addresses are. Citation markers are
+    kept (the citation parser needs them); ``keep_citations=False`` blanks them too.
     """
     chars = list(text)
-    for start, end in _fenced_code_spans(text):
-        _blank(chars, start, end)
-    front = _FRONT_MATTER.match(text)
+    if markup == "plain":
+        return _blank_all(chars, [*_URL.finditer(text), *_email_spans(text)])
+    html_shown = markup == "markdown"
+    masked = _blank_all(chars, _fenced_code_spans(text))
+    front = _FRONT_MATTER.match(text) if html_shown else None
     if front:
         _blank(chars, 0, front.end())
-    masked = "".join(chars)
-    for start, end in _code_span_spans(masked):
-        _blank(chars, start, end)
-    masked = "".join(chars)
-    for finder in (_HTML_COMMENT.finditer, _raw_block_spans, _template_spans):
-        for start, end in _spans(finder(masked)):
-            _blank(chars, start, end)
-        masked = "".join(chars)
-    for finder in (_AUTOLINK.finditer, _HTML_TAG.finditer, _LINK_DEFINITION.finditer, _URL.finditer, _email_spans):
-        for start, end in _spans(finder(masked)):
-            _blank(chars, start, end)
-        masked = "".join(chars)
+    masked = _blank_all(chars, _code_span_spans("".join(chars)))
+    finders = (_HTML_COMMENT.finditer, _raw_block_spans, _AUTOLINK.finditer, _HTML_TAG.finditer) if html_shown else ()
+    for finder in (*finders, _LINK_DEFINITION.finditer, _URL.finditer, _email_spans):
+        masked = _blank_all(chars, finder(masked))
     for pattern in (_LINK_TARGET, _REF_LINK):
         for match in pattern.finditer(masked):
             # keep "](" or "][" so the citation parser can tell a link from a citation
             _blank(chars, match.start() + 2, match.end())
         masked = "".join(chars)
-    for pattern in (_FOOTNOTE_REF, _ATTR_LIST, _MD_ESCAPE):
-        for match in pattern.finditer(masked):
-            _blank(chars, match.start(), match.end())
-    masked = "".join(chars)
+    for pattern in (_FOOTNOTE_REF, _ATTR_LIST) if html_shown else (_FOOTNOTE_REF,):
+        masked = _blank_all(chars, pattern.finditer(masked))
+    masked = _escapes_and_entities(chars, masked)
     if not keep_citations:
         from .citations import blank_citation_markers  # local: citations imports this module
 

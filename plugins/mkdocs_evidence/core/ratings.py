@@ -194,6 +194,21 @@ def _source_level(scale: Scale, design: Design, reference: Reference) -> tuple[s
         cap = scale.level(scale.surrogate_level) or scale.bottom
         if cap.rank < level.rank:
             return "surrogate", cap
+    return _source_cap(scale, reference, raw, level)
+
+
+def _source_cap(scale: Scale, reference: Reference, raw: str, level: Level) -> tuple[str, Level]:
+    """The source's own limits: the certainty it gave its evidence (``certainty = {low}``) and
+    the design of the studies a review pooled (``pooled_design = {case-series}``)."""
+    own = scale.level(reference.fields.get("certainty", "")) if reference.fields.get("certainty") else None
+    if own is not None and own.rank < level.rank:
+        raw, level = "certainty", own
+    pooled = normalise_id(reference.fields.get("pooled_design", ""))
+    if pooled and pooled in dict(scale.design_levels):
+        value = scale.design_level(pooled)
+        cap = scale.bottom if value == UNGRADED else scale.level(value) if value != INHERIT else None
+        if cap is not None and cap.rank < level.rank:
+            raw, level = f"pooled:{pooled}", cap
     return raw, level
 
 
@@ -240,6 +255,11 @@ def compute_ceiling(
         reason = f"it rests on {_design_phrase(top[0][1], len(top))}{refs}, whose own grade we carry over"
     elif kinds_at_top == {"surrogate"}:
         reason = f"its best sources{refs} measured only test results, not outcomes patients feel"
+    elif kinds_at_top == {"certainty"}:
+        reason = f"its best sources{refs} rated their own evidence as {top[0][3].name.lower()}"
+    elif len(kinds_at_top) == 1 and next(iter(kinds_at_top)).startswith("pooled:"):
+        pooled = catalogue.design(next(iter(kinds_at_top)).split(":", 1)[1])
+        reason = f"its best sources{refs} pool {pooled.plural if pooled else 'weaker studies'}, not randomised trials"
     elif len(designs_at_top) == 1:
         design = top[0][1]
         if len(top) == len(placed):

@@ -33,14 +33,18 @@ class Readability:
 _LINK_BRACKETS = re.compile(r"!?\[|\]\(?")
 _ABBREVIATION_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.MULTILINE)
 _RATING = re.compile(r"\{rating:[^{}]*\}")
-_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ ]*[\w-]+(?:[ ]+"([^"]*)")?[ ]*$', re.M)
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+# Every pattern here is linear on any line: possessive quantifiers (*+, ++) where a run of
+# spaces could be split between two quantifiers (a 40 KB line of spaces took 24 s).
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)[ ]*+[\w-]++(?:[ ]++"([^"\n]*+)")?[ ]*+$', re.M)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]++(.*)$", re.M)  # trailing " #" stripped in Python
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.M)
-_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$", re.M)
+_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*+){3,}+$", re.M)
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M)
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M)
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==)(?=\S)(.+?)(?<=\S)\1", re.S)
+_TABLE_RULE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+$", re.M)
+# Emphasis marks are dropped wherever they are (pairing them up as a regular expression was
+# cubic on "**a **a **a ..."); an underscore inside a word (snake_case) stays.
+_EMPHASIS = re.compile(r"\*++|~~|==|(?<!\w)_++|_++(?!\w)")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
 _END = re.compile(r"[.!?:;][\"')\]]*$")
 
@@ -69,7 +73,7 @@ def strip_markdown(markdown_text: str) -> str:
     for index, line in enumerate(lines):
         heading = _HEADING.match(line)
         if heading:
-            lines[index] = heading.group(1)
+            lines[index] = heading.group(1).rstrip(" \t#")
             block_lines.add(index)
         elif _LIST_MARK.match(line):
             lines[index] = _LIST_MARK.sub("", line, count=1)
@@ -81,7 +85,7 @@ def strip_markdown(markdown_text: str) -> str:
     out: list[str] = []
     current: list[str] = []
     for index, line in enumerate(lines):
-        line = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))).strip()
+        line = _EMPHASIS.sub("", _QUOTE.sub("", line)).strip()
         if line:
             current.append(line)
         nxt = index + 1

@@ -25,13 +25,11 @@ def template_environment(
     autoescape: bool = True,
     trim_blocks: bool = True,
     keep_trailing_newline: bool = False,
-    bytecode_dir: Path | None = None,
 ) -> jinja2.Environment:
     """A strict-undefined environment; ``subdir`` roots template names in one folder.
 
-    ``bytecode_dir`` keeps compiled templates between builds (Jinja checks each template's
-    source against its compiled copy): compiling the report's templates cost more than
-    rendering them."""
+    No bytecode cache: compiled templates are code (marshal), and the cache folder may be
+    restored from shared storage, so templates are compiled in each process."""
     package = jinja2.FileSystemLoader(str(TEMPLATES_DIR / subdir))
     user = [str(d / subdir) for d in extra_dirs if (d / subdir).is_dir()]
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(user), package]) if user else package
@@ -43,5 +41,4 @@ def template_environment(
         lstrip_blocks=trim_blocks,
         keep_trailing_newline=keep_trailing_newline,
         auto_reload=False,
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode_dir)) if bytecode_dir else None,
     )

@@ -1,0 +1,1 @@
+"""The claim finders: statistics (:mod:`.statistics`) and appeals to research (:mod:`.attribution`)."""

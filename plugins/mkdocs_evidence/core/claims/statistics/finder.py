@@ -1,0 +1,186 @@
+"""The statistics finder's scan: anchors, candidate patterns, longest accepted match.
+
+Linear time: one anchor scan finds the few places where a statistic can start (a digit that
+does not continue a word or number, a number word, a currency sign, a measure name) and the
+anchored patterns tried there are bounded or possessive. Spans never overlap; the longest
+accepted match at an anchor wins.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+
+from ...text.numbers import NUM, NUMBER_WORDS, OPT_SPACES, SCALE_BIG, SPACES
+from . import context as cx
+from . import rules
+from .broad import broad_candidates
+from .grammar import cased, trie
+from .lexicon import LEXICON
+from .patterns import BY_FOLLOW, BY_WORD, CURRENCY, FRACTION, Pattern
+
+__all__ = ["KINDS", "Statistic", "find_statistics"]
+
+
+@dataclass(frozen=True, slots=True)
+class Statistic:
+    """One statistic: ``text == source[start:end]``; ``kind`` is one of :data:`KINDS`;
+    ``pattern`` names the pattern that found it (:data:`.patterns.PATTERNS`).
+
+    ``certainty`` is "sure" (a statistic: an uncited one is an error) or "uncertain" (probably
+    one: a warning); ``reason`` says why an uncertain one was flagged, in words for an editor.
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    pattern: str = ""
+    certainty: str = "sure"
+    reason: str = ""
+
+
+KINDS = (
+    "percentage", "percent-range", "natural-frequency", "rate", "multiple", "relative-measure",
+    "p-value", "confidence-interval", "effect-size", "mean-median-sd", "study-count",
+    "participant-count", "outcome-count", "burden", "duration-finding", "cost-finding",
+    # found by the second pass (:mod:`.broad`)
+    "count", "proportion", "rank", "age-group", "comparison", "number",
+)
+
+# Where a statistic can start. Pass one finds digits and currency signs (a character-set
+# scan that runs in C); pass two finds number words and measure names.
+_DIGIT_ANCHOR = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
+_CURRENCY_ANCHOR = re.compile("[\u00a3$\u20ac]")
+_NUMBER_WORD_SET = frozenset(w for w in NUMBER_WORDS if w != "zero")
+_WORD_ANCHOR = re.compile(
+    "\\b(?:(?:" + trie(cased(tuple(_NUMBER_WORD_SET) + LEXICON.fraction_words + LEXICON.multiple_words
+                            + LEXICON.measure_keywords) + list(LEXICON.measure_abbreviations))
+    + ")\\b(?!-year)"
+    "|(?:an?|An?)(?=(?:" + SPACES + "|-)(?:half|third|quarter|fifth|sixth|tenth|dozen|"
+    "hundred|thousand|" + SCALE_BIG + ")\\b)"
+    "|[pPdgnN](?=" + OPT_SPACES + "(?:[<>=\u2264\u2265]|[- ]?values?\\b)))"
+)
+# The token after a number decides which patterns are worth trying.
+_FOLLOW = re.compile(OPT_SPACES + "([%\uff05\u066a\u00b1\\-\u2010\u2011\u2013\u2014]|\\+/?-|[^\\W\\d_]+)")
+_NUM_AT = re.compile(NUM, re.IGNORECASE)
+# First words (lower-case) that can follow a number in a count, rate or duration pattern.
+_COUNT_FIRST = frozenset(
+    w.split()[0].split("-")[0].lower()
+    for w in LEXICON.participant_nouns + LEXICON.participant_adjectives + LEXICON.study_nouns
+    + LEXICON.study_adjectives + LEXICON.event_nouns + LEXICON.time_words + ("new",)
+)
+# Kinds that a term's definition states without reporting a finding ("acute means less than 6 weeks").
+_DEFINABLE = frozenset(("duration-finding", "participant-count", "outcome-count", "mean-median-sd"))
+_SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+_DASHES = frozenset("-\u2010\u2011\u2013\u2014")
+
+
+def _after_number(text: str, pos: int) -> tuple[Pattern, ...]:
+    """Patterns worth trying for a number at ``pos``, chosen by the token after it."""
+    m = _NUM_AT.match(text, pos)
+    if m is None:
+        return ()
+    follow = _FOLLOW.match(text, m.end())
+    if follow is None:
+        return ()
+    token = follow.group(1).lower()
+    found = BY_FOLLOW.get(token)
+    if found is not None:
+        return found
+    if token[0] in _DASHES:
+        return BY_FOLLOW["dash"]
+    if token.startswith("fold"):
+        return BY_FOLLOW["fold"]
+    if token.startswith("\u00b0"):
+        return BY_FOLLOW["unit"]
+    if token in _SCALE_WORDS:
+        return BY_FOLLOW["scale"]
+    if token in _COUNT_FIRST:
+        return BY_FOLLOW["count"]
+    return ()
+
+
+def _anchors(text: str):
+    """(position, anchor group, word) of every place a statistic can start, in order."""
+    digits = [(m.start(), "num", "") for m in _DIGIT_ANCHOR.finditer(text)]
+    money = [(m.start(), "cur", "") for m in _CURRENCY_ANCHOR.finditer(text)]
+    words = [(m.start(), "word", m.group(0)) for m in _WORD_ANCHOR.finditer(text)]
+    return heapq.merge(digits, money, words)
+
+
+def _candidates(text: str, pos: int, group: str, word: str) -> tuple[Pattern, ...]:
+    if group == "num":
+        return _after_number(text, pos)
+    if group == "cur":
+        return CURRENCY
+    low = word.lower()
+    if low in _NUMBER_WORD_SET or low in ("a", "an"):
+        return _after_number(text, pos) + FRACTION
+    return BY_WORD.get(low, ())
+
+
+def _extend_back(text: str, start: int, floor: int, kind: str) -> int:
+    """Include a hedge ("about", "up to") and, for durations, the preposition before it."""
+    window_start = max(floor, start - 40)
+    window = text[window_start:start]
+    if kind == "duration-finding":
+        m = cx.DUR_PREP_BACK.search(window)
+        if m:
+            start = window_start + m.start()
+            window = text[window_start:start]
+    m = cx.HEDGE_REV.match(window[::-1])
+    if m:
+        start -= m.end()
+    return start
+
+
+def _best_at(text: str, pos: int, group: str, word: str) -> tuple[int, str, str] | None:
+    """(end, kind, pattern name) of the longest accepted match at one anchor, or None."""
+    best: tuple[int, str, str] | None = None
+    for pattern in _candidates(text, pos, group, word):
+        m = pattern.regex.match(text, pos)
+        if m is None or (best is not None and m.end() <= best[0]):
+            continue
+        hit = rules.Hit.of(m, text, group)
+        if rules.is_label(hit) or (pattern.kind in _DEFINABLE and rules.is_definition(hit)):
+            continue
+        final = pattern.accept(hit, pattern.kind)
+        if final is not None:
+            best = (m.end(), final, pattern.name)
+    return best
+
+
+def find_statistics(text: str) -> list[Statistic]:
+    """All statistics in ``text`` (already masked prose), in order, without overlaps."""
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[Statistic] = []
+    last_end = 0
+    for pos, group, word in _anchors(text):
+        if pos < last_end:
+            continue
+        best = _best_at(text, pos, group, word)
+        if best is None:
+            continue
+        end, kind, name = best
+        while end > pos and text[end - 1] in " \t\u00a0\u2009\u202f":
+            end -= 1
+        start = _extend_back(text, pos, last_end, kind)
+        found.append(Statistic(start, end, kind, text[start:end], name))
+        last_end = end
+    return _with_broad(text, found)
+
+
+def _with_broad(text: str, found: list[Statistic]) -> list[Statistic]:
+    """The precise statistics plus what the second pass finds between them, in order."""
+    extra = []
+    for c in broad_candidates(text, [(s.start, s.end) for s in found]):
+        end = c.end
+        while end > c.start and text[end - 1] in " \t\u00a0\u2009\u202f":
+            end -= 1
+        extra.append(Statistic(c.start, end, c.kind, text[c.start:end], c.pattern, c.certainty, c.reason))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda s: s.start)

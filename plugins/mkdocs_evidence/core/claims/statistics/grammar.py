@@ -1,0 +1,82 @@
+"""Regex building blocks (source strings) of the statistics finder, built from the lexicon.
+
+Nothing is compiled here: :mod:`.context` compiles the look-backs the rules use and
+:mod:`.patterns` compiles the anchored patterns. Every pattern built from these pieces is
+bounded or possessive, so no input makes it backtrack over more than a short window.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.numbers import SPACES, alternation
+from .lexicon import LEXICON
+
+__all__ = [
+    "COST_NOUN",
+    "DOSE_UNIT",
+    "DRUG",
+    "EVENT_NOUN",
+    "OUTCOME_VERB",
+    "PARTICIPANT_ADJ",
+    "PARTICIPANT_NOUN",
+    "STUDY_ADJ",
+    "STUDY_NOUN",
+    "TIME_UNIT",
+    "cased",
+    "reversed_words",
+    "trie",
+]
+
+TIME_UNIT = (
+    "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times?|"
+    "sessions?|sets?|reps?|repetitions?)"
+)
+DOSE_UNIT = "(?:tablets?|pills?|capsules?|doses?|mg|ml|g|kg|drops?|puffs?|sachets?)"
+PARTICIPANT_NOUN = alternation(LEXICON.participant_nouns)
+PARTICIPANT_ADJ = alternation(LEXICON.participant_adjectives)
+STUDY_NOUN = alternation(LEXICON.study_nouns)
+STUDY_ADJ = alternation(LEXICON.study_adjectives)
+EVENT_NOUN = alternation(LEXICON.event_nouns)
+OUTCOME_VERB = alternation(LEXICON.participant_outcome_verbs)
+COST_NOUN = alternation(LEXICON.cost_nouns)
+DRUG = alternation(LEXICON.drug_words)
+
+
+def trie(words) -> str:
+    """A regex matching any of ``words``, shaped as a trie so that the engine rejects a
+    position after one or two character comparisons instead of trying every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(tree)
+
+
+def cased(words) -> list[str]:
+    """Each word as written, lower-case and Capitalised (the keyword scan is case-sensitive,
+    which lets the regex engine fail fast on the first letter)."""
+    out: set[str] = set()
+    for w in words:
+        out.update((w, w[:1].upper() + w[1:]))
+    return sorted(out, key=len, reverse=True)
+
+
+def reversed_words(phrases) -> str:
+    """Alternation of ``phrases`` written backwards, spaces allowing any horizontal run, to
+    match look-backs as an anchored ``match`` on the reversed window (no scanning)."""
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        out.append(SPACES.join(re.escape(word[::-1]) for word in reversed(phrase.split())))
+    return "(?:" + "|".join(out) + ")"

@@ -1,0 +1,37 @@
+"""The statistics finder's word lists, read once from ``lexicon.yml`` (data, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..wordlists import load_word_lists
+
+__all__ = ["LEXICON", "Lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Each field is one list of ``lexicon.yml`` (see the comments there)."""
+
+    participant_nouns: tuple[str, ...]
+    participant_adjectives: tuple[str, ...]
+    study_nouns: tuple[str, ...]
+    study_adjectives: tuple[str, ...]
+    event_nouns: tuple[str, ...]
+    drug_words: tuple[str, ...]
+    labels: tuple[str, ...]
+    codes: tuple[str, ...]
+    fraction_words: tuple[str, ...]
+    multiple_words: tuple[str, ...]
+    measure_keywords: tuple[str, ...]
+    measure_abbreviations: tuple[str, ...]
+    outcome_words: tuple[str, ...]
+    time_words: tuple[str, ...]
+    participant_outcome_verbs: tuple[str, ...]
+    cost_nouns: tuple[str, ...]
+    year_context: tuple[str, ...]
+    score_context: tuple[str, ...]
+    study_context: tuple[str, ...]
+
+
+LEXICON = load_word_lists(__package__, Lexicon)
