@@ -20,8 +20,10 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/mkdocs-evidence check --summary-only
 
-## make test: set up (Debian's chromium too, for the browser tests), then the whole test suite
+## make test: set up (Debian's chromium too, for the browser tests), then ruff, mypy and the whole test suite
 test: $(STAMP) browser-deps
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 ## make serve: live preview with reload on edits to docs/, content/, citations/ and the plugin's source

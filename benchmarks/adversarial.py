@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from mkdocs_evidence.core.bibliography import Bibliography  # noqa: E402
-from mkdocs_evidence.core.check import Located, check_text  # noqa: E402
-from mkdocs_evidence.core.citations import find_citations  # noqa: E402
-from mkdocs_evidence.core.prose import mask_non_prose  # noqa: E402
+from mkdocs_evidence.core.bibliography import Bibliography
+from mkdocs_evidence.core.check import Located, check_text
+from mkdocs_evidence.core.citations import find_citations
+from mkdocs_evidence.core.prose import mask_non_prose
 
 SHAPES = {
     "digits": "1",

@@ -34,10 +34,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from mkdocs_evidence.core.attribution import find_attributions  # noqa: E402
-from mkdocs_evidence.core.citations import find_citations  # noqa: E402
-from mkdocs_evidence.core.prose import mask_non_prose  # noqa: E402
-from mkdocs_evidence.core.statistics import find_statistics  # noqa: E402
+from mkdocs_evidence.core.attribution import find_attributions
+from mkdocs_evidence.core.citations import find_citations
+from mkdocs_evidence.core.prose import mask_non_prose
+from mkdocs_evidence.core.statistics import find_statistics
 
 CORPUS = ROOT / "tests" / "corpus" / "statistics.yml"
 REAL = ROOT / "tests" / "corpus" / "real"

@@ -22,11 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-import yaml  # noqa: E402
-
-from mkdocs_evidence.core.attribution import find_attributions  # noqa: E402
-from mkdocs_evidence.core.sentences import split_sentences  # noqa: E402
-from mkdocs_evidence.core.statistics import find_statistics  # noqa: E402
+import yaml
+from mkdocs_evidence.core.attribution import find_attributions
+from mkdocs_evidence.core.sentences import split_sentences
+from mkdocs_evidence.core.statistics import find_statistics
 
 PLAIN = [
     "Foot drop makes it hard to lift the front of your foot when you walk.",

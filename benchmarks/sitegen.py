@@ -136,7 +136,8 @@ def make_figure(rng: random.Random, design: str) -> tuple[str, list[str], list[s
         n = rng.randint(12, 3200)
         wrong = n + rng.randint(7, 90)
         fig = f"{n:,} participants" if n >= 1000 else f"{n} participants"
-        say = lambda v: f"{v:,}" if v >= 1000 else str(v)
+        def say(v):
+            return f"{v:,}" if v >= 1000 else str(v)
         return fig, [
             f"The study followed {say(n)} participants with {condition} for a year.",
             f"In total, {say(n)} participants took part in the trial.",
@@ -343,7 +344,7 @@ def make_page(rng: random.Random, number: int, refs: list[Ref], citations: int, 
         else:
             out += [" ".join(block[:3]), ""]
             out += ["| Question | What we know |", "| --- | --- |"]
-            out += [f"| {q} | {s} |" for q, s in zip(["How long?", "Who?", "Is it safe?", "Cost?"], block[3:7])] + [""]
+            out += [f"| {q} | {s} |" for q, s in zip(["How long?", "Who?", "Is it safe?", "Cost?"], block[3:7], strict=False)] + [""]
             out += [" ".join(block[7:]), ""]
             out += ['!!! note "Talk to your care team"', "", f"    {filler(rng)} {filler(rng)}", ""]
     return "\n".join(out) + "\n"

@@ -49,7 +49,7 @@ def test_an_unknown_style_stops_the_build_with_one_clear_message(make_site, buil
     with pytest.raises((PluginError, Abort)):
         build_site(site)
     [message] = [r.getMessage() for r in caplog.records if "citation_style" in r.getMessage()]
-    expected = r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml"  # noqa: E501
+    expected = r"evidence: citation_style: no style file at \S+/missing.csl; give the path of a .csl file relative to mkdocs.yml"
     assert re.fullmatch(expected, message)
 
 

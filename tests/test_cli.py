@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from mkdocs_evidence.cli import main
 
 CLAIM = "A study found that 23% of people with foot drop had a nerve injury."

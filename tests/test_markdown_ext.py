@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import markdown
 import pytest
-
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.core.diskcache import RecordStore
 from mkdocs_evidence.markdown_ext import EvidenceExtension

@@ -11,7 +11,6 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 
-
 def test_citations_are_numbered_in_order_of_first_use(make_site, build_site):
     site = make_site({"index.md": "First [@prenton2016]. Then [@aprile2005; @prenton2016].\n"})
     build_site(site)

@@ -6,7 +6,6 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from mkdocs_evidence.search_view import END, START, hide, restore
 
 

@@ -103,8 +103,8 @@ def read_site_config(config_file: Path) -> SiteConfig:
     schema.load_dict(options)
     errors, _warnings = schema.validate()
     if errors:
-        name, error = errors[0]
-        raise UsageError(f"{config_file}: plugins.evidence.{name}: {error}")
+        name, problem = errors[0]
+        raise UsageError(f"{config_file}: plugins.evidence.{name}: {problem}")
     return SiteConfig(
         root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options)
     )

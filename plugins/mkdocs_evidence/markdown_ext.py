@@ -200,7 +200,7 @@ class EvidenceExtension(Extension):
             bibliography=bibliography, env=env, formatter=self.formatter, style=self.style, memo=self.memo
         )
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         # After whitespace normalisation (30), before fenced code (25) and HTML blocks (20):
         # we mask code ourselves, and stashed HTML must be in place before blocks are parsed.
         md.preprocessors.register(CitationPreprocessor(md, self), "evidence_citations", 28)
@@ -210,7 +210,7 @@ class EvidenceExtension(Extension):
         md.treeprocessors.register(SafeAttributesTreeprocessor(md), "evidence_safe_attributes", -11)
 
 
-def makeExtension(**configs) -> EvidenceExtension:  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**configs) -> EvidenceExtension:
     """The extension for any Python-Markdown host, configured by name with plain values::
 
         markdown.Markdown(extensions=["mkdocs_evidence.markdown_ext"], extension_configs={

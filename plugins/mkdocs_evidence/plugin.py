@@ -26,21 +26,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
-from . import bibliography_page
+from . import bibliography_page, search_view
+from .caches import PluginCaches
 from .config import EvidenceConfig, publish_failure, resolve
-from .csl_styles import CitationStyleError, resolve_style
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
 from .core.check import CheckOptions
 from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
-from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
-from .caches import PluginCaches
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.settings_check import missing_content
 from .core.report import render_report_html, report_to_json
-from . import search_view
+from .core.settings_check import missing_content
+from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer

@@ -8,23 +8,23 @@ is escaped unless a template marks pybtex's already-escaped HTML as safe.
 from __future__ import annotations
 
 import html
-from functools import cached_property
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
-from pybtex.database import BibliographyData, Entry
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.backends.plaintext import Backend as TextBackend
+from pybtex.database import BibliographyData, Entry
 from pybtex.richtext import Text
 
-from .core.templating import ASSETS_DIR, template_environment
-from .core.diskcache import load_cache, save_cache
 from .core.bibliography import EntryMap
 from .core.citations import anchor_for
 from .core.csljson import extra_fields
+from .core.diskcache import load_cache, save_cache
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .core.templating import ASSETS_DIR, template_environment
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR

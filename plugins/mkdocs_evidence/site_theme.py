@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -40,7 +41,8 @@ class SetupError(Exception):
 def set_up_site(config: MkDocsConfig) -> None:
     """Theme, extensions, clinic settings and fonts, in place on ``config``."""
     try:
-        validate_clinic((config.extra or {}).get("clinic"))
+        extra: dict[str, Any] = dict(config.extra or {})
+        validate_clinic(extra.get("clinic"))
     except ClinicError as error:
         raise SetupError(f"mkdocs.yml: {error}") from None
     _enable_extensions(config)

@@ -42,8 +42,8 @@ def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
     schema.load_dict(options)
     errors, _warnings = schema.validate()
     if errors:
-        name, error = errors[0]
-        raise ZensicalConfigError(f'{path}: project.markdown_extensions."{EXTENSION_NAME}".{name}: {error}')
+        name, problem = errors[0]
+        raise ZensicalConfigError(f'{path}: project.markdown_extensions."{EXTENSION_NAME}".{name}: {problem}')
     docs_dir = path.parent / str(project.get("docs_dir", "docs"))
     exclude = project.get("exclude_docs") or ""
     return docs_dir, dict(schema), exclude if isinstance(exclude, str) else ""

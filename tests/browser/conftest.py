@@ -28,8 +28,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser_support import (  # noqa: F401 - re-exported for fixtures below
+    _CSP_REPORTER,
     ASSETS,
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -37,7 +37,6 @@ from browser_support import (  # noqa: F401 - re-exported for fixtures below
     ROOT,
     SCREENSHOTS,
     RequestLog,
-    _CSP_REPORTER,
     new_context,
 )
 
@@ -71,8 +70,8 @@ def plugin_available() -> bool:
         return False
     try:
         importlib.import_module("mkdocs_evidence.plugin")
-    except Exception as exc:  # noqa: BLE001 - any import failure means "not usable yet"
-        warnings.warn(f"evidence plugin not importable, building with search only: {exc!r}")
+    except Exception as exc:
+        warnings.warn(f"evidence plugin not importable, building with search only: {exc!r}", stacklevel=2)
         return False
     return True
 
@@ -138,7 +137,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
-    def log_message(self, format, *args):  # noqa: A002 - silence request logging
+    def log_message(self, format, *args):
         pass
 
 
@@ -299,9 +298,8 @@ async def _crawl_all(jobs: list[tuple[str, Site, str, list[str]]]) -> dict[tuple
     import asyncio
 
     from axe_playwright_python.async_playwright import Axe
-    from playwright.async_api import async_playwright
-
     from browser_helpers import BLOCKING_IMPACTS, describe
+    from playwright.async_api import async_playwright
 
     axe = Axe()
     results: dict[tuple[str, str], Crawl] = {}
@@ -336,7 +334,7 @@ async def _crawl_all(jobs: list[tuple[str, Site, str, list[str]]]) -> dict[tuple
                     found = [v for v in (await axe.run(page, options=options)).response["violations"] if v["impact"] in BLOCKING_IMPACTS]
                     if found:
                         crawl.axe[path or "/"] = describe(found)
-                except Exception as exc:  # noqa: BLE001 - reported as a failure of that page
+                except Exception as exc:
                     crawl.axe[path or "/"] = [f"could not check the page: {exc!r}"[:500]]
                 finally:
                     await page.close()
@@ -372,7 +370,7 @@ def crawls(request) -> dict[tuple[str, str], Crawl]:
     def run():
         try:
             out.update(asyncio.run(_crawl_all(jobs)))
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
+        except BaseException as exc:
             errors.append(exc)
 
     thread = threading.Thread(target=run)

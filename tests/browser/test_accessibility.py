@@ -3,8 +3,9 @@ keyboard checks axe cannot make (skip link, visible focus, heading order)."""
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
+import pytest
 from browser_helpers import goto, tab_to
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def test_headings_are_in_order(page, fixture_site):
         )
         assert levels and levels[0] == 1, f"{path}: the first heading must be the h1"
         assert levels.count(1) == 1, f"{path}: one h1 per page"
-        for before, after in zip(levels, levels[1:]):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{path}: heading level jumps from h{before} to h{after}"
 
 

@@ -4,7 +4,6 @@ row in view without sideways scrolling, and names that wrap between words only."
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import goto
 from browser_support import SCREENSHOTS, open_page
 

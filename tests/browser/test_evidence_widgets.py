@@ -15,7 +15,6 @@ These tests skip (with the reason) until the site has those elements.
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import goto, tab_to
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,6 @@ finds glossary terms."""
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import goto, search, tab_to
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ import re
 
 import pytest
 import yaml
-
 from browser_helpers import goto
 from browser_support import ROOT, SCREENSHOTS
 

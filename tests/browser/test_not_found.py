@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser_support import open_page
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser_helpers import goto
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser_helpers import goto, search
 from browser_support import open_page
 

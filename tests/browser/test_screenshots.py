@@ -10,7 +10,6 @@ import os
 import shutil
 
 import pytest
-
 from browser_helpers import goto
 from browser_support import README_SCREENSHOTS, SCREENSHOTS, open_page
 

@@ -12,7 +12,6 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
-
 from browser_support import ROOT
 
 

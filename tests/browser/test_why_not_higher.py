@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser_helpers import goto
 from browser_support import SCREENSHOTS, open_page
 

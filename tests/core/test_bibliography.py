@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
 
 GOOD = r"""@article{a2020,
@@ -107,9 +106,8 @@ def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_pat
 
 
 def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, source: Path, monkeypatch):
-    from mkdocs_evidence.core.datacodec import loads
-
     from mkdocs_evidence.core import bibliography as module
+    from mkdocs_evidence.core.datacodec import loads
 
     calls = []
     real = module._parse_entry

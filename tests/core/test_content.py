@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.content import (
     CareLevel,
     ContentError,
@@ -280,7 +279,7 @@ def test_python_tags_are_refused():
 @given(st.text(alphabet=st.sampled_from(list("ab:- \n\t[]{}'\"|>#&*!%@`,?0123456789é")), max_size=80))
 def test_parse_never_raises(text):
     guide, errors = parse_guide(text)
-    treatment, more = parse_treatment(text)
+    _treatment, more = parse_treatment(text)
     assert guide is None or not errors or all(isinstance(e, ContentError) for e in errors)
     assert all(e.line >= 1 and e.column >= 1 for e in errors + more)
 

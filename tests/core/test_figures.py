@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.figures import (
     Quantity,
     matches_figure,

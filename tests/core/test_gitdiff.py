@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from mkdocs_evidence.core.findings import make_finding
 from mkdocs_evidence.core.gitdiff import (
     GitUnavailableError,

@@ -2,7 +2,6 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.prose import LineIndex, mask_non_prose
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs_evidence.core.content import load_treatment_file
 from mkdocs_evidence.core.findings import RULES, Severity
 from mkdocs_evidence.core.project import rating_for
-from mkdocs_evidence.core.ratings import Rating, check_rating, render_badge, rating_summary
+from mkdocs_evidence.core.ratings import Rating, check_rating, rating_summary, render_badge
 from mkdocs_evidence.core.references import Reference
 from mkdocs_evidence.core.scales import get_scale
 from mkdocs_evidence.core.templating import template_environment

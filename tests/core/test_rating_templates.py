@@ -9,8 +9,6 @@ from pathlib import Path
 import jinja2
 import markdown
 import pytest
-
-from mkdocs_evidence.core.templating import TEMPLATES_DIR
 from mkdocs_evidence.core.ratings import (
     ComparisonRow,
     Rating,
@@ -22,6 +20,7 @@ from mkdocs_evidence.core.ratings import (
 )
 from mkdocs_evidence.core.references import Reference
 from mkdocs_evidence.core.scales import get_scale, load_catalogue
+from mkdocs_evidence.core.templating import TEMPLATES_DIR
 
 CSS = Path(TEMPLATES_DIR).parent / "assets" / "ratings.css"
 GRADE = get_scale("grade")

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.findings import RULES, Severity
 from mkdocs_evidence.core.ratings import (
     MalformedRatingMarker,
@@ -101,8 +100,9 @@ def test_design_alias_animal_is_mechanistic():
 
 
 def test_parse_scales_rejects_incomplete_data():
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(
         resources.files("mkdocs_evidence.core").joinpath("scales.yml").read_text(encoding="utf-8")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.readability import _WORD, Readability, reading_level, strip_markdown, syllable_count
 
 PLAIN = "Foot drop makes it hard to lift your foot. It can make you trip. A brace can help you walk."

@@ -8,8 +8,9 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from factories import finding
+from factories import waiver as make_waiver
 from jinja2 import Environment
-
 from mkdocs_evidence.core.report import (
     PageInfo,
     build_report,
@@ -20,9 +21,6 @@ from mkdocs_evidence.core.report import (
 )
 from mkdocs_evidence.core.review import PageReview, review_findings, review_status
 from mkdocs_evidence.core.waivers import apply_waivers
-
-from factories import finding
-from factories import waiver as make_waiver
 
 TODAY = date(2026, 11, 22)
 EVIL = "<script>alert('x')</script>"
@@ -76,7 +74,7 @@ def test_summary_counts_by_kind_and_severity_with_waived_apart(report):
     assert s.by_severity["error"].waived == 1
     assert s.by_severity["warning"].counting == 1  # review-overdue (not production)
     assert s.errors == 4
-    assert list(s.by_kind)[0] == "uncited-statistic"  # registry order
+    assert next(iter(s.by_kind)) == "uncited-statistic"  # registry order
 
 
 def test_findings_grouped_by_page_including_sources_and_other_files(report):

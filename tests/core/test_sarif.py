@@ -10,13 +10,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
+from factories import finding
+from factories import waiver as make_waiver
 from mkdocs_evidence.core.findings import RULES, Severity
 from mkdocs_evidence.core.sarif import FINGERPRINT_KEY, artifact_uri, findings_to_sarif
 from mkdocs_evidence.core.waivers import apply_waivers
-
-from factories import finding
-from factories import waiver as make_waiver
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.sentences import split_sentences
 
 
@@ -91,6 +91,6 @@ def test_sentences_partition_the_text(text: str) -> None:
         assert spans == []
         return
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    for (a, b), (c, _) in zip(spans, spans[1:]):
+    for (a, b), (c, _) in itertools.pairwise(spans):
         assert a < b == c
     assert "".join(text[a:b] for a, b in spans) == text

@@ -7,11 +7,10 @@ from pathlib import Path
 import pybtex.style.template as pybtex_template
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pybtex.richtext import Text
-
 from mkdocs_evidence.core import style
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.rendering import ReferenceFormatter
+from pybtex.richtext import Text
 
 ROOT = Path(__file__).resolve().parents[2]
 

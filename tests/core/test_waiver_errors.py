@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from factories import finding
 from mkdocs_evidence.core.findings import RULES
 from mkdocs_evidence.core.waivers import apply_waivers, parse_waivers
-
-from factories import finding
 
 GOOD = """\
 - kind: uncited-statistic

@@ -7,7 +7,8 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-
+from factories import finding as make_test_finding
+from factories import waiver
 from mkdocs_evidence.core.findings import Severity
 from mkdocs_evidence.core.waivers import (
     apply_waivers,
@@ -17,9 +18,6 @@ from mkdocs_evidence.core.waivers import (
     parse_waivers,
     path_matches,
 )
-
-from factories import finding as make_test_finding
-from factories import waiver
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "waivers"
 TODAY = date(2026, 11, 22)

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import jsonschema
-
 from mkdocs_evidence.cli import main
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "check-demo"

@@ -8,11 +8,9 @@ import json
 import re
 
 import pytest
-
+from editors_site import copy_example_site
 from mkdocs_evidence.cli import main
 from mkdocs_evidence.core.templating import ASSETS_DIR
-
-from editors_site import copy_example_site
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from mkdocs_evidence.cli import main
-
 from editors_site import copy_example_site, yaml_line
+from mkdocs_evidence.cli import main
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from editors_site import build_site, copy_example_site
 
 

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 from hardening_helpers import ENV, SENTINEL, has_message, mkdocs, run, write_base_site
-
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.core.datacodec import loads
 from mkdocs_evidence.core.diskcache import CACHE_VERSION
@@ -47,7 +46,7 @@ def test_a_killed_build_is_followed_by_a_correct_build(tmp_path: Path):
     assert len(list(site.glob("page-*/index.html"))) == 150
     assert list(cache.glob("bib-*.json")), "the bibliography cache was written"
     for stored in cache.glob("bib-*.json"):
-        version, (signature, bib_file) = loads(stored.read_bytes())
+        _version, (_signature, bib_file) = loads(stored.read_bytes())
         assert "prenton2016" in bib_file.references
     assert killed or process.returncode is not None
 

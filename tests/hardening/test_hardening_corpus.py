@@ -15,7 +15,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hardening_helpers import CASES, PROJECT_THEME, SENTINEL, Run, cli, copy_fixture_guide, has_message, mkdocs, run, write_base_site
+from hardening_helpers import (
+    CASES,
+    PROJECT_THEME,
+    SENTINEL,
+    Run,
+    cli,
+    copy_fixture_guide,
+    has_message,
+    mkdocs,
+    run,
+    write_base_site,
+)
 
 MANIFEST = yaml.safe_load((CASES / "manifest.yml").read_text(encoding="utf-8"))
 GROUPS: dict = MANIFEST["groups"]

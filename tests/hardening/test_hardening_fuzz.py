@@ -11,7 +11,6 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from mkdocs_evidence.core.bibliography import Bibliography, parse_bib_text
 from mkdocs_evidence.core.check import CheckOptions, Located, check_text
 from mkdocs_evidence.core.citations import blank_citation_markers, find_citations
@@ -20,7 +19,7 @@ from mkdocs_evidence.core.prose import LineIndex, mask_non_prose
 
 # Characters that mean something to one of the parsers, plus Unicode that has tripped parsers
 # elsewhere (no-break and thin spaces, Arabic-Indic and full-width digits, RTL marks, emoji).
-SYNTAX = list("[]()@;,-{}<>`~*_!#:%./\\\"'= \n\t|^$+") + ["[@", "](", "```", "{rating:", "->", "<!--", "-->", "{{", "}}", "<pre>", "</pre>", "https://", "doi:10.1/x", "a@b.org"]
+SYNTAX = [*list("[]()@;,-{}<>`~*_!#:%./\\\"'= \n\t|^$+"), "[@", "](", "```", "{rating:", "->", "<!--", "-->", "{{", "}}", "<pre>", "</pre>", "https://", "doi:10.1/x", "a@b.org"]
 UNICODE = ["\u00a0", "\u202f", "\u2009", "\u200f", "\u202e", "\u0301", "٢٣٪", "２３％", "👣", "\r\n"]
 WORDS = ["23%", "1 in 5", "p < 0.05", "12.5", "815 participants", "7 RCTs", "studies show", "one", "half", "twice", "key2020", "see", "p. 3"]
 TOKENS = st.sampled_from(SYNTAX + UNICODE + WORDS) | st.text(alphabet=st.characters(codec="utf-8"), max_size=3) | st.sampled_from("0123456789")

@@ -28,8 +28,7 @@ from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
 
 KNOWN_ENTRY_TYPES = frozenset(
-    "article book booklet inbook incollection inproceedings conference manual mastersthesis misc "
-    "online phdthesis proceedings techreport unpublished report webpage electronic".split()
+    ["article", "book", "booklet", "inbook", "incollection", "inproceedings", "conference", "manual", "mastersthesis", "misc", "online", "phdthesis", "proceedings", "techreport", "unpublished", "report", "webpage", "electronic"]
 )
 
 _ENTRY_START = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
@@ -293,16 +292,16 @@ def parse_bib_text(text: str, path: str) -> BibFile:
             data = Parser(encoding="utf-8").parse_string(text)
         except PybtexError as error:  # pybtex raises some errors even in capture mode
             captured.append(error)
-    for error in captured:
-        message = str(error)
-        line = getattr(error, "lineno", None)
-        if line is None:
+    for problem in captured:
+        message = str(problem)
+        reported_line = getattr(problem, "lineno", None)
+        if reported_line is None:
             named = re.search(r"entry:? ?(\S+)", message)
             key = named.group(1).strip("'\"") if named else ""
-            line = starts.get(key, 1)
+            reported_line = starts.get(key, 1)
         if "repeated" in message and any(p.message.startswith("duplicate key") for p in problems):
             continue  # already reported with both lines
-        problems.append(_problem(path, line, f"BibTeX {message}"))
+        problems.append(_problem(path, int(reported_line), f"BibTeX {message}"))
     references: dict[str, Reference] = {}
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}

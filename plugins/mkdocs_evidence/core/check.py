@@ -219,14 +219,14 @@ def check_text(
                 )
             )
         elif verdict.state == "absent":
-            where = "source text or figures" if verdict.text_checked else "figures"
+            recorded_in = "source text or figures" if verdict.text_checked else "figures"
             findings.append(
                 make_finding(
                     "figure-not-in-source",
                     **span,
                     text=stat.text,
                     sentence=sentence,
-                    message=f"'{stat.text}' is not among the {where} recorded by {', '.join(r.key for r in known)}",
+                    message=f"'{stat.text}' is not among the {recorded_in} recorded by {', '.join(r.key for r in known)}",
                     citations=keys,
                 )
             )

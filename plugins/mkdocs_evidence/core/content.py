@@ -634,7 +634,7 @@ def _build_map(
             for key_node, value_node in current.value:
                 try:
                     key = loader.construct_object(key_node, deep=True)
-                except Exception:  # noqa: BLE001 - an odd key still gets a location
+                except Exception:
                     key = getattr(key_node, "value", None)
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     key = str(key)
@@ -836,9 +836,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 def _unwrap(annotation: Any) -> Any:
     while True:
         origin = typing.get_origin(annotation)
-        if origin is Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (tuple, list):
+        if origin is Annotated or origin in (tuple, list):
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             options = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -1015,7 +1013,7 @@ def _parse(model: type[M], text: str, path: str) -> tuple[M | None, list[Content
     except ValidationError as exc:
         return None, errors + _validation_errors(exc, model, source)
     except (ValueError, TypeError, RecursionError) as exc:  # e.g. unhashable odd input
-        return None, errors + [ContentError(path, 1, 1, "", f"the content cannot be read: {exc}")]
+        return None, [*errors, ContentError(path, 1, 1, "", f"the content cannot be read: {exc}")]
     document._source = source
     return document, errors
 

@@ -306,7 +306,7 @@ def _subgroup(x: _Sides) -> _Found:
         # "a review of 5 trials with 815 people found that ...": the study's own finding
         return None
     if total or (counted and counted[0] in ("people", "men", "women", "children", "studies")):
-        what = "a total (who or what was included)" if total else f"a count of {counted[0]}"
+        what = "a total (who or what was included)" if total or not counted else f"a count of {counted[0]}"
         return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
     return None
 

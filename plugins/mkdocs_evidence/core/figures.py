@@ -48,7 +48,7 @@ from .text.numbers import SPACES as _S
 from .text.numbers import WORDNUM as _WORDNUM
 from .text.numbers import number_value
 
-__all__ = ["Quantity", "parse_quantities", "matches_figure", "matching_figure"]
+__all__ = ["Quantity", "matches_figure", "matching_figure", "parse_quantities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,10 +256,7 @@ def _parse(text: str) -> list[Quantity]:
             out.append(Quantity(100.0 * a / b, "percent", approx, 6, comparator=comparator,
                                 form="frequency", derived=True, claim=claim))
         elif kind == "mult":
-            if m.group("mw"):
-                value = _MULTIPLE_WORDS[m.group("mw").lower()]
-            else:
-                value = number_value(m.group("mn"))
+            value = _MULTIPLE_WORDS[m.group("mw").lower()] if m.group("mw") else number_value(m.group("mn"))
             if value is None:
                 continue
             out.append(Quantity(value, "ratio", approx, 0, comparator=comparator,
@@ -374,9 +371,7 @@ def _single_ok(stat: Quantity, source: Quantity) -> bool:
             stat, stat.high, source, source.high
         )
     if source.low is not None and source.high is not None:
-        if stat.comparator == "<=" and _value_ok(stat, stat.value, source, source.high):
-            return True
-        return False
+        return bool(stat.comparator == "<=" and _value_ok(stat, stat.value, source, source.high))
     return _value_ok(stat, stat.value, source, source.value)
 
 
@@ -405,9 +400,7 @@ def _claim_ok(claim: list[Quantity], figure: list[Quantity]) -> bool:
             if a == 1:
                 if round(100.0 / p) == b:
                     return True
-            elif _close(_round(100.0 * a / b, source.decimals), p):
-                return True
-            elif round(p * b / 100.0) == a and b <= 20:
+            elif _close(_round(100.0 * a / b, source.decimals), p) or (round(p * b / 100.0) == a and b <= 20):
                 return True
         return False
     stated = [q for q in claim if not q.derived]

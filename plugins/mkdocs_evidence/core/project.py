@@ -16,8 +16,8 @@ from pathlib import Path
 from . import ratings
 from .bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
-from .diskcache import RecordStore, tree_signature
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
+from .diskcache import RecordStore, tree_signature
 from .findings import Finding, Severity, make_finding, sort_findings
 from .guides import GeneratedPage, render_guide_pages
 from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
@@ -204,7 +204,8 @@ class Project:
         level: Readability = reading_level(rendered_markdown if rendered_markdown is not None else source, self.syllables)
         review = page_review(path, title, meta or {})
         findings = (*findings, *front_matter_problems(path, meta or {}))
-        where, sources = (path, ())
+        where: str = path
+        sources: tuple[str, ...] = ()
         if generated:
             review, where, sources = self._generated_location(review, meta or {})
         info = PageInfo(path=path, title=title, url=url, fk_grade=level.fk_grade if level.words else None, smog=level.smog if level.words else None, sources=sources)

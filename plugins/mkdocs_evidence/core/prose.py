@@ -99,7 +99,7 @@ def _code_span_spans(text: str) -> list[tuple[int, int]]:
         same = by_length[end - start]
         later = bisect.bisect_right(same, index)
         if later < len(same):
-            closing_start, closing_end = runs[same[later]]
+            _closing_start, closing_end = runs[same[later]]
             spans.append((start, closing_end))
             consumed_until = closing_end
     return spans

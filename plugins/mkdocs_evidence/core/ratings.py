@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import jinja2
 
 from . import rate_down
 from .citations import KEY_PATTERN, reference_href
 from .findings import Finding, make_finding
-from .templating import template_environment as package_environment
 from .references import Reference
 from .scales import (
     INHERIT,
@@ -33,6 +33,7 @@ from .scales import (
     load_catalogue,
     normalise_id,
 )
+from .templating import template_environment as package_environment
 
 """Package templates; load ours as ``evidence/badge.html`` etc. from here."""
 
@@ -670,7 +671,8 @@ def rating_summary(
     if unknown_designs:
         labels.append(f"{unknown_designs} {'source' if unknown_designs == 1 else 'sources'} of unknown type")
 
-    syntheses, primaries = [], []
+    syntheses: list[Any] = []
+    primaries: list[Any] = []
     for reference in cited:
         count = participant_count(reference)
         design = catalogue.design(reference.design)

@@ -246,13 +246,13 @@ def build_report(
     grouped: dict[int, list[Finding]] = {i: [] for i in range(len(pages))}
     others: dict[str, list[Finding]] = {}
     for finding in ordered:
-        i = owner.get(_norm(finding.path))
-        if i is None:
+        index = owner.get(_norm(finding.path))
+        if index is None:
             others.setdefault(_norm(finding.path), []).append(finding)
         else:
-            grouped[i].append(finding)
+            grouped[index].append(finding)
 
-    groups = [(p.path, p.title, p, grouped[i]) for i, p in enumerate(pages)]
+    groups: list[tuple[str, str, PageInfo | None, list[Finding]]] = [(p.path, p.title, p, grouped[i]) for i, p in enumerate(pages)]
     groups += [(path, path, None, items) for path, items in sorted(others.items())]
     page_reports = []
     for n, (path, page_title, info, items) in enumerate(groups, start=1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from .findings import RULES, Finding, Rule, Severity, sort_findings
@@ -61,7 +62,7 @@ def _region(finding: Finding) -> dict | None:
     end_col = max(finding.end_column, 1)
     if end_line == finding.line:
         end_col = max(end_col, start_col)
-    region = {"startLine": finding.line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
+    region: dict[str, Any] = {"startLine": finding.line, "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
     if finding.text:
         region["snippet"] = {"text": finding.text}
     return region

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "ABBREVIATIONS"]
+__all__ = ["ABBREVIATIONS", "split_sentences"]
 
 ABBREVIATIONS = frozenset((
     "et al", "al", "e.g", "i.e", "eg", "ie", "dr", "mr", "mrs", "ms", "mx", "prof", "vs", "v",
@@ -120,4 +120,4 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 nxt += 1
             if unit_start < nxt < unit_end and nxt > starts[-1]:
                 starts.append(nxt)
-    return [(start, end) for start, end in zip(starts, starts[1:] + [len(text)])]
+    return [(start, end) for start, end in zip(starts, [*starts[1:], len(text)], strict=False)]

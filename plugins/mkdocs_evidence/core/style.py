@@ -73,7 +73,7 @@ def decode_latex(value: str) -> str:
     first use: a warm build decodes nothing. Raises on LaTeX it cannot decode."""
     import latexcodec  # noqa: F401 - registers the 'ulatex' codec
 
-    return codecs.decode(value, "ulatex")
+    return str(codecs.decode(value, "ulatex"))  # type: ignore[call-overload]
 
 
 @lru_cache(maxsize=16384)

@@ -267,7 +267,7 @@ def parse_waivers(text: str, source: str) -> WaiverLoad:
     waivers: list[Waiver] = []
     errors: list[Finding] = []
     seen: dict[str, int] = {}
-    for raw, node in zip(data, items_node.value):
+    for raw, node in zip(data, items_node.value, strict=False):
         line = node.start_mark.line + 1
         if not isinstance(raw, dict):
             errors.append(_error(source, line, "each waiver must be a mapping of fields"))
