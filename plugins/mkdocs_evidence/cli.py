@@ -73,7 +73,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load  # handles !ENV and !relative like MkDocs does
 
-    from .config import EvidenceConfig
+    from .config import validate_options
 
     try:
         with config_file.open(encoding="utf-8") as handle:
@@ -99,12 +99,10 @@ def read_site_config(config_file: Path) -> SiteConfig:
             options = {}
         elif isinstance(plugin, dict) and "evidence" in plugin:
             options = plugin["evidence"] or {}
-    schema = EvidenceConfig()
-    schema.load_dict(options)
-    errors, _warnings = schema.validate()
-    if errors:
-        name, problem = errors[0]
-        raise UsageError(f"{config_file}: plugins.evidence.{name}: {problem}")
+    try:
+        schema = validate_options(options, "plugins.evidence")
+    except ValueError as problem:
+        raise UsageError(f"{config_file}: {problem}") from None
     return SiteConfig(
         root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options)
     )

@@ -114,6 +114,19 @@ class EvidenceConfig(Config):
     cache_dir = c.Type(str, default=".cache/plugin/evidence")
 
 
+def validate_options(options: dict, where: str) -> EvidenceConfig:
+    """The plugin's options checked by the one schema, outside MkDocs' own plugin loading (the
+    CLI and Zensical read them this way). Raises ``ValueError("WHERE.NAME: problem")`` on the
+    first invalid option."""
+    schema = EvidenceConfig()
+    schema.load_dict(options)
+    errors, _warnings = schema.validate()
+    if errors:
+        name, problem = errors[0]
+        raise ValueError(f"{where}.{name}: {problem}")
+    return schema
+
+
 def resolve(config_file: str | None, value: str) -> Path:
     """Resolve a configured path against the folder that holds ``mkdocs.yml``; absolute, so
     that cache keys built from it are the same whichever folder the build runs from."""

@@ -28,7 +28,7 @@ class ZensicalConfigError(Exception):
 
 def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
     """``(docs_dir, plugin options validated like the MkDocs plugin's, exclude_docs)``."""
-    from .config import EvidenceConfig
+    from .config import validate_options
 
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -38,12 +38,10 @@ def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
     extensions = project.get("markdown_extensions") or {}
     table = extensions.get(EXTENSION_NAME) if isinstance(extensions, dict) else None
     options = {k: v for k, v in (table or {}).items() if k not in _RENDER_ONLY}
-    schema = EvidenceConfig()
-    schema.load_dict(options)
-    errors, _warnings = schema.validate()
-    if errors:
-        name, problem = errors[0]
-        raise ZensicalConfigError(f'{path}: project.markdown_extensions."{EXTENSION_NAME}".{name}: {problem}')
+    try:
+        schema = validate_options(options, f'project.markdown_extensions."{EXTENSION_NAME}"')
+    except ValueError as problem:
+        raise ZensicalConfigError(f"{path}: {problem}") from None
     docs_dir = path.parent / str(project.get("docs_dir", "docs"))
     exclude = project.get("exclude_docs") or ""
     return docs_dir, dict(schema), exclude if isinstance(exclude, str) else ""

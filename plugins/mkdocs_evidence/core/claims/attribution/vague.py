@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.regex import trie as _trie
 from .grammar import GAP as _S
 from .grammar import alternation as _alt
 from .lexicon import LEXICON
@@ -98,23 +99,6 @@ _FIXED_FIRST = (
 )
 
 
-def _trie(words) -> str:
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if ends else body
-
-    return emit(tree)
 
 
 FIXED_ANCHOR = re.compile(
