@@ -84,7 +84,6 @@ def test_cr_only_pages_and_yaml_are_located_by_line(tmp_path: Path):
     assert has_message(result, "docs/cr.md:5:1", "'About 44%' has no citation")
 
 
-@pytest.mark.xfail(strict=True, reason="inside core/statistics.py (the finder helper's module): U+3000 before '%' is not read as a space")
 def test_an_ideographic_space_before_percent_is_still_a_statistic():
     assert [s.text for s in find_statistics("About 60\u3000% of people got better.")]
 

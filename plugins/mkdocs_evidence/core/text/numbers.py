@@ -58,7 +58,7 @@ HEDGES: dict[str, str] = {
     "fewer": "=", "nearly half of": "=",
 }
 
-SPACE = "[ \\t\\u00a0\\u2009\\u202f]"  # horizontal space incl. no-break and thin spaces
+SPACE = "[ \\t\\u00a0\\u2009\\u202f\\u3000]"  # horizontal space incl. no-break, thin and ideographic spaces
 SPACES = SPACE + "+"
 OPT_SPACES = SPACE + "*"
 
