@@ -206,8 +206,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             config.nav = self._reading_order_nav(files)
         if self.config.report:
             inclusion = InclusionLevel.NOT_IN_NAV if self._publish_report else InclusionLevel.DRAFT
-            # theme/editor-report.html: the page asks search engines not to index it
-            content = f"---\ntitle: Editor report\ntemplate: editor-report.html\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
+            # theme/editor-report.html asks search engines not to index the page; the packaged
+            # theme extends Material, so another theme renders the page with its own template.
+            template = "template: editor-report.html\n" if config.theme.name == "material" else ""
+            content = f"---\ntitle: Editor report\n{template}search:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
             self.report_file = File.generated(config, self.config.report_path, content=content, inclusion=inclusion)
             files.append(self.report_file)
         return files
