@@ -206,10 +206,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             config.nav = self._reading_order_nav(files)
         if self.config.report:
             inclusion = InclusionLevel.NOT_IN_NAV if self._publish_report else InclusionLevel.DRAFT
-            # theme/editor-report.html asks search engines not to index the page; the packaged
-            # theme extends Material, so another theme renders the page with its own template.
-            template = "template: editor-report.html\n" if config.theme.name == "material" else ""
-            content = f"---\ntitle: Editor report\n{template}search:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
+            content = f"---\ntitle: Editor report\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
             self.report_file = File.generated(config, self.config.report_path, content=content, inclusion=inclusion)
             files.append(self.report_file)
         return files
@@ -380,6 +377,13 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
         return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The report names reviewers and gives waiver reasons: wherever it is published, it
+        asks search engines not to index it (in any theme, so in the page's head here)."""
+        if self.config.enabled and self.report_file is not None and page.file is self.report_file and "</head>" in output:
+            return output.replace("</head>", '<meta name="robots" content="noindex, nofollow">\n</head>', 1)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
