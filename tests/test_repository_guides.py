@@ -64,3 +64,19 @@ def test_the_guides_link_each_other_and_the_home_page_lists_both(tmp_path):
     assert re.search(r'<a href="\.\./\.\./foot-drop/">', sciatica_causes)
     assert (out / "sciatica" / "handout" / "index.html").is_file()
     assert "cauda equina" in (out / "sciatica" / "when-to-get-help" / "index.html").read_text(encoding="utf-8")
+
+
+def test_reference_links_go_to_the_publisher_doi_or_a_database_not_a_sharing_copy():
+    """A reference with a DOI links through it; no link is plain http, a bare IP address or a
+    document-sharing copy of someone's PDF (issue 18)."""
+    bad = []
+    for bib in sorted((REPO / "citations").glob("*.bib")):
+        for entry in re.split(r"(?m)^(?=@)", bib.read_text(encoding="utf-8")):
+            url = re.search(r"(?m)^\s*url\s*=\s*\{([^}]*)\}", entry)
+            if not url:
+                continue
+            link = url.group(1)
+            sharing = re.search(r"scribd\.com|researchgate\.net|academia\.edu|studylib|docslib|docksci|//\d+\.\d+\.\d+\.\d+", link)
+            if link.startswith("http://") or sharing:
+                bad.append(f"{bib.name}: {link}")
+    assert bad == []
