@@ -40,3 +40,10 @@ def test_mask_never_raises_and_keeps_shape(text):
     masked = mask_non_prose(text)
     assert len(masked) == len(text)
     assert all(m == t or m == " " for m, t in zip(masked, text, strict=True))
+
+
+def test_a_link_definition_inside_a_definition_list_block_is_shown_so_it_is_checked():
+    # def_list reads the block first and shows "[x0]: ..." as a term, title and all.
+    text = '[x0]: https://example.org/ "10.1% title"\nTerm 1\n:   11.2% of people.\n'
+    assert "10.1%" in mask_non_prose(text)
+    assert "10.1%" not in mask_non_prose('[x0]: https://example.org/ "10.1% title"\n\nTerm 1\n:   11.2% of people.\n')

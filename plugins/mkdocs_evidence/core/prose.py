@@ -46,6 +46,19 @@ _LINK_DEFINITION = re.compile(
     re.MULTILINE,
 )
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+# A definition-list marker later in the same block: the def_list extension reads the block
+# first and shows a link definition in it as a term, so it is visible text.
+_DEFINITION_MARKER = re.compile(r"\n[ ]{0,3}:[ \t]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _link_definitions(text: str):
+    """Real link definitions, less those a definition list turns into shown terms."""
+    for match in _LINK_DEFINITION.finditer(text):
+        block_end = _BLANK_LINE.search(text, match.end())
+        block = text[match.end() : block_end.start() if block_end else len(text)]
+        if not _DEFINITION_MARKER.search(block):
+            yield match
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}")
 _BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>%$@]")
@@ -195,7 +208,7 @@ def mask_non_prose(text: str, *, keep_citations: bool = True, markup: str = "mar
         _blank(chars, 0, front.end())
     masked = _blank_all(chars, _code_span_spans("".join(chars)))
     finders = (_HTML_COMMENT.finditer, _raw_block_spans, _AUTOLINK.finditer, _HTML_TAG.finditer) if html_shown else ()
-    for finder in (*finders, _LINK_DEFINITION.finditer, _URL.finditer, _email_spans):
+    for finder in (*finders, _link_definitions, _URL.finditer, _email_spans):
         masked = _blank_all(chars, finder(masked))
     for pattern in (_LINK_TARGET, _REF_LINK):
         for match in pattern.finditer(masked):
