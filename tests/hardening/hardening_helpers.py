@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,21 +26,19 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8", "P
 
 @dataclass
 class Run:
-    """One finished subprocess: exit code, combined output, seconds taken."""
+    """One finished subprocess: exit code and combined output (no time: tests assert none)."""
 
     args: list[str]
     returncode: int
     output: str
-    seconds: float
 
     def lines(self) -> list[str]:
         return self.output.splitlines()
 
 
 def run(args: list[str], cwd: Path, timeout: float = 120) -> Run:
-    start = time.monotonic()
     done = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout)
-    return Run(args, done.returncode, done.stdout + "\n" + done.stderr, time.monotonic() - start)
+    return Run(args, done.returncode, done.stdout + "\n" + done.stderr)
 
 
 def cli(*args: str) -> list[str]:
