@@ -7,7 +7,7 @@ import pytest
 from mkdocs_evidence.core.bibliography import BibliographyCache
 from mkdocs_evidence.core.diskcache import RecordStore
 from mkdocs_evidence.markdown_ext import EvidenceExtension
-from mkdocs_evidence.rendering import make_environment
+from mkdocs_evidence.render.environment import make_environment
 
 
 @pytest.fixture

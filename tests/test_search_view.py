@@ -6,7 +6,7 @@ import json
 
 from hypothesis import given
 from hypothesis import strategies as st
-from mkdocs_evidence.search_view import END, START, hide, restore
+from mkdocs_evidence.render.search_view import END, START, hide, restore
 
 
 def test_marked_parts_become_placeholders_and_come_back_without_marks():

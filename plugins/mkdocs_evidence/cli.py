@@ -40,6 +40,7 @@ from .core.project import Outcome, PageCheck, Project, ProjectSettings, generate
 from .core.report import PageInfo, report_to_json, write_report_files
 from .core.sarif import findings_to_sarif
 from .core.settings_check import missing_content
+from .render.environment import guide_template_dirs, report_environment
 
 
 class UsageError(Exception):
@@ -55,6 +56,7 @@ class SiteConfig:
     options: dict
     exclude_docs: str = ""
     explicit: frozenset[str] = frozenset()  # the plugin options mkdocs.yml sets itself
+    custom_dir: Path | None = None  # theme.custom_dir: its evidence/ folder overrides templates
 
     def excluded(self, path: Path) -> bool:
         """Whether MkDocs leaves the file out of the site (``exclude_docs``, hidden files)."""
@@ -82,7 +84,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
         raise UsageError(f"{config_file}: cannot read: {' '.join(str(error).split())}") from error
     if not isinstance(raw, dict):
         raise UsageError(f"{config_file}:1: expected settings such as 'site_name: ...', got a {type(raw).__name__}")
-    for name, kind in (("plugins", (list, dict, type(None))), ("docs_dir", (str, type(None))), ("exclude_docs", (str, type(None)))):
+    for name, kind in (("plugins", (list, dict, type(None))), ("docs_dir", (str, type(None))), ("exclude_docs", (str, type(None))), ("theme", (str, dict, type(None)))):
         if not isinstance(raw.get(name), kind):
             raise UsageError(f"{config_file}: {name}: {raw.get(name)!r} is not a valid value")
     root = config_file.parent
@@ -104,8 +106,15 @@ def read_site_config(config_file: Path) -> SiteConfig:
     except ValueError as problem:
         raise UsageError(f"{config_file}: {problem}") from None
     return SiteConfig(
-        root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options)
+        root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options),
+        custom_dir=_custom_dir(raw.get("theme"), root),
     )
+
+
+def _custom_dir(theme: object, root: Path) -> Path | None:
+    """``theme.custom_dir``, relative to ``mkdocs.yml`` as MkDocs reads it."""
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return root / custom if isinstance(custom, str) and custom else None
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
@@ -197,6 +206,7 @@ def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bo
         options=check_options,
         reading_target=options.get("reading_level_target", 8.0),
         production=bool(args.production or options.get("production", False)),
+        template_dirs=guide_template_dirs(site.custom_dir if site else None),
     )
     files = _markdown_files(paths)
     if whole_site and site is not None:
@@ -301,8 +311,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     args.paths, args.bib, args.since = [], [], None
     outcome = run_check(args)
+    config_file = Path(args.config_file)
+    # the site's template overrides, as the plugin's report reads them (render/environment.py)
+    env = report_environment(read_site_config(config_file).custom_dir if config_file.is_file() else None)
     try:
-        html_path, json_path = write_report_files(outcome.report, Path(args.output_dir))
+        html_path, json_path = write_report_files(outcome.report, Path(args.output_dir), env)
     except OSError as error:
         raise UsageError(f"{args.output_dir}: cannot write the report: {error.strerror or error}") from error
     print(f"wrote {html_path} and {json_path}")

@@ -18,13 +18,13 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .citation_render import CitationRenderer
 from .core.bibliography import Bibliography
 from .core.citations import CitationGroup, find_citations
 from .core.diskcache import RecordStore
 from .core.prose import mask_non_prose
 from .csl_styles import CitationStyle, resolve_style
 from .output_safety import LINK_SCHEMES, SafeAttributesTreeprocessor, link_scheme
+from .render.citations import CitationRenderer
 from .rendering import ReferenceFormatter
 
 # A renderer for inline rating markers: given the marker's source text, return the badge HTML

@@ -26,13 +26,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
-from . import bibliography_page, search_view
 from .caches import PluginCaches
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
 from .core.check import CheckOptions
-from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
@@ -42,8 +40,16 @@ from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
-from .rating_render import RatingRenderer
-from .rendering import PACKAGE_ASSETS, make_environment
+from .render import bibliography_page, search_view
+from .render.environment import (
+    guide_template_dirs,
+    is_template_override,
+    legacy_override_files,
+    make_environment,
+    overrides_signature,
+)
+from .render.ratings import RatingRenderer
+from .rendering import PACKAGE_ASSETS
 from .site_theme import SetupError, set_up_site, third_party_findings
 
 log = get_plugin_logger(__name__)
@@ -98,6 +104,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             options=options,
             reading_target=self.config.reading_level_target,
             production=self.config.production,
+            template_dirs=guide_template_dirs(config.theme.custom_dir),
         )
         if not (self.is_dirty and self.project is not None and self.project.settings.root == root):
             self.page_checks = {}
@@ -114,7 +121,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.report_file: File | None = None
         style = self._citation_style(root)
         custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
+        self.env = make_environment(custom_dir)
         self.ratings = RatingRenderer(
             scale=self.project.scale,
             bibliography=self.project.bibliography,
@@ -124,7 +131,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's
         # template overrides, the scale, the options; and, per page, the link to "How we rate".
-        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
+        templates = overrides_signature(custom_dir)
         output_signature = (templates, self.config.rating_scale, self.config.references_title, style.digest)
         if output_signature != self._output_signature:
             caches.rendered.clear()
@@ -178,6 +185,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                 if problem is not None:
                     self.unreadable.append(problem)
                     files.remove(file)
+        # The override folder holds templates (docs/templates.md): they are read, not published.
+        custom_dir = config.theme.custom_dir
+        for file in [f for f in files if f.abs_src_path and is_template_override(f.abs_src_path, custom_dir)]:
+            files.remove(file)
+        for path, moved in legacy_override_files(custom_dir):
+            log.info("%s: still read; template overrides now go in %s", path, Path(custom_dir) / moved)
         for name in STYLESHEETS:
             source = PACKAGE_ASSETS / name
             if source.is_file():
@@ -382,7 +395,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         """The report names reviewers and gives waiver reasons: wherever it is published, it
         asks search engines not to index it (in any theme, so in the page's head here)."""
         if self.config.enabled and self.report_file is not None and page.file is self.report_file and "</head>" in output:
-            return output.replace("</head>", '<meta name="robots" content="noindex, nofollow">\n</head>', 1)
+            return output.replace("</head>", self.env.get_template("report/noindex.html").render() + "\n</head>", 1)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,19 +1,17 @@
-"""Jinja2 environment and reference formatting shared by the Markdown extension and reports.
+"""Reference formatting shared by the Markdown extension and reports (the templates that show
+it, and their environment, are in :mod:`.render`).
 
-Templates are looked up first in the site's own folders (so a clinic can override any of them
-from ``overrides/``), then in the package. Autoescape is on: every value from ``.bib`` or YAML
-is escaped unless a template marks pybtex's already-escaped HTML as safe.
+Autoescape is on in those templates: every value from ``.bib`` or YAML is escaped unless a
+template marks pybtex's already-escaped HTML as safe.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import jinja2
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.database import BibliographyData, Entry
@@ -24,16 +22,11 @@ from .core.citations import anchor_for
 from .core.csljson import extra_fields
 from .core.diskcache import load_cache, save_cache
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
-from .core.templating import ASSETS_DIR, template_environment
+from .core.templating import ASSETS_DIR
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR
 STYLE_VERSION = 2  # bump when the reference style or its templates change the output
-
-def make_environment(extra_dirs: Sequence[Path] = ()) -> jinja2.Environment:
-    """Autoescaping environment; the site's folders (``overrides/``) shadow package templates."""
-    return template_environment(extra_dirs=extra_dirs)
-
 
 def _sanitised(entry: Entry) -> Entry:
     """A copy of the entry whose links can only be http(s), DOI or PMID links."""
@@ -145,4 +138,4 @@ class ReferenceFormatter:
             self._dirty = False
 
 
-__all__ = ["BibliographyData", "FormattedReference", "ReferenceFormatter", "anchor_for", "make_environment"]
+__all__ = ["BibliographyData", "FormattedReference", "ReferenceFormatter", "anchor_for"]

@@ -20,8 +20,8 @@ from .core.bibliography import BibliographyCache
 from .core.ratings import find_rating_markers
 from .core.scales import get_scale
 from .markdown_ext import EvidenceExtension
-from .rating_render import RatingRenderer
-from .rendering import make_environment
+from .render.environment import make_environment
+from .render.ratings import RatingRenderer
 
 __all__ = ["make_extension"]
 
@@ -39,9 +39,9 @@ def make_extension(
     """An :class:`EvidenceExtension` from plain values.
 
     ``bibliography``: a ``.bib``/``.json`` file or folder, or a list of them, relative to ``base_dir``
-    (default: the folder the host runs in). ``templates``: a folder whose ``citations/`` and
-    ``evidence/`` templates replace the package's. ``how_we_rate_url``: where badges link for
-    "how we rate evidence" (no link when unset). ``citation_style``: as the plugin's option.
+    (default: the folder the host runs in). ``templates``: the site's ``custom_dir``, whose
+    ``evidence/`` folder holds template overrides (docs/templates.md). ``how_we_rate_url``:
+    where badges link for "how we rate evidence" (no link when unset). ``citation_style``: as the plugin's option.
     """
     root = Path(base_dir).absolute()
     sources = [bibliography] if isinstance(bibliography, str) else list(bibliography)
@@ -50,7 +50,7 @@ def make_extension(
         # No logger is shared by every host: a problem in a .bib file is raised, not lost.
         if problem.severity.value == "error":
             raise ValueError(f"mkdocs_evidence.markdown_ext: {problem.location}: {problem.message}")
-    env = make_environment([root / templates] if templates else [])
+    env = make_environment(root / templates if templates else None)
     renderer = RatingRenderer(scale=get_scale(rating_scale), bibliography=loaded, env=env)
     return EvidenceExtension(
         bibliography=loaded,

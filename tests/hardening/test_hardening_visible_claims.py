@@ -21,7 +21,7 @@ from mkdocs_evidence.core.check import Located, check_text
 from mkdocs_evidence.core.content import parse_guide, parse_treatment
 from mkdocs_evidence.core.guides import render_guide_pages
 from mkdocs_evidence.markdown_ext import EvidenceExtension
-from mkdocs_evidence.rendering import make_environment
+from mkdocs_evidence.render.environment import make_environment
 from visible_text import number_key, statistics_in, visible_text
 
 EXTENSIONS = ["admonition", "attr_list", "abbr", "def_list", "md_in_html", "tables", "footnotes", "pymdownx.details"]

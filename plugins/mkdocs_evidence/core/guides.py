@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -184,9 +185,15 @@ def rating_marker(treatment: Treatment, benefit: Benefit) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """Markdown templates: autoescape off on purpose (plain values go through md_escape)."""
-    env = template_environment(subdir="guide", autoescape=False, keep_trailing_newline=True)
+def _package_environment() -> jinja2.Environment:
+    return _environment(())
+
+
+def _environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    """Markdown templates: autoescape off on purpose (plain values go through md_escape).
+    A site's ``template_dirs`` (each with a ``guide/`` folder) are searched first; such an
+    environment is made afresh, so an edited override is read on the next rebuild."""
+    env = template_environment(extra_dirs=template_dirs, subdir="guide", autoescape=False, keep_trailing_newline=True)
     env.filters.update(
         html_escape=html_escape,
         md_escape=md_escape,
@@ -295,7 +302,7 @@ def _sorted_care(guide: Guide) -> list:
     return sorted(guide.care, key=lambda card: order.index(card.level))
 
 
-def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_uri: str) -> list[GeneratedPage]:
+def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_uri: str, template_dirs: tuple[Path, ...] = ()) -> list[GeneratedPage]:
     """All pages of one guide, in reading order.
 
     ``base_uri`` is the docs folder that holds condition folders (``""`` for the docs root):
@@ -308,7 +315,7 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
     titles = _page_titles(guide)
     uris = {section.key: f"{base}/{section.filename}" for section in sections}
     treatment_uris = {t.slug: f"{base}/treatments/{t.slug}.md" for t in treatments}
-    env = _environment()
+    env = _environment(template_dirs) if template_dirs else _package_environment()
     review = _review_meta(guide)
     care = _sorted_care(guide)
     abbreviations = glossary_abbreviations(guide)

@@ -43,6 +43,7 @@ class ProjectSettings:
     reading_target: float = 8.0
     production: bool = False
     guide_base_uri: str = ""
+    template_dirs: tuple[Path, ...] = ()  # searched before the package for guide/ templates
 
     @property
     def today(self) -> date:
@@ -125,7 +126,7 @@ class Project:
         content = self.settings.content_dir
         if content is None or not content.is_dir():
             return []
-        key = ("guides", self.settings.guide_base_uri, tree_signature([content]))
+        key = ("guides", self.settings.guide_base_uri, tree_signature([content, *self.settings.template_dirs]))
         self._content_key = key
         guides = self.memo.get(key)
         return guides if guides is not None else self.memo.put(key, self._read_guides(content))
@@ -134,7 +135,7 @@ class Project:
         guides = []
         for folder in sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
             loaded = load_guide(folder, self.settings.root)
-            pages = render_guide_pages(loaded.guide, loaded.treatments, base_uri=self.settings.guide_base_uri) if loaded.guide else []
+            pages = render_guide_pages(loaded.guide, loaded.treatments, base_uri=self.settings.guide_base_uri, template_dirs=self.settings.template_dirs) if loaded.guide else []
             guides.append(ConditionGuide(folder, loaded, pages))
         return guides
 

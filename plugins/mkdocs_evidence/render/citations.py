@@ -14,12 +14,12 @@ from collections.abc import Mapping
 
 import jinja2
 
-from .core.bibliography import Bibliography
-from .core.citations import CitationGroup, anchor_for
-from .core.intext import in_text_items
-from .core.scales import load_catalogue
-from .csl_styles import CitationStyle, resolve_style
-from .rendering import ReferenceFormatter
+from ..core.bibliography import Bibliography
+from ..core.citations import CitationGroup, anchor_for
+from ..core.intext import in_text_items
+from ..core.scales import load_catalogue
+from ..csl_styles import CitationStyle, resolve_style
+from ..rendering import ReferenceFormatter
 
 __all__ = ["CitationRenderer", "design_label"]
 
