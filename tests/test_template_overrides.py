@@ -165,3 +165,14 @@ def test_the_templates_page_lists_every_overridable_template():
     doc = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `overrides/evidence/([^`]+)` \|", doc, re.MULTILINE))  # the table
     assert listed == set(overridable_templates())
+
+
+def test_an_override_is_autoescaped_like_the_package_templates(tmp_path):
+    from mkdocs_evidence.render.environment import make_environment, report_environment
+
+    override = tmp_path / OVERRIDE_FOLDER / "citations" / "cite.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<sup>{{ items[0].key }}</sup>", encoding="utf-8")
+    for env in (make_environment(tmp_path), report_environment(tmp_path)):
+        html = env.get_template("citations/cite.html").render(items=[{"key": "<script>x</script>"}])
+        assert html == "<sup>&lt;script&gt;x&lt;/script&gt;</sup>"

@@ -32,7 +32,7 @@ from .core.atomic import atomic_write_text
 from .core.bibliography import display
 from .core.check import CheckOptions
 from .core.findings import Finding, Severity
-from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.guides import mkdocs_nav
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
@@ -40,7 +40,7 @@ from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
-from .render import bibliography_page, search_view
+from .render import bibliography_page, search_view, slots
 from .render.environment import (
     guide_template_dirs,
     is_template_override,
@@ -55,7 +55,6 @@ from .site_theme import SetupError, set_up_site, third_party_findings
 log = get_plugin_logger(__name__)
 
 STYLESHEETS = ("citations.css", "ratings.css", "report.css", "site.css", "print.css")
-REPORT_PLACEHOLDER = "<!-- evidence:report -->"
 
 
 class EvidencePlugin(BasePlugin[EvidenceConfig]):
@@ -219,7 +218,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             config.nav = self._reading_order_nav(files)
         if self.config.report:
             inclusion = InclusionLevel.NOT_IN_NAV if self._publish_report else InclusionLevel.DRAFT
-            content = f"---\ntitle: Editor report\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{REPORT_PLACEHOLDER}\n"
+            content = f"---\ntitle: Editor report\nsearch:\n  exclude: true\naudience: editors\n---\n\n# Editor report\n\n{slots.REPORT}\n"
             self.report_file = File.generated(config, self.config.report_path, content=content, inclusion=inclusion)
             files.append(self.report_file)
         return files
@@ -263,10 +262,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         prose_markdown = markdown  # read for the reading level before tables are put in
         if generated_meta is not None:
             page.meta.update(generated_meta)
-            if COMPARISON_PLACEHOLDER in markdown:
-                markdown = markdown.replace(COMPARISON_PLACEHOLDER, self._comparison(page, files))
-            if RANGES_PLACEHOLDER in markdown:
-                markdown = markdown.replace(RANGES_PLACEHOLDER, self._comparison(page, files, ranges=True))
+            if slots.COMPARISON in markdown:
+                markdown = markdown.replace(slots.COMPARISON, self._comparison(page, files))
+            if slots.RANGES in markdown:
+                markdown = markdown.replace(slots.RANGES, self._comparison(page, files, ranges=True))
         if self.config.check and src_uri != self.config.how_we_rate_path:
             # "How we rate evidence" is our own method statement, generated from the scale data
             source = page.file.content_string
@@ -314,8 +313,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                     href = href.rstrip("/") + "/"  # "..#ref-x" would be a file named ".."
                 pages.append(bibliography_page.CitingPage(file.page.title or uri, href, keys))
         html = bibliography_page.render_bibliography(self.extension.citations, pages, self.config.references_title)
-        placeholder = bibliography_page.PLACEHOLDER
-        page.content = (page.content or "").replace(f"<p>{placeholder}</p>", placeholder).replace(placeholder, html)
+        page.content = slots.fill(page.content or "", slots.BIBLIOGRAPHY, html)
 
     def _comparison(self, page: Page, files: Files, *, ranges: bool = False) -> str:
         condition = next((g for g in self.project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
@@ -388,7 +386,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             key = ("html", self._report_digest, self._output_signature)
             html = self.caches.report.get(key) or self.caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))
             page = self.report_file.page
-            page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
+            page.content = slots.fill(page.content or "", slots.REPORT, html)
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

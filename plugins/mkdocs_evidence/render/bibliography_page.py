@@ -14,10 +14,11 @@ from ..core.citations import find_citations, reference_href
 from ..core.prose import mask_non_prose
 from ..core.ratings import find_rating_markers
 from .citations import CitationRenderer
+from .slots import BIBLIOGRAPHY
 
 __all__ = ["PLACEHOLDER", "CitingPage", "cited_keys", "page_markdown", "render_bibliography"]
 
-PLACEHOLDER = "<!-- evidence:bibliography -->"
+PLACEHOLDER = BIBLIOGRAPHY  # filled with the list by the plugin (slots.fill)
 
 
 @dataclass(frozen=True, slots=True)

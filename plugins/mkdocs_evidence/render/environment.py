@@ -20,6 +20,7 @@ No MkDocs here: the plugin, the CLI and other Python-Markdown hosts pass the fol
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -90,14 +91,15 @@ def overrides_signature(custom_dir: Path | str | None) -> tuple:
     return tree_signature(folder / name for name in dict.fromkeys((OVERRIDE_FOLDER, *LEGACY_FOLDERS)))
 
 
-def overridable_templates() -> list[str]:
+@lru_cache(maxsize=1)
+def overridable_templates() -> tuple[str, ...]:
     """Every template a site can override, as its path under the override folder."""
-    return sorted(
+    return tuple(sorted(
         path.relative_to(TEMPLATES_DIR).as_posix()
         for name in RENDERED_FOLDERS
         for path in (TEMPLATES_DIR / name).rglob("*")
         if path.is_file()
-    )
+    ))
 
 
 def legacy_override_files(custom_dir: Path | str | None) -> list[tuple[Path, str]]:
@@ -132,4 +134,4 @@ def is_template_override(path: Path | str, custom_dir: Path | str | None) -> boo
         relative = path.relative_to(folder).as_posix()
     except ValueError:
         return False
-    return relative.split("/", 1)[0] in LEGACY_FOLDERS and relative in set(overridable_templates())
+    return relative.split("/", 1)[0] in LEGACY_FOLDERS and relative in overridable_templates()
