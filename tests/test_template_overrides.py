@@ -176,3 +176,22 @@ def test_an_override_is_autoescaped_like_the_package_templates(tmp_path):
     for env in (make_environment(tmp_path), report_environment(tmp_path)):
         html = env.get_template("citations/cite.html").render(items=[{"key": "<script>x</script>"}])
         assert html == "<sup>&lt;script&gt;x&lt;/script&gt;</sup>"
+
+
+def test_the_cli_report_of_a_zensical_site_reads_the_extensions_templates_folder(tmp_path, monkeypatch, capsys, small_bib):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("About 40% of people get better.\n", encoding="utf-8")
+    (tmp_path / "citations").mkdir()
+    (tmp_path / "citations" / "refs.bib").write_text(small_bib, encoding="utf-8")
+    (tmp_path / "zensical.toml").write_text(
+        '[project]\nsite_name = "Test"\ndocs_dir = "docs"\n\n'
+        '[project.markdown_extensions."mkdocs_evidence.markdown_ext"]\nbibliography = "citations"\ntemplates = "overrides"\n',
+        encoding="utf-8",
+    )
+    body = tmp_path / "overrides" / OVERRIDE_FOLDER / "report" / "_body.html.j2"
+    body.parent.mkdir(parents=True)
+    body.write_text(with_marker("report/_body.html.j2"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["report", "--output-dir", "out"])
+    capsys.readouterr()
+    assert marker("report/_body.html.j2") in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

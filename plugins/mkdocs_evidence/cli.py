@@ -121,13 +121,14 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDo
 
 
 def _zensical_site(config_file: Path) -> SiteConfig:
-    from .zensical_config import ZensicalConfigError, read_zensical_config
+    from .zensical_config import ZensicalConfigError, read_zensical_config, zensical_templates
 
     try:
         docs_dir, options, exclude = read_zensical_config(config_file)
+        templates = zensical_templates(config_file)
     except ZensicalConfigError as error:
         raise UsageError(str(error)) from error
-    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude)
+    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude, custom_dir=templates)
 
 
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
@@ -164,14 +165,21 @@ def _title(text: str, meta: dict, fallback: str) -> str:
     return heading.group(1) if heading else fallback
 
 
-def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bool]:
-    """Project settings from mkdocs.yml (when there is one) and the command line."""
+def _site(args: argparse.Namespace) -> SiteConfig | None:
+    """The site's settings: ``-f``'s mkdocs.yml, else a zensical.toml here, else none."""
     config_file = Path(args.config_file)
     site = read_site_config(config_file) if config_file.is_file() else None
     if site is None and args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
         site = _zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
     if args.config_file != "mkdocs.yml" and site is None:
         raise UsageError(f"{config_file}: no such file")
+    return site
+
+
+def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bool]:
+    """Project settings from mkdocs.yml (when there is one) and the command line."""
+    config_file = Path(args.config_file)
+    site = _site(args)
     root = site.root if site else Path.cwd()
     options = site.options if site else {}
     if args.bib:
@@ -311,9 +319,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     args.paths, args.bib, args.since = [], [], None
     outcome = run_check(args)
-    config_file = Path(args.config_file)
-    # the site's template overrides, as the plugin's report reads them (render/environment.py)
-    env = report_environment(read_site_config(config_file).custom_dir if config_file.is_file() else None)
+    site = _site(args)  # its template overrides, as the plugin's report reads them
+    env = report_environment(site.custom_dir if site else None)
     try:
         html_path, json_path = write_report_files(outcome.report, Path(args.output_dir), env)
     except OSError as error:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-__all__ = ["EXTENSION_NAME", "ZensicalConfigError", "read_zensical_config"]
+__all__ = ["EXTENSION_NAME", "ZensicalConfigError", "read_zensical_config", "zensical_templates"]
 
 EXTENSION_NAME = "mkdocs_evidence.markdown_ext"
 _RENDER_ONLY = frozenset({"references_title", "how_we_rate_url", "templates", "base_dir"})
@@ -26,17 +26,33 @@ class ZensicalConfigError(Exception):
     """``zensical.toml`` cannot be read or its options are wrong: one message."""
 
 
-def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
-    """``(docs_dir, plugin options validated like the MkDocs plugin's, exclude_docs)``."""
-    from .config import validate_options
-
+def _tables(path: Path) -> tuple[dict, dict]:
+    """``[project]`` and the extension's table (empty when absent)."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ZensicalConfigError(f"{path}: cannot read: {error}") from error
-    project = raw.get("project") if isinstance(raw.get("project"), dict) else {}
+    project = raw["project"] if isinstance(raw.get("project"), dict) else {}
     extensions = project.get("markdown_extensions") or {}
     table = extensions.get(EXTENSION_NAME) if isinstance(extensions, dict) else None
+    return project, table if isinstance(table, dict) else {}
+
+
+def zensical_templates(path: Path) -> Path | None:
+    """The extension's ``templates`` folder (the one that holds ``evidence/`` template
+    overrides), relative to its ``base_dir`` as the extension reads it."""
+    _project, table = _tables(path)
+    templates, base = table.get("templates"), table.get("base_dir", ".")
+    if not isinstance(templates, str) or not templates or not isinstance(base, str):
+        return None
+    return path.parent / base / templates
+
+
+def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
+    """``(docs_dir, plugin options validated like the MkDocs plugin's, exclude_docs)``."""
+    from .config import validate_options
+
+    project, table = _tables(path)
     options = {k: v for k, v in (table or {}).items() if k not in _RENDER_ONLY}
     try:
         schema = validate_options(options, f'project.markdown_extensions."{EXTENSION_NAME}"')
