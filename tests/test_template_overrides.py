@@ -103,7 +103,7 @@ def test_override_files_are_read_not_published(overridden_site, build_site):
     assert (overridden_site.site_dir / "braces" / "index.html").is_file()
 
 
-def test_the_old_places_still_work_and_the_override_folder_wins(make_site, build_site):
+def test_the_old_places_still_work_and_the_override_folder_wins(make_site, build_site, caplog):
     badge = "{{ summary.label }}<!-- old-badge -->"
     site = make_site(
         {"index.md": "{rating: moderate | Braces -> walking speed | @prenton2016}\n\nBraces help [@prenton2016].\n"},
@@ -114,7 +114,9 @@ def test_the_old_places_still_work_and_the_override_folder_wins(make_site, build
             "overrides/evidence/citations/cite.html": "<sup>new {{ items[0].number }}</sup>",
         },
     )
-    build_site(site)
+    with caplog.at_level("INFO"):
+        build_site(site)
+    assert "overrides/citations/cite.html: still read; template overrides now go in overrides/evidence/citations/cite.html" in caplog.text
     page = site.page("index.html")
     assert "<!-- old-badge -->" in page
     assert "<sup>new 1</sup>" in page and "<sup>old" not in page

@@ -189,7 +189,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         for file in [f for f in files if f.abs_src_path and is_template_override(f.abs_src_path, custom_dir)]:
             files.remove(file)
         for path, moved in legacy_override_files(custom_dir):
-            log.info("%s: still read; template overrides now go in %s", path, Path(custom_dir) / moved)
+            root = self.project.settings.root
+            log.info("%s: still read; template overrides now go in %s", display(path, root), display(Path(custom_dir) / moved, root))
         for name in STYLESHEETS:
             source = PACKAGE_ASSETS / name
             if source.is_file():
