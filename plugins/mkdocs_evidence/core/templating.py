@@ -2,8 +2,9 @@
 
 Every template lives under ``plugins/mkdocs_evidence/templates``. HTML is rendered with
 autoescape on; Markdown and YAML output turn it off and escape values with their own filters.
-Folders given in ``extra_dirs`` (a site's ``overrides/``) are searched first, so a clinic can
-override any template without forking.
+Folders given in ``extra_dirs`` are searched first, so a clinic can override any template
+without forking; which folders those are (``<custom_dir>/evidence/``) is decided in one place,
+``render/environment.py``, for the plugin and the CLI alike.
 """
 
 from __future__ import annotations
