@@ -197,3 +197,31 @@ def test_the_cli_report_of_a_zensical_site_reads_the_extensions_templates_folder
     main(["report", "--output-dir", "out"])
     capsys.readouterr()
     assert marker("report/_body.html.j2") in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_template_command_lists_and_copies_templates_into_the_override_folder(make_site, monkeypatch, capsys):
+    site = make_site({"index.md": "# Home\n"}, extra={"theme": THEME}, files={"overrides/citations/cite.html": "<sup>old</sup>"})
+    monkeypatch.chdir(site.root)
+    assert main(["template"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == len(overridable_templates())
+    assert "citations/cite.html  (yours, in the old place: " in "\n".join(listed)
+    assert main(["template", "evidence/badge.html", "guide/overview.md.j2"]) == 0
+    copied = site.root / "overrides" / OVERRIDE_FOLDER / "evidence" / "badge.html"
+    assert copied.read_text(encoding="utf-8") == (TEMPLATES_DIR / "evidence" / "badge.html").read_text(encoding="utf-8")
+    assert (site.root / "overrides" / OVERRIDE_FOLDER / "guide" / "overview.md.j2").is_file()
+    capsys.readouterr()
+    assert main(["template", "evidence/badge.html"]) == 2
+    assert "already there" in capsys.readouterr().err
+    assert main(["template", "citations/cite.htm"]) == 2
+    assert "did you mean citations/cite.html" in capsys.readouterr().err
+    assert main(["template"]) == 0
+    assert f"evidence/badge.html  (yours: {Path('overrides') / OVERRIDE_FOLDER / 'evidence' / 'badge.html'})" in capsys.readouterr().out
+
+
+def test_the_template_command_asks_for_a_custom_dir(make_site, monkeypatch, capsys):
+    site = make_site({"index.md": "# Home\n"})
+    monkeypatch.chdir(site.root)
+    assert main(["template", "citations/cite.html"]) == 2
+    err = capsys.readouterr().err
+    assert "mkdocs.yml: no theme.custom_dir" in err and "Traceback" not in err

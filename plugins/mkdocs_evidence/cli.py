@@ -8,6 +8,7 @@ Stable contract (scripts depend on it):
     mkdocs-evidence new-guide NAME
     mkdocs-evidence init DIR --condition NAME [--clinic NAME]
     mkdocs-evidence add DOI_OR_PMID ... [--bib FILE]
+    mkdocs-evidence template [NAME ...] [-f mkdocs.yml]
 
 Exit codes: 0 no error findings; 1 error findings; 2 usage or input errors (one message, no
 traceback).
@@ -396,9 +397,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--clinic", metavar="NAME", help="your clinic's name, shown on every page")
     init.set_defaults(handler=cmd_init)
 
-    from .cli_add import register  # `add DOI PMID`: fetch a reference (cli_add.py)
+    from . import cli_add, cli_templates  # `add DOI PMID`, `template [NAME]` (their own modules)
 
-    register(commands, UsageError)
+    cli_add.register(commands, UsageError)
+    cli_templates.register(commands, UsageError)
     return parser
 
 
