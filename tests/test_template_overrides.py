@@ -91,7 +91,7 @@ def test_the_cli_check_reads_the_same_guide_templates_as_the_build(overridden_si
     from mkdocs_evidence.cli import _settings, build_parser
 
     monkeypatch.chdir(overridden_site.root)
-    settings, _files, _whole = _settings(build_parser().parse_args(["check"]))
+    settings = _settings(build_parser().parse_args(["check"]))[0]
     assert [d.resolve() for d in settings.template_dirs] == [overridden_site.root / "overrides" / OVERRIDE_FOLDER]
     text = "\n".join(page.markdown for page in Project(settings).generated_pages)
     assert marker("guide/overview.md.j2") in text and marker("guide/_macros.md.j2") in text

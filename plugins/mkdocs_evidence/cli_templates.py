@@ -50,11 +50,11 @@ def cmd_template(args: argparse.Namespace, usage_error: type[Exception]) -> int:
     targets = [(name, Path(custom_dir) / OVERRIDE_FOLDER / name) for name in args.names]
     for _name, target in targets:
         if target.exists():
-            raise usage_error(f"{target}: already there; not copying over it (nothing was copied)")
+            raise usage_error(f"{_shown(target)}: already there; not copying over it (nothing was copied)")
     for name, target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(TEMPLATES_DIR / name, target)
-        print(f"created {target}")
+        print(f"created {_shown(target)}")
     return 0
 
 
@@ -63,8 +63,16 @@ def _list(names: tuple[str, ...], custom_dir: Path | None) -> None:
     for name in names:
         own = Path(custom_dir) / OVERRIDE_FOLDER / name if custom_dir is not None else None
         if own is not None and own.is_file():
-            print(f"{name}  (yours: {own})")
+            print(f"{name}  (yours: {_shown(own)})")
         elif name in old:
-            print(f"{name}  (yours, in the old place: {old[name]})")
+            print(f"{name}  (yours, in the old place: {_shown(old[name])})")
         else:
             print(name)
+
+
+def _shown(path: Path) -> str:
+    """A path as the user typed the command: relative to the current folder when inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd().absolute()).as_posix()
+    except ValueError:
+        return path.as_posix()

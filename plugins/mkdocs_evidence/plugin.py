@@ -190,7 +190,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             files.remove(file)
         for path, moved in legacy_override_files(custom_dir):
             root = self.project.settings.root
-            log.info("%s: still read; template overrides now go in %s", display(path, root), display(Path(custom_dir) / moved, root))
+            log.info("%s: still read; template overrides now go in %s", display(path, root), display(Path(custom_dir or "") / moved, root))
         for name in STYLESHEETS:
             source = PACKAGE_ASSETS / name
             if source.is_file():
