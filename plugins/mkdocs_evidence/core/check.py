@@ -252,13 +252,13 @@ class _TextRun:
 
     def _source_finding(self, stat: Statistic, number: int, sentence: str, keys: tuple[str, ...], span: dict) -> Finding | None:
         """A cited statistic against what its known sources record."""
-        from . import figures, source_check
+        from . import quantities, source_check
         from .context_report import context_finding
 
         known = [self.bibliography.references[k] for k in keys if k in self.bibliography]
         if not known:
             return None  # every key is unknown: already reported as unknown-citation
-        if stat.certainty != "sure" or not figures.parse_quantities(stat.text):
+        if stat.certainty != "sure" or not quantities.parse_quantities(stat.text):
             return None  # "most people", "the leading cause": no figure to compare, the citation is the check
         before = self.sentence_text(self.bounds[number - 1][0])[1] if number > 0 else ""
         verdict = source_check.verify(stat.text, sentence, known, before=before)
