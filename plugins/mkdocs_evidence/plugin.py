@@ -31,11 +31,10 @@ from .caches import PluginCaches
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
-from .core.check import CheckOptions
 from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
-from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
+from .core.project import Outcome, PageCheck, Project, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report import render_report_html, report_to_json
 from .core.settings_check import missing_content
@@ -44,6 +43,7 @@ from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
+from .site_config import project_settings
 from .site_theme import SetupError, set_up_site, third_party_findings
 
 log = get_plugin_logger(__name__)
@@ -79,40 +79,47 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        settings = project_settings(self.config, config_file=config.config_file_path, docs_dir=Path(config.docs_dir))
+        root = settings.root
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
         if self.caches is None or self.caches.directory != cache_dir:
             self.caches = PluginCaches.open(cache_dir)
-        caches = self.caches
-        options = CheckOptions(
-            rating_scale=self.config.rating_scale,
-            max_evidence_age_years=self.config.max_evidence_age_years,
-            **({"today": self.config.today} if self.config.today else {}),
-        )
-        settings = ProjectSettings(
-            root=root,
-            docs_dir=Path(config.docs_dir),
-            bibliography=tuple(resolve(config.config_file_path, p) for p in self.config.bibliography),
-            content_dir=resolve(config.config_file_path, self.config.content),
-            waivers=resolve(config.config_file_path, self.config.waivers),
-            options=options,
-            reading_target=self.config.reading_level_target,
-            production=self.config.production,
-        )
         if not (self.is_dirty and self.project is not None and self.project.settings.root == root):
             self.page_checks = {}
-        self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
-        self.generated: dict[str, dict] = {}
-        self.unreadable: list[Finding] = []
+        self.project = Project(settings, self.caches.bibliographies, self.caches.syllables, self.caches.sources)
+        self._reset_build_state()
         missing = missing_content(
             Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
             explicit=self.config.content != EvidenceConfig.content.default,  # the default may be absent
         )
         self.unreadable.extend([missing] if missing else [])
+        self._set_up_extension(config, self._citation_style(root))
+        # The packaged theme (after the site's custom_dir), the Markdown extensions the
+        # generated pages need, the clinic settings, no third-party fonts (site_theme.py).
+        try:
+            set_up_site(config)
+        except SetupError as error:
+            raise PluginError(str(error)) from None
+        self.unreadable.extend(third_party_findings(config, root))
+        # Ours first, so a clinic's own extra_css wins.
+        config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
+        if self.is_serve and self.config.report and not self.config.report_on_build:
+            log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
+        return config
+
+    def _reset_build_state(self) -> None:
+        """What one build collects, empty at its start."""
+        self.generated: dict[str, dict] = {}
+        self.unreadable: list[Finding] = []
         self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
         self.outcome: Outcome | None = None
         self.report_file: File | None = None
-        style = self._citation_style(root)
+        self._current_how_we_rate: str | None = None
+
+    def _set_up_extension(self, config: MkDocsConfig, style) -> None:
+        """The template environment, the badge renderer and the Markdown extension."""
+        assert self.project is not None and self.caches is not None
+        caches = self.caches
         custom_dir = config.theme.custom_dir
         self.env = make_environment([Path(custom_dir)] if custom_dir else [])
         self.ratings = RatingRenderer(
@@ -121,7 +128,6 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             env=self.env,
             treatments=[t for guide in self.project.guides for t in guide.treatments],
         )
-        self._current_how_we_rate: str | None = None
         # What rendered markers depend on besides the page and the bibliography: the site's
         # template overrides, the scale, the options; and, per page, the link to "How we rate".
         templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
@@ -142,18 +148,6 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             citation_style=style,
         )
         config.markdown_extensions.append(self.extension)
-        # The packaged theme (after the site's custom_dir), the Markdown extensions the
-        # generated pages need, the clinic settings, no third-party fonts (site_theme.py).
-        try:
-            set_up_site(config)
-        except SetupError as error:
-            raise PluginError(str(error)) from None
-        self.unreadable.extend(third_party_findings(config, root))
-        # Ours first, so a clinic's own extra_css wins.
-        config.extra_css[0:0] = [f"assets/evidence/{name}" for name in STYLESHEETS if (PACKAGE_ASSETS / name).is_file()]
-        if self.is_serve and self.config.report and not self.config.report_on_build:
-            log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
-        return config
 
     def _citation_style(self, root: Path):
         """The configured citation style (a bad one stops the build with one message), and a
