@@ -24,6 +24,13 @@ from .prose import LineIndex, mask_non_prose
 from .scales import get_scale
 from .sentences import split_sentences
 
+__all__ = [
+    "CheckOptions",
+    "Located",
+    "TextCheck",
+    "check_text",
+]
+
 if TYPE_CHECKING:
     from .attribution import Attribution
     from .statistics import Statistic

@@ -29,6 +29,18 @@ from .source_findings import figure_item_findings, rating_wording_finding
 from .source_text import attach_excerpts
 from .waivers import WaiverLoad, apply_waivers, load_waivers
 
+__all__ = [
+    "ConditionGuide",
+    "Outcome",
+    "PageCheck",
+    "Project",
+    "ProjectSettings",
+    "generated_page_name",
+    "load_bibliography",
+    "read_markdown",
+    "with_excerpts",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class ProjectSettings:
@@ -300,6 +312,13 @@ def generated_page_name(src_uri: str) -> str:
     """How the build log, the CLI and the report name a page generated from YAML: its path
     under the docs folder, as MkDocs names it. Findings about it sit in its YAML file."""
     return src_uri
+
+
+def load_bibliography(sources: Sequence[Path], root: Path | None = None) -> Bibliography:
+    """Every ``.bib`` and CSL-JSON file under ``sources`` (files or folders), with each entry's
+    excerpt file read in, as the plugin and the CLI load them; problems are ``Bibliography.problems``."""
+    root = root or Path.cwd()
+    return with_excerpts(BibliographyCache().load(list(sources), root), root)
 
 
 def with_excerpts(bibliography: Bibliography, root: Path) -> Bibliography:

@@ -17,6 +17,24 @@ from typing import Any
 
 import yaml
 
+__all__ = [
+    "DEFAULT_SCALE",
+    "INHERIT",
+    "NO_EVIDENCE_DESIGN",
+    "UNGRADED",
+    "Catalogue",
+    "Design",
+    "DowngradeReason",
+    "Level",
+    "Scale",
+    "UpgradeReason",
+    "get_scale",
+    "load_catalogue",
+    "normalise_id",
+    "parse_scales",
+    "scale_names",
+]
+
 INHERIT = "inherit"
 """Design level value: the source carries its own grade (guidelines), so it does not cap."""
 UNGRADED = "none"
