@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from . import ratings
 from .bibliography import Bibliography
@@ -78,6 +78,16 @@ class TextCheck:
     ratings: tuple = ()
 
 
+class Span(TypedDict):
+    """Where a finding sits in its file, as ``make_finding`` takes it (1-based, end exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
 class _Locator:
     """Offsets in a text -> positions in its file.
 
@@ -97,7 +107,7 @@ class _Locator:
 
         self.position = position
 
-    def span(self, start: int, end: int) -> dict[str, int | str]:
+    def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(max(end, start))
         return {"path": self.where.path, "line": line, "column": column, "end_line": end_line, "end_column": end_column}
@@ -257,7 +267,7 @@ class _TextRun:
                 findings.append(finding)
         return len(found), findings
 
-    def _source_finding(self, stat: Statistic, number: int, sentence: str, keys: tuple[str, ...], span: dict) -> Finding | None:
+    def _source_finding(self, stat: Statistic, number: int, sentence: str, keys: tuple[str, ...], span: Span) -> Finding | None:
         """A cited statistic against what its known sources record."""
         from . import quantities, source_check
         from .context_report import context_finding
@@ -277,8 +287,8 @@ class _TextRun:
             recorded_in = "source text or figures" if verdict.text_checked else "figures"
             message = f"'{stat.text}' is not among the {recorded_in} recorded by {sources}"
             return make_finding("figure-not-in-source", **span, text=stat.text, sentence=sentence, message=message, citations=keys)
-        if verdict.state == "mismatch":
-            return context_finding(verdict.comparison, span, keys)
+        if verdict.state == "mismatch" and verdict.comparison is not None:
+            return context_finding(verdict.comparison, dict(span), keys)
         return None
 
     def attribution_findings(self) -> list[Finding]:

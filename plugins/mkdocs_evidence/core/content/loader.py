@@ -38,7 +38,7 @@ def _first_alias(text: str) -> tuple[int, int] | None:
     linear and expands nothing."""
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 return event.start_mark.line + 1, event.start_mark.column + 1
     except (yaml.YAMLError, RecursionError):
         return None  # the loader below reports the syntax error with its line

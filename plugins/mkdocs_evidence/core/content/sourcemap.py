@@ -54,7 +54,13 @@ class TimestampTextLoader(yaml.SafeLoader):
     with a location instead of a ``ValueError`` from the YAML constructor."""
 
 
-TimestampTextLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError(None, None, "a date must be a single value", node.start_mark)
+    return loader.construct_scalar(node)
+
+
+TimestampTextLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
