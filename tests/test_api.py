@@ -34,14 +34,14 @@ STATED = [
 MODULES = {
     "mkdocs_evidence.core.check": ["CheckOptions", "Located", "TextCheck", "check_text"],
     "mkdocs_evidence.core.findings": ["RULES", "Finding", "Rule", "Severity", "make_finding"],
-    "mkdocs_evidence.core.citations": ["KEY_PATTERN", "anchor_for", "find_citations", "reference_href"],
+    "mkdocs_evidence.core.text.citations": ["KEY_PATTERN", "anchor_for", "find_citations", "reference_href"],
     "mkdocs_evidence.core.claims.statistics": ["Statistic", "find_statistics"],
     "mkdocs_evidence.core.claims.attribution": ["Attribution", "find_attributions"],
-    "mkdocs_evidence.core.content": ["Guide", "Treatment", "load_guide", "parse_guide", "parse_treatment"],
+    "mkdocs_evidence.core.guide.content": ["Guide", "Treatment", "load_guide", "parse_guide", "parse_treatment"],
     "mkdocs_evidence.core.ratings": ["Rating", "check_rating", "compute_ceiling", "find_rating_markers"],
-    "mkdocs_evidence.core.scales": ["Scale", "get_scale", "scale_names"],
+    "mkdocs_evidence.core.ratings.scales": ["Scale", "get_scale", "scale_names"],
     "mkdocs_evidence.core.project": ["Project", "ProjectSettings", "load_bibliography"],
-    "mkdocs_evidence.core.sarif": ["findings_to_sarif"],
+    "mkdocs_evidence.core.report.sarif": ["findings_to_sarif"],
     "mkdocs_evidence.standalone": ["make_extension"],
 }
 

@@ -30,7 +30,7 @@ _API: dict[str, str] = {
     "CheckOptions": "mkdocs_evidence.core.check",
     "Located": "mkdocs_evidence.core.check",
     "TextCheck": "mkdocs_evidence.core.check",
-    "find_citations": "mkdocs_evidence.core.citations",
+    "find_citations": "mkdocs_evidence.core.text.citations",
     "find_statistics": "mkdocs_evidence.core.claims.statistics",
     "Statistic": "mkdocs_evidence.core.claims.statistics",
     "find_attributions": "mkdocs_evidence.core.claims.attribution",
@@ -41,29 +41,29 @@ _API: dict[str, str] = {
     "Rule": "mkdocs_evidence.core.findings",
     "RULES": "mkdocs_evidence.core.findings",
     # sources
-    "Reference": "mkdocs_evidence.core.references",
-    "Bibliography": "mkdocs_evidence.core.bibliography",
+    "Reference": "mkdocs_evidence.core.bib.references",
+    "Bibliography": "mkdocs_evidence.core.bib.bibliography",
     "load_bibliography": "mkdocs_evidence.core.project",
     # condition guides and ratings
-    "Guide": "mkdocs_evidence.core.content",
-    "Treatment": "mkdocs_evidence.core.content",
-    "load_guide": "mkdocs_evidence.core.content",
-    "parse_guide": "mkdocs_evidence.core.content",
-    "parse_treatment": "mkdocs_evidence.core.content",
+    "Guide": "mkdocs_evidence.core.guide.content",
+    "Treatment": "mkdocs_evidence.core.guide.content",
+    "load_guide": "mkdocs_evidence.core.guide.content",
+    "parse_guide": "mkdocs_evidence.core.guide.content",
+    "parse_treatment": "mkdocs_evidence.core.guide.content",
     "Rating": "mkdocs_evidence.core.ratings",
     "check_rating": "mkdocs_evidence.core.ratings",
     "compute_ceiling": "mkdocs_evidence.core.ratings",
     "find_rating_markers": "mkdocs_evidence.core.ratings",
-    "get_scale": "mkdocs_evidence.core.scales",
+    "get_scale": "mkdocs_evidence.core.ratings.scales",
     # a whole project and its report
     "Project": "mkdocs_evidence.core.project",
     "ProjectSettings": "mkdocs_evidence.core.project",
     "Outcome": "mkdocs_evidence.core.project",
-    "Report": "mkdocs_evidence.core.report",
-    "report_to_json": "mkdocs_evidence.core.report",
-    "render_report_html": "mkdocs_evidence.core.report",
-    "write_report_files": "mkdocs_evidence.core.report",
-    "findings_to_sarif": "mkdocs_evidence.core.sarif",
+    "Report": "mkdocs_evidence.core.report.editor_report",
+    "report_to_json": "mkdocs_evidence.core.report.editor_report",
+    "render_report_html": "mkdocs_evidence.core.report.editor_report",
+    "write_report_files": "mkdocs_evidence.core.report.editor_report",
+    "findings_to_sarif": "mkdocs_evidence.core.report.sarif",
 }
 
 __all__ = [
@@ -125,19 +125,19 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .config import EvidenceConfig
-    from .core.bibliography import Bibliography
+    from .core.bib.bibliography import Bibliography
+    from .core.bib.references import Reference
     from .core.check import CheckOptions, Located, TextCheck, check_text
-    from .core.citations import find_citations
     from .core.claims.attribution import Attribution, find_attributions
     from .core.claims.statistics import Statistic, find_statistics
-    from .core.content import Guide, Treatment, load_guide, parse_guide, parse_treatment
     from .core.findings import RULES, Finding, Rule, Severity
+    from .core.guide.content import Guide, Treatment, load_guide, parse_guide, parse_treatment
     from .core.project import Outcome, Project, ProjectSettings, load_bibliography
     from .core.ratings import Rating, check_rating, compute_ceiling, find_rating_markers
-    from .core.references import Reference
-    from .core.report import Report, render_report_html, report_to_json, write_report_files
-    from .core.sarif import findings_to_sarif
-    from .core.scales import get_scale
+    from .core.ratings.scales import get_scale
+    from .core.report.editor_report import Report, render_report_html, report_to_json, write_report_files
+    from .core.report.sarif import findings_to_sarif
+    from .core.text.citations import find_citations
     from .markdown_ext import EvidenceExtension, makeExtension
     from .plugin import EvidencePlugin
     from .standalone import make_extension

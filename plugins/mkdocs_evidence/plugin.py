@@ -29,14 +29,14 @@ from mkdocs.utils import get_relative_url, nest_paths
 from . import bibliography_page, search_view
 from .caches import PluginCaches
 from .config import EvidenceConfig, publish_failure, resolve
-from .core.atomic import atomic_write_text
-from .core.bibliography import display
-from .core.diskcache import tree_signature
+from .core.bib.bibliography import display
 from .core.findings import Finding, Severity
-from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.guide.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.io.atomic import atomic_write_text
+from .core.io.diskcache import tree_signature
 from .core.project import Outcome, PageCheck, Project, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.report import render_report_html, report_to_json
+from .core.report.editor_report import render_report_html, report_to_json
 from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages

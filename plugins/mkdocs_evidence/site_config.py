@@ -102,7 +102,7 @@ def read_site_config(config_file: Path) -> SiteConfig:
     """Read ``mkdocs.yml`` the way ``mkdocs build`` does, without building."""
     from mkdocs.structure.files import get_files
 
-    from .core.clinic import ClinicError, validate_clinic
+    from .core.guide.clinic import ClinicError, validate_clinic
 
     config = _load(config_file)
     clinic = config.extra.get("clinic") if isinstance(config.extra, Mapping) else None

@@ -16,13 +16,13 @@ from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
 from . import ratings
-from .bibliography import Bibliography
-from .citations import find_citations
-from .excerpt import MAX_SENTENCE, sentence_excerpt
+from .bib.bibliography import Bibliography
 from .findings import Finding, make_finding
-from .prose import LineIndex, mask_non_prose
-from .scales import get_scale
-from .sentences import split_sentences
+from .ratings.scales import get_scale
+from .text.citations import find_citations
+from .text.excerpt import MAX_SENTENCE, sentence_excerpt
+from .text.prose import LineIndex, mask_non_prose
+from .text.sentences import split_sentences
 
 __all__ = [
     "CheckOptions",
@@ -132,7 +132,7 @@ def check_text(
     markup: str = "markdown",
 ) -> TextCheck:
     """Check one Markdown text; never raises on any input. ``markup`` is how the text reaches
-    the page (``core/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
+    the page (``core/text/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
     as written, so it cannot cite: any statistic in it is uncited)."""
     options = options or CheckOptions()
     run = _TextRun(text, where, bibliography, options, position, markup)
@@ -269,8 +269,9 @@ class _TextRun:
 
     def _source_finding(self, stat: Statistic, number: int, sentence: str, keys: tuple[str, ...], span: Span) -> Finding | None:
         """A cited statistic against what its known sources record."""
-        from . import quantities, source_check
-        from .context_report import context_finding
+        from .claims import quantities
+        from .source import source_check
+        from .source.context_report import context_finding
 
         known = [self.bibliography.references[k] for k in keys if k in self.bibliography]
         if not known:
@@ -329,7 +330,7 @@ class _TextRun:
 
     def dense_decimal_findings(self) -> list[Finding]:
         """Paragraphs dense with one-decimal percentages: offer natural frequencies (info)."""
-        from . import natural_frequencies
+        from .claims import natural_frequencies
 
         findings = []
         for dense in natural_frequencies.find_dense_decimals(self.prose):
@@ -339,8 +340,8 @@ class _TextRun:
 
 
 def _overstatements(run: _TextRun) -> list[Finding]:
-    """``overstated-claim`` findings for the cited sentences of one text (see core/overstatement.py)."""
-    from . import overstatement
+    """``overstated-claim`` findings for the cited sentences of one text (see core/source/overstatement.py)."""
+    from .source import overstatement
 
     prose, bounds = run.prose, run.bounds
     levels = {run.sentence_number(m.start): m.level for m in run.markers if isinstance(m, ratings.RatingMarker)}

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..references import Reference
-from ..scales import (
+from ..bib.references import Reference
+from .model import Ceiling
+from .scales import (
     INHERIT,
     NO_EVIDENCE_DESIGN,
     UNGRADED,
@@ -23,7 +24,6 @@ from ..scales import (
     load_catalogue,
     normalise_id,
 )
-from .model import Ceiling
 
 SURROGATE_OUTCOME_TYPES = frozenset({"disease", "disease-oriented", "surrogate"})
 

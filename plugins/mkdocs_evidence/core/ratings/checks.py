@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import rate_down
+from ..bib.references import Reference
 from ..findings import Finding, make_finding
-from ..references import Reference
-from ..scales import Catalogue, Design, Level, Scale, load_catalogue
+from . import rate_down
 from .ceiling import compute_ceiling, join_words, keys_text, unique_references
 from .model import Ceiling, Rating
+from .scales import Catalogue, Design, Level, Scale, load_catalogue
 
 
 @dataclass(frozen=True, slots=True)

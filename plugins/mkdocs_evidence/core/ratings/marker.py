@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..citations import KEY_PATTERN
 from ..findings import Finding, make_finding
-from ..scales import normalise_id
+from ..text.citations import KEY_PATTERN
 from .model import Rating
+from .scales import normalise_id
 
 # The body cannot hold braces, so each scan stops at the next brace: linear in the text.
 _MARKER = re.compile(
@@ -17,7 +17,7 @@ _MARKER = re.compile(
 )
 _UP = re.compile(r"[\[(]?\s*\bup\s*:", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:->|→)\s*")
-_KEY = re.compile(r"@(?P<key>" + KEY_PATTERN + ")")  # the one key grammar (core/citations.py)
+_KEY = re.compile(r"@(?P<key>" + KEY_PATTERN + ")")  # the one key grammar (core/text/citations.py)
 _SYNTAX = "write {rating: LEVEL | TREATMENT -> OUTCOME | @key; @key}"
 
 

@@ -10,11 +10,11 @@ from collections.abc import Mapping, Sequence
 
 import jinja2
 
-from ..citations import reference_href
-from ..scales import INHERIT, UNGRADED, Catalogue, Scale, load_catalogue
 from ..templating import template_environment as package_environment
+from ..text.citations import reference_href
 from .ceiling import no_evidence_level
 from .model import ComparisonRow, RatingSummary
+from .scales import INHERIT, UNGRADED, Catalogue, Scale, load_catalogue
 
 
 def template_environment() -> jinja2.Environment:

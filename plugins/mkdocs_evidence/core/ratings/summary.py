@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .. import rate_down
-from ..references import Reference
-from ..scales import Catalogue, Level, Scale, load_catalogue
+from ..bib.references import Reference
+from . import rate_down
 from .ceiling import compute_ceiling, join_words, unique_references
 from .model import DesignCount, Rating, RatingSummary, SourceItem
+from .scales import Catalogue, Level, Scale, load_catalogue
 
 _PARTICIPANTS = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:\w+\s+)?"
