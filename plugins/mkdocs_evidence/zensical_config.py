@@ -32,7 +32,7 @@ def _tables(path: Path) -> tuple[dict, dict]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ZensicalConfigError(f"{path}: cannot read: {error}") from error
-    project = raw["project"] if isinstance(raw.get("project"), dict) else {}
+    project: dict = raw["project"] if isinstance(raw.get("project"), dict) else {}
     extensions = project.get("markdown_extensions") or {}
     table = extensions.get(EXTENSION_NAME) if isinstance(extensions, dict) else None
     return project, table if isinstance(table, dict) else {}

@@ -9,10 +9,10 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..core.bibliography import Bibliography
-from ..core.citations import find_citations, reference_href
-from ..core.prose import mask_non_prose
+from ..core.bib.bibliography import Bibliography
 from ..core.ratings import find_rating_markers
+from ..core.text.citations import find_citations, reference_href
+from ..core.text.prose import mask_non_prose
 from .citations import CitationRenderer
 from .slots import BIBLIOGRAPHY
 

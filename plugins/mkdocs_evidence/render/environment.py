@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..core.diskcache import tree_signature
+from ..core.io.diskcache import tree_signature
 from ..core.templating import TEMPLATES_DIR, template_environment
 
 __all__ = [

@@ -10,7 +10,7 @@ The marks that keep parts of a page out of the search index are another protocol
 
 from __future__ import annotations
 
-from ..core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER
+from ..core.guide.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER
 
 __all__ = ["BIBLIOGRAPHY", "COMPARISON", "RANGES", "REPORT", "fill"]
 
