@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, SPACES, number_value
 from . import context as cx
+from .bare import unknown_number
 from .grammar import cased, trie
-from .lexicon import LEXICON
+from .lexicon import COUNT_NOUNS, LEXICON
 
 __all__ = ["Candidate", "broad_candidates"]
 
@@ -81,7 +82,7 @@ _PROPORTION = re.compile(
     + "be" + _S + "asked)\\b)(?:" + _S + "(?:of" + _S + ")?[\\w-]+)?)",
     _F,
 )
-_AGE_NUM = "\\d{1,3}(?![\\d,%]|[.]\\d)"
+_AGE_NUM = "\\d{1,3}(?![\\d%]|,\\d|[.]\\d)"
 _AGE = re.compile(
     "(?:aged|ages?|age" + _S + "of|ages" + _S + "of|between" + _S + "the" + _S + "ages" + _S
     + "of|over" + _S + "the" + _S + "age" + _S + "of|under" + _S + "the" + _S + "age" + _S
@@ -274,14 +275,7 @@ _YEAR_LIKE = re.compile("(?:1[89]|20)\\d\\d(?:s|['\u2019]s)?")
 _GROUP_NOUN = re.compile(
     _S + "(?:[\\w-]+" + _S + "){0,3}?(?P<noun>[A-Za-z-]+s|people|men|women|children|feet)\\b", _F
 )
-_COUNT_NOUNS = frozenset(
-    w.lower() for w in LEXICON.participant_nouns + LEXICON.event_nouns + LEXICON.study_nouns
-) | frozenset((
-    "males", "females", "australians", "canadians", "hospitalizations", "stays", "visits",
-    "calls", "births", "operations", "procedures", "prescriptions", "countries", "conditions",
-    "disorders", "diseases", "genes", "factors", "types", "species", "hits", "carers", "others",
-    "survivors", "sufferers", "cancers", "diagnoses", "days", "admissions",
-))
+_COUNT_NOUNS = COUNT_NOUNS
 _NOT_COUNT_NOUNS = frozenset((
     "times", "tablets", "pills", "capsules", "doses", "drops", "sessions", "sets", "reps",
     "steps", "minutes", "hours", "seconds", "days", "weeks", "months", "years", "nights",
@@ -308,6 +302,7 @@ _GUIDANCE_START = re.compile(
     _F,
 )
 _BOUNDARY = re.compile("[.!?\n]")
+_CASE_NEXT = re.compile("[,;]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
 # Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
 # and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
@@ -433,7 +428,8 @@ def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candid
     if len(token) == 1 and token in "01":
         return None  # nothing below 2 is flagged on its own
     value = number_value(token)
-    if value is None or value < 2 or _not_a_finding(ctx, start, end, token):
+    decimal = token[:1].isdigit() and "." in token
+    if value is None or (value < 2 and not decimal) or _not_a_finding(ctx, start, end, token):
         return None
     text = ctx.text
     grouped = "," in token or any(c in token for c in " \u00a0\u2009\u202f")
@@ -453,9 +449,9 @@ def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candid
                          "a number per day or year: a rate, unless it is a schedule")
     if grouped:
         return Candidate(start, end, "count", "big-number", "sure", "")
-    if value >= 10 and token[0].isdigit() and "." in token:
-        return Candidate(start, end, "number", "decimal", "uncertain",
-                         "a decimal number of an unknown kind in a claim")
+    if unknown_number(text, start, end, token, value):
+        return Candidate(start, end, "number", "number", "uncertain",
+                         "a number of an unknown kind in a sentence that states a finding")
     return None
 
 
@@ -516,7 +512,7 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
                          " a finding that needs a source")
     if group == "age":
         a = _AGE.match(text, pos)
-        if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos):
+        if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos) or _CASE_NEXT.match(text, a.end()):
             return None
         return Candidate(pos, a.end(), "age-group", "age", "uncertain",
                          "an age group: a finding about a group, unless it says who the advice is for")
