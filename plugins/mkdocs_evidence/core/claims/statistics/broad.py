@@ -306,17 +306,36 @@ _CASE_NEXT = re.compile("[,;]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 3
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
 # Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
 # and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
-_REFERENCE_WORDS = ("et al", "doi", "Retrieved", "retrieved", "ISBN", "pp.", "vol.")
+_REFERENCE_WORDS = ("doi", "Retrieved", "retrieved", "ISBN", "pp.", "vol.")
+# Weak marks ("et al", initials after a surname) count only near the start of a line and
+# outside brackets: "(Yetiser et al., 2002)" and "said Dr Kim, M.D." sit in prose.
 _REFERENCE_LINE = re.compile(
     "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0 + "[:,]"
-    "|," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&]"
+    "|(?P<weak>," + _S + "(?!M\\.D\\.|D\\.O\\.|R\\.N\\.|M\\.S\\.|B\\.S\\.|D\\.C\\.|P\\.T\\.)"
+    "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&])"
 )
+_WEAK_REACH = 100
 _LINE = re.compile("[^\n]*")
+
+
+def _weak_mark(text: str, at: int) -> bool:
+    """A weak mark within a line's first ``_WEAK_REACH`` characters, outside brackets."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if at - line_start > _WEAK_REACH:
+        return False
+    head = text[line_start:at]
+    return head.count("(") <= head.count(")")
 
 
 def _reference_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that reads like a reference-list entry, in order (one scan)."""
-    marks = [m.start() for m in _REFERENCE_LINE.finditer(text)]
+    marks = [m.start() for m in _REFERENCE_LINE.finditer(text)
+             if m.group("weak") is None or _weak_mark(text, m.start())]
+    at = text.find("et al")
+    while at >= 0:
+        if _weak_mark(text, at) and not text[at - 1 : at].isalnum():
+            marks.append(at)
+        at = text.find("et al", at + 5)
     for word in _REFERENCE_WORDS:
         at = text.find(word)
         while at >= 0:
