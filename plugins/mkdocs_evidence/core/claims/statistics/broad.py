@@ -20,11 +20,13 @@ import bisect
 import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, SPACES, number_value
 from . import context as cx
 from .bare import unknown_number
+from .candidate import Candidate
+from .comparisons import WORDS as _CMP_WORDS
+from .comparisons import comparison_candidate, superlative_of_all
 from .grammar import cased, trie
 from .lexicon import COUNT_NOUNS, LEXICON
 
@@ -36,18 +38,6 @@ _PLURAL = (
     "(?!(?:is|was|has|does|this|thus|always|perhaps|its|less|unless|across|plus|us)\\b)"
     "[a-z-]{2,}(?<!ss)(?<!ous)(?<!ly)s\\b"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A statistic found by this pass (converted to a ``Statistic`` by the finder)."""
-
-    start: int
-    end: int
-    kind: str
-    pattern: str
-    certainty: str
-    reason: str
 
 
 _ORDINAL = (
@@ -248,7 +238,7 @@ def _word_trie(plain, guarded, guard: str) -> str:
 
 _PLAIN_WORDS = frozenset(
     [w for w in _SCAN_WORDS if w not in _SCAN_SMALL] + list(_NUMBER_WORDS_2) + list(_YOU_WORDS)
-    + list(_CASE_WORDS)
+    + list(_CASE_WORDS) + list(_CMP_WORDS)
 )
 # The one word scan of this pass: its anchors, number words, "you" words and "she" words.
 _WORD_SCAN_ANCHOR = re.compile("\\b" + _word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
@@ -256,6 +246,7 @@ _SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
 _NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
 _YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
 _CASE_SET = frozenset(v for w in _CASE_WORDS for v in (w, w.capitalize()))
+_CMP_SET = frozenset(v for w in _CMP_WORDS for v in (w, w.capitalize()))
 _SCAN_DIGIT_ANCHOR = re.compile("[#\\d](?<![\\w.,:#][#\\d])")
 
 # Bare numbers.
@@ -367,6 +358,7 @@ class _Context:
         self.anchors: list[int] = []
         self.number_words: list[tuple[int, int]] = []
         self.you: list[int] = []
+        self.comparisons: list[tuple[int, str]] = []
         cases: list[int] = []
         for m in _WORD_SCAN_ANCHOR.finditer(text):
             word = m.group(0)
@@ -378,6 +370,8 @@ class _Context:
                 self.you.append(m.start())
             if word in _CASE_SET:
                 cases.append(m.start())
+            if word in _CMP_SET:
+                self.comparisons.append((m.start(), word))
         cases += [m.start() for m in _CASE_AGE.finditer(text)]
         self.cases = sorted(cases)
         self.starts: dict[int, tuple[bool, bool]] = {}
@@ -495,6 +489,9 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     if group == "prop" and _PROPORTION.match(text, pos) is None:
         group = "vq"  # "nearly half", "about 3 times"
     if group == "rank":
+        best = superlative_of_all(text, pos)
+        if best is not None:
+            return best
         r = _RANK.match(text, pos)
         if r is None:
             return None
@@ -602,6 +599,10 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         if c is not None and free(c.start, c.end):
             extra.append(c)
             last_end = c.end
+    for pos, word in ctx.comparisons:
+        c = comparison_candidate(ctx, word, pos)
+        if c is not None and c.end > c.start and free(c.start, c.end) and not ctx.in_reference(pos):
+            extra.append(c)
     merged = sorted(found + extra, key=lambda c: c.start)
     last = -1
     for c in merged:
