@@ -46,7 +46,7 @@ _ORDINAL = (
 )
 _SUPERLATIVE = (
     "(?:most" + _S + "(?:common(?:ly)?|frequent(?:ly)?|prevalent|widespread|popular|deadly|costly|"
-    "curable|likely|important|serious|disabling|diagnosed|prescribed|used)|commonest|leading|"
+    "curable|likely|important|serious|disabling|diagnosed|prescribed|used|often)|commonest|leading|"
     "biggest|largest|greatest|highest|lowest|top|"
     "single" + _S + "biggest)"
 )
@@ -73,18 +73,26 @@ _PROPORTION = re.compile(
     _F,
 )
 _AGE_NUM = "\\d{1,3}(?![\\d%]|,\\d|[.]\\d)"
+# "80 years of age and older", "40-60 years old", "90 days old": an age in any form.
+_AGE_SPAN = (
+    "(?<![\\w.,])\\d{1,3}(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
+    + "(?:years?" + _S + "(?:of" + _S + "age|old)|days" + _S + "old)\\b(?:" + _S + "(?:and|or)" + _S
+    + "(?:over|older|above|under|younger))?"
+)
 _AGE = re.compile(
     "(?:aged|ages?|age" + _S + "of|ages" + _S + "of|between" + _S + "the" + _S + "ages" + _S
     + "of|over" + _S + "the" + _S + "age" + _S + "of|under" + _S + "the" + _S + "age" + _S
-    + "of|older" + _S + "than|younger" + _S + "than|by" + _S + "(?:the" + _S + ")?age(?:"
+    + "of|older" + _S + "than|younger" + _S + "than|(?:aged|ages)" + _S + "between|by" + _S + "(?:the" + _S + ")?age(?:"
     + _S + "of)?|after" + _S + "age|from" + _S + "age|before" + _S + "age)" + _S0 + "[<>\u2264\u2265]?"
     + _S0 + _AGE_NUM + "(?:" + _S0 + "(?:-|\u2013|to|and|or)" + _S0 + _AGE_NUM + ")?(?:" + _S
     + "years?)?(?:" + _S + "(?:old|of" + _S + "age))?(?:" + _S + "(?:and|or)" + _S
     + "(?:over|older|above|under|younger|up))?"
     "|(?<![\\w.,])\\d{2}\\+(?!\\w)|(?<![\\w.,])\\d{2}(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S
     + "(?:over|older|above)\\b"
-    "|\\bin" + _S + "(?:his|her|their|our|your)" + _S + "(?:early" + _S + "|mid-?|late" + _S
-    + ")?\\d0s\\b"
+    "|\\b(?:in|from|until|by|through)" + _S + "(?:his|her|their|our|your|the)" + _S + "(?:early"
+    + _S + "|mid-?|late" + _S + ")?\\d0s\\b"
+    "|" + _AGE_SPAN + "|(?<=[(<>\u2264\u2265])" + _AGE_NUM + "(?:" + _S0 + "[-\u2013]" + _S0
+    + _AGE_NUM + ")?" + _S + "years" + _S0 + "(?=\\))"
     "|\\b(?:over|under|past)" + _S + "(?:[2-9]\\d|1[5-9])(?:" + _S + "years" + _S
     + "(?:old|of" + _S + "age))?(?=" + _S0 + "(?:[.,;:)!?]|$|and\\b|or\\b|who\\b|are\\b|is\\b|"
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
@@ -163,7 +171,10 @@ _WORD_SCAN = re.compile(
     + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b)"
     "|(?P<prop>\\b(?:the|an?|nearly|almost|virtually|all|most|majority)\\b)"
     "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in)\\b"
-    "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above)))"
+    "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above))"
+    "|(?<![\\w.,])\\d{1,3}(?=(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
+    + "(?:years?" + _S + "(?:of" + _S + "age|old)|days" + _S + "old)\\b)|(?<=[(<>\u2264\u2265])\\d{1,3}(?=(?:"
+    + _S0 + "[-\u2013]" + _S0 + "\\d{1,3})?" + _S + "years" + _S0 + "\\)))"
     "|(?P<cmp>\\b(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)\\b)"
     "|(?P<mult>\\b(?:roughly|doubled|tripled|trebled|halved|quadrupled|doubles|"
     "triples|quadruples|double|triple|twofold|threefold|fourfold|fivefold|sixfold|sevenfold|eightfold|"
@@ -202,10 +213,11 @@ _SCAN_NEXT = (
     "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
     "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
     "her", "their", "our", "your", "age", "ages", "half", "quarter", "statistically", "significant",
-    "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many",
+    "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many", "all",
+    "about", "around", "almost", "nearly",
 )
 _NEXT_OK = (
-    "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:age|ages|most|"
+    "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:\\d0s|early|late|mid|age|ages|most|"
     "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
     "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
     "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b|(?:person|man|woman|"
@@ -293,7 +305,7 @@ _GUIDANCE_START = re.compile(
     _F,
 )
 _BOUNDARY = re.compile("[.!?\n]")
-_CASE_NEXT = re.compile("[,;]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
+_CASE_NEXT = re.compile("[,;:]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
 # Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
 # and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
