@@ -47,12 +47,13 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     "(?:\\b(?:out" + _S + "of|at|score|scored|rated|graded|grade|of|from|firmware|model|"
-    "issue|vol|no|ext|tel|room)" + _S0 + "[(:.]?" + _S0 + "|[(\\[,;]" + _S0 + ")$",
+    "issue|vol|no|ext|tel|room)" + _S0 + "[(:.]?" + _S0 + "|[(\\[;]" + _S0 + ")$",
     _F,
 )
 # A unit or a dose after the end of a range ("0.5-1 mg", "10 to 15 pounds", "30-60 minutes").
 _RANGE_THEN = re.compile(RANGE_SEP + DIGNUM + _S0 + "(?:[a-zA-Z\u00b5%]|$)")
 _CITATION = re.compile("[\\[(]" + _S0 + "\\d{1,3}(?:" + _S0 + "[-,\u2013]" + _S0 + "\\d{1,3})*" + _S0 + "[\\])]")
+_NAME_COMMA = re.compile("\\b[A-Z][a-z]+," + _S0 + "$")
 _LINE_START = re.compile("(?:#+|[-*+>|]|\\d{1,3}[.)])?" + _S0 + "$")
 _SECTION_NEXT = re.compile("(?:[.)]|[.]\\d|" + _S + "[A-Z])")
 _LINE_END = re.compile(_S0 + "(?:\\||\n|$)")
@@ -82,6 +83,8 @@ def unknown_number(text: str, start: int, end: int, token: str, value: float) ->
     window = text[max(0, start - 14) : start]
     if _MONTH_BEFORE.search(window) or _BEFORE.search(window):
         return False
+    if text[end : end + 1] == "," and _NAME_COMMA.search(window):
+        return False  # "Maria, 67, noticed": one person's age
     for m in _CITATION.finditer(text, max(0, start - 12), min(len(text), end + 12)):
         if m.start() < start and end < m.end():
             return False

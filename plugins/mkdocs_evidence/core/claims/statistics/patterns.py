@@ -62,7 +62,9 @@ _RM_ABBR = "(?-i:a?OR|RR|HR|IRR|aHR|aRR|RRR|ARR)"
 _ES_LONG = (
     "(?:standardi[sz]ed" + _S + "mean" + _S + "differences?|weighted" + _S + "mean" + _S +
     "differences?|mean" + _S + "differences?|cohen['\\u2019]?s" + _S + "d|hedges['\\u2019]?s?"
-    + _S + "g|effect" + _S + "sizes?|number" + _S + "needed" + _S + "to" + _S + "(?:treat|harm))"
+    + _S + "g|effect" + _S + "sizes?|number" + _S + "needed" + _S + "to" + _S + "(?:treat|harm)|"
+    "(?:pooled|mean|average)" + _S + "(?:drop|fall|reduction|increase|rise|gain|change|improvement|"
+    "decrease))"
 )
 _ES_ABBR = "(?-i:SMD|WMD|MD|NNT|NNH)"
 _GAP = "[^\\d\\n.;!?,()]{0,40}?"
@@ -134,7 +136,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
                _SCALED + _S + "(?:(?:new|more|fewer|additional|serious|minor|major|recorded|"
                "reported)" + _S + "){0,2}" + EVENT_NOUN + "\\b"),
     "duration": ("duration-finding", rules.duration,
-                 NUM + "(?:" + RANGE_SEP + NUM + ")?" + _S + "(?:days?|weeks?|months?|years?)\\b"),
+                 NUM + "(?:" + RANGE_SEP + NUM + ")?" + _S + "(?:minutes?|hours?|days?|weeks?|months?|"
+                 "years?|decades?)\\b"),
     # At a word: multiples and fractions.
     "twice": ("multiple", rules.always,
               "(?:twice|thrice|half)" + _S + "(?:as" + _S + "(?:likely|many|much|common|often|"
@@ -155,7 +158,7 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     # At a measure's name.
     "kw-ci": ("confidence-interval", rules.always, _CI_NAME + _CI_TAIL),
     "rm-long": ("relative-measure", rules.always,
-                _RM_LONG + "\\b(?:" + _S0 + "\\(" + _S0 + _RM_ABBR + _S0 + "\\))?" + _GAP + SNUM
+                _RM_LONG + "\\b(?:" + _S0 + "\\(" + _S0 + _RM_ABBR + _S0 + "\\))?(?:" + _S0 + ",)?" + _GAP + SNUM
                 + "(?:" + _S0 + "%)?"),
     "rm-abbr": ("relative-measure", rules.always,
                 _RM_ABBR + "\\b" + _TIGHT + SNUM + "(?!" + _S0 + "(?:bpm|beats))"),
@@ -231,7 +234,7 @@ _KEYWORD_TABLE = {
     ("mean", "median", "standard", "interquartile", "sd", "iqr"): ("es-long", "mean"),
     ("average",): ("mean", "on-average"),
     ("odds", "risk", "relative", "hazard", "rate", "incidence", "adjusted", "pooled", "summary",
-     "absolute"): ("rm-long",),
+     "absolute"): ("rm-long", "es-long"),
     ("or", "aor", "rr", "hr", "irr", "ahr", "arr", "rrr"): ("rm-abbr",),
     ("ci", "cri", "confidence", "credible"): ("kw-ci",),
     ("standardised", "standardized", "weighted", "cohen", "cohen's", "cohen\u2019s", "hedges",

@@ -217,8 +217,11 @@ def duration(hit: Hit, kind: str) -> str | None:
     wider = hit.before(80)
     prep = cx.DUR_PREP_BACK.search(wider)
     context_end = len(wider) - (len(prep.group(0)) if prep else 0)
-    if not cx.DUR_CONTEXT.search(wider, 0, context_end) or cx.DUR_SCHEDULE.search(wider, 0, context_end):
+    found = cx.DUR_CONTEXT.search(wider, 0, context_end)
+    if not found or cx.DUR_SCHEDULE.search(wider, 0, context_end):
         return None
+    if cx.DUR_GUIDANCE.search(wider, 0, context_end) or cx.DUR_AROUND_EVENT.match(hit.text, hit.match.end()):
+        return None  # "see a GP if it lasts more than 6 weeks", "her walking improved over 3 months"
     return kind
 
 
