@@ -27,7 +27,7 @@ from .bare import unknown_number
 from .candidate import Candidate
 from .comparisons import WORDS as _CMP_WORDS
 from .comparisons import comparison_candidate, superlative_of_all
-from .grammar import cased, trie
+from .grammar import WordScan, cased, trie
 from .lexicon import COUNT_NOUNS, LEXICON
 
 __all__ = ["Candidate", "broad_candidates"]
@@ -253,7 +253,7 @@ _PLAIN_WORDS = frozenset(
     + list(_CASE_WORDS) + list(_CMP_WORDS)
 )
 # The one word scan of this pass: its anchors, number words, "you" words and "she" words.
-_WORD_SCAN_ANCHOR = re.compile("\\b" + _word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
+_WORD_SCAN_ANCHOR = WordScan(_word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
 _SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
 _NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
 _YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
@@ -305,6 +305,27 @@ _GUIDANCE_START = re.compile(
     _F,
 )
 _BOUNDARY = re.compile("[.!?\n]")
+# An age in a chart's title or a table's row label: followed by ", by ..." or ", 2018".
+_AGE_IN_TITLE = re.compile(_S0 + "\\+?" + _S0 + "," + _S0 + "(?:by\\b|(?:19|20)\\d\\d\\b)")
+_TITLE_START = re.compile(_S0 + "(?:[#*|>-]+" + _S0 + ")?(?:Figure|Fig\\.|Table|Chart|Map|Graph)\\b")
+_TITLE_BODY = re.compile("[^\\d.!?:;]*")
+
+
+def _title_line(text: str, start: int, end: int) -> bool:
+    """A figure or table title, or a short label line with no other number and no sentence end
+    ("IVF success rates for women under 35", "Under 35")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _TITLE_START.match(text, line_start):
+        return True
+    if line_end - line_start > 80:
+        return False
+    head = _TITLE_BODY.match(text, line_start, start)
+    tail = _TITLE_BODY.match(text, end, line_end)
+    return head is not None and head.end() == start and tail is not None and tail.end() == line_end
+
+
 _CASE_NEXT = re.compile("[,;:]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
 _CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
 # Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
@@ -372,18 +393,17 @@ class _Context:
         self.you: list[int] = []
         self.comparisons: list[tuple[int, str]] = []
         cases: list[int] = []
-        for m in _WORD_SCAN_ANCHOR.finditer(text):
-            word = m.group(0)
+        for start, end, word in _WORD_SCAN_ANCHOR.finditer(text):
             if word in _SCAN_SET:
-                self.anchors.append(m.start())
+                self.anchors.append(start)
             if word in _NUMBER_SET:
-                self.number_words.append((m.start(), m.end()))
+                self.number_words.append((start, end))
             if word in _YOU_SET:
-                self.you.append(m.start())
+                self.you.append(start)
             if word in _CASE_SET:
-                cases.append(m.start())
+                cases.append(start)
             if word in _CMP_SET:
-                self.comparisons.append((m.start(), word))
+                self.comparisons.append((start, word))
         cases += [m.start() for m in _CASE_AGE.finditer(text)]
         self.cases = sorted(cases)
         self.starts: dict[int, tuple[bool, bool]] = {}
@@ -542,6 +562,8 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
         a = _AGE.match(text, pos)
         if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos) or _CASE_NEXT.match(text, a.end()):
             return None
+        if _AGE_IN_TITLE.match(text, a.end()) or _title_line(text, pos, a.end()):
+            return None  # "Figure 1: Stroke among people aged 15 and over, by sex, 2018"
         return Candidate(pos, a.end(), "age-group", "age", "uncertain",
                          "an age group: a finding about a group, unless it says who the advice is for")
     if group == "cmp":

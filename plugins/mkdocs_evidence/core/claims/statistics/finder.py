@@ -16,7 +16,7 @@ from ...text.numbers import NUM, NUMBER_WORDS, OPT_SPACES, SCALE_BIG, SPACES
 from . import context as cx
 from . import rules
 from .broad import broad_candidates
-from .grammar import cased, trie
+from .grammar import WordScan, cased, trie
 from .lexicon import LEXICON
 from .patterns import BY_FOLLOW, BY_WORD, CURRENCY, FRACTION, Pattern
 
@@ -54,8 +54,8 @@ KINDS = (
 _DIGIT_ANCHOR = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
 _CURRENCY_ANCHOR = re.compile("[\u00a3$\u20ac]")
 _NUMBER_WORD_SET = frozenset(w for w in NUMBER_WORDS if w != "zero")
-_WORD_ANCHOR = re.compile(
-    "\\b(?:(?:" + trie(cased(tuple(_NUMBER_WORD_SET) + LEXICON.fraction_words + LEXICON.multiple_words
+_WORD_ANCHOR = WordScan(
+    "(?:(?:" + trie(cased(tuple(_NUMBER_WORD_SET) + LEXICON.fraction_words + LEXICON.multiple_words
                             + LEXICON.measure_keywords) + list(LEXICON.measure_abbreviations))
     + ")\\b(?!-year)"
     "|(?:an?|An?)(?=(?:" + SPACES + "|-)(?:half|third|quarter|fifth|sixth|tenth|dozen|"
@@ -106,7 +106,7 @@ def _anchors(text: str):
     """(position, anchor group, word) of every place a statistic can start, in order."""
     digits = [(m.start(), "num", "") for m in _DIGIT_ANCHOR.finditer(text)]
     money = [(m.start(), "cur", "") for m in _CURRENCY_ANCHOR.finditer(text)]
-    words = [(m.start(), "word", m.group(0)) for m in _WORD_ANCHOR.finditer(text)]
+    words = [(start, "word", word) for start, _, word in _WORD_ANCHOR.finditer(text)]
     return heapq.merge(digits, money, words)
 
 
