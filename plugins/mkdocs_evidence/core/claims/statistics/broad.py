@@ -68,7 +68,7 @@ _PROPORTION = re.compile(
     + "of)?|(?:an?|the)" + _S + "(?:small" + _S + ")?minority" + _S + "of\\b"
     "|(?:nearly|almost|virtually)" + _S + "(?:all|everyone|every" + _S + "\\w+)\\b"
     "|all" + _S + "but" + _S + "(?:\\d+|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + ")\\b"
-    "|(?<![Aa]t" + " )(?<![Tt]he )(?<!one )most\\b(?!" + _S + "(?:importantly|of" + _S + "all|likely" + _S + "to" + _S
+    "|(?<![Aa]t" + " )(?<![Tt]he )(?<!one )most\\b(?!" + _S + "(?:of" + _S + ")?(?-i:[A-Z])|" + _S + "(?:importantly|of" + _S + "all|likely" + _S + "to" + _S
     + "be" + _S + "asked)\\b)(?:" + _S + "(?:of" + _S + ")?[\\w-]+)?)",
     _F,
 )

@@ -72,7 +72,10 @@ _COUNT_FIRST = frozenset(
     + LEXICON.study_adjectives + LEXICON.event_nouns + LEXICON.time_words + ("new",)
 )
 # Kinds that a term's definition states without reporting a finding ("acute means less than 6 weeks").
-_DEFINABLE = frozenset(("duration-finding", "participant-count", "outcome-count", "mean-median-sd"))
+_DEFINABLE = frozenset((
+    "duration-finding", "participant-count", "outcome-count", "mean-median-sd", "percentage",
+    "percent-range",
+))
 _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 

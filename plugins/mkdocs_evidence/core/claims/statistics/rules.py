@@ -70,8 +70,15 @@ def _is_year(token: str) -> bool:
     return bool(cx.YEAR_TOKEN.fullmatch(token))
 
 
+# A target or goal is a policy, not a finding ("aims for 85% by 2020", "Target: 36% by 2030").
+_TARGET = re.compile(
+    "\\b(?:aims?|aiming|targets?|goals?|ambition)\\b(?:\\s*:|\\s+(?:for|of|to|is|was|are|were|set\\s+at)\\b)"
+    "[^.!?\\n;]{0,40}$",
+    re.IGNORECASE,
+)
 _DEFINITION = re.compile(
-    "\\b(?:means|is\\s+defined\\s+as|are\\s+defined\\s+as|defined\\s+as|refers\\s+to|is\\s+called)\\b"
+    "\\b(?:means|is\\s+defined\\s+as|are\\s+defined\\s+as|defined\\s+as|refers\\s+to|is\\s+called|"
+    "(?:were|was|are|is)\\s+called\\s+[\\w-]+\\s+if)\\b"
     "[^.!?\\n]{0,60}$",
     re.IGNORECASE,
 )
@@ -98,6 +105,8 @@ def percentage(hit: Hit, kind: str) -> str | None:
         return None
     if kind == "percent-range" and " and" in hit.span.lower() and not cx.BETWEEN_REV.match(hit.back):
         return None
+    if _TARGET.search(hit.before(60)):
+        return None  # "the strategy aims for 85% linkage to care": a policy target
     return kind
 
 
