@@ -46,7 +46,7 @@ _ORDINAL = (
 )
 _SUPERLATIVE = (
     "(?:most" + _S + "(?:common(?:ly)?|frequent(?:ly)?|prevalent|widespread|popular|deadly|costly|"
-    "curable|likely|important|serious|disabling|diagnosed|prescribed|used|often)|commonest|leading|"
+    "curable|likely|important|serious|disabling|diagnosed|prescribed|used|often|effective|popular)|commonest|leading|"
     "biggest|largest|greatest|highest|lowest|top|"
     "single" + _S + "biggest)"
 )
@@ -93,6 +93,8 @@ _AGE = re.compile(
     + _S + "|mid-?|late" + _S + ")?\\d0s\\b"
     "|" + _AGE_SPAN + "|(?<=[(<>\u2264\u2265])" + _AGE_NUM + "(?:" + _S0 + "[-\u2013]" + _S0
     + _AGE_NUM + ")?" + _S + "years" + _S0 + "(?=\\))"
+    "|(?:(?<=people )|(?<=adults )|(?<=women )|(?<=men )|(?<=patients )|(?<=those )|(?<=children ))"
+    "(?:over|under)" + _S + "(?:[2-9]\\d|1[5-9])\\b(?!" + _S0 + "(?:%|per\\b|percent|[.,]\\d))"
     "|\\b(?:over|under|past)" + _S + "(?:[2-9]\\d|1[5-9])(?:" + _S + "years" + _S
     + "(?:old|of" + _S + "age))?(?=" + _S0 + "(?:[.,;:)!?]|$|and\\b|or\\b|who\\b|are\\b|is\\b|"
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
@@ -105,7 +107,8 @@ _COMPARISON = re.compile(
 )
 _MULTIPLE = re.compile(
     "(?:more" + _S + "than|nearly|almost|roughly|about)" + _S + "(?:doubled|tripled|trebled|halved|"
-    "quadrupled)\\b|(?:doubled|tripled|trebled|halved|quadrupled)\\b(?!" + _S + "(?:up|over|back|as)\\b)"
+    "quadrupled)\\b|(?:doubled|tripled|trebled|halved|quadrupled)\\b(?!" + _S + "(?:up|back|as)\\b|" + _S
+    + "over\\b(?!" + _S + "(?:the|a|an|\\d)))"
     "|(?:two|three|four|five|six|seven|eight|nine|ten)fold\\b"
     "|(?:doubles|triples|quadruples|double|triple)\\b(?!" + _S0 + "[-]|" + _S
     + "(?:check|vision|bed|room|dose|click|up|chin|jointed|glazing)\\b)"
@@ -294,6 +297,7 @@ _IN_DIGIT_RUN = re.compile(_S + "\\d")
 _DIGIT_RUN_AFTER = re.compile(_S + "\\d{3,}\\b")
 _COUNT_WITH_PERCENT = re.compile(_S0 + "\\(" + _S0 + "\\d{1,3}(?:[.]\\d+)?" + _S0 + "%")
 _PER_REV = re.compile(_S + "rep\\b", _F)
+_COUNT_NEXT = re.compile(_S + "(?:[a-z-]+" + _S + "){0,2}?(?:" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + ")\\b", _F)
 _EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
 
 # Context windows (reversed look-backs match at the window's end, forward ones at the start).
@@ -451,7 +455,9 @@ def _not_a_finding(ctx: _Context, start: int, end: int, token: str) -> bool:
     """Negative lexicon for a bare number: labels and codes, units and doses, phone numbers,
     identifiers, years, adjectives ("12-week"), ages, reference-list entries."""
     text = ctx.text
-    if token in _EMERGENCY or (token[:1] == "0" and len(token) > 1 and "." not in token):
+    if (token in _EMERGENCY and not _COUNT_NEXT.match(text, end)) or (
+        token[:1] == "0" and len(token) > 1 and "." not in token
+    ):
         return True  # phone numbers and codes
     if token.isdigit() and (len(token) >= 5 or _YEAR_LIKE.fullmatch(token)):
         return True  # an identifier (PMID, record number) or a year
@@ -484,7 +490,7 @@ def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candid
         return None
     if _COUNT_WITH_PERCENT.match(text, end):
         return Candidate(start, end, "count", "count-percent", "sure", "")
-    guidance = ctx.guidance(start)
+    guidance = ctx.guidance(start) and not (grouped and value >= 1000 and not ctx.imperative(start))
     if noun and noun_word in _COUNT_NOUNS and (value >= 10 or grouped):
         return None if guidance else Candidate(start, noun.end(), "count", "count", "sure", "")
     if guidance:
@@ -500,12 +506,15 @@ def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candid
     return None
 
 
+_RISK_NEXT = re.compile(_S + "(?:your|the|their|a" + _S + "person's)" + _S + "(?:risk|chance|odds|likelihood)\\b", _F)
+
+
 def _word_candidate_mult(ctx: _Context, pos: int) -> Candidate | None:
     """Multiples, changes by a fraction and ratios ("more than doubled", "by a fifth", "3:1")."""
     text = ctx.text
     x = _MULTIPLE.match(text, pos)
-    if x is None or ctx.guidance(pos):
-        return None
+    if x is None or (ctx.guidance(pos) and not _RISK_NEXT.match(text, x.end())):
+        return None  # "double the dose"; but "triples your risk of dementia" is a finding
     if ":" in x.group(0) and not _RATIO_CONTEXT.search(text, max(0, pos - 40), min(len(text), x.end() + 40)):
         return None  # "8:30": a time, not a ratio
     return Candidate(pos, x.end(), "multiple", "multiple", "sure", "")

@@ -49,6 +49,7 @@ _COUNT_BEFORE = re.compile(
     _F,
 )
 _THAN_GROUP = re.compile("than" + _S + "(?:in" + _S + ")?(?:the" + _S + ")?(?:[\\w-]+" + _S + ")?" + _GROUP + "\\b", _F)
+_THAN_WORD = re.compile("than" + _S + "[\\w-]+", _F)
 _LIKELY_BEFORE = re.compile(
     "\\b(?P<past>(?:were|was)" + _S + ")?(?:(?:much|far|slightly|significantly|substantially)"
     + _S + ")?(?:more|less)" + _S + "$",
@@ -80,12 +81,12 @@ def _than(ctx: _Sentence, pos: int) -> Candidate | None:
     m = _THAN_ALL.match(text, pos)
     if m is not None:
         return Candidate(pos, m.end(), "rank", "than-all", "sure", "")
-    g = _THAN_GROUP.match(text, pos)
-    if g is None or ctx.guidance(pos):
+    if ctx.guidance(pos):
         return None
     back = _COUNT_BEFORE.search(text, max(0, pos - 60), pos)
-    if back is None or _END[:-1] in text[back.start() : pos]:
+    if back is None:
         return None
+    g = _THAN_GROUP.match(text, pos) or _THAN_WORD.match(text, pos)
     return Candidate(back.start(), g.end(), "comparison", "more-than", "uncertain",
                      "a comparison between groups: a finding that needs a source")
 

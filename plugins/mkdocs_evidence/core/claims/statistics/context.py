@@ -94,7 +94,11 @@ CHANGE_BACK = re.compile(
     _F,
 )
 # Words that make a duration guidance, not a finding ("see a GP if it lasts more than 6 weeks").
-DUR_GUIDANCE = re.compile("\\b(?:if|when|unless|until|you|your|she|he|her|his|him|I|my|me)\\b", _F)
+DUR_GUIDANCE = re.compile(
+    "\\b(?:you|your|she|he|her|his|him|I|my|me)\\b|\\b(?:see|call|contact|ask|talk" + SPACES + "to|tell)"
+    + SPACES + "(?:a|your|the)" + SPACES + "(?:GP|doctor|pharmacist|nurse|midwife)\\b",
+    _F,
+)
 # A time before or after a daily event is a schedule ("taken 30-60 minutes before bed").
 DUR_AROUND_EVENT = re.compile(SPACES + "(?:before|after)" + SPACES + "(?:bed|meals?|food|eating|exercise|sleep|each|every|a|the|your)\\b", _F)
 BETWEEN_REV = re.compile(SPACES + "neewteb(?!\\w)", _F)

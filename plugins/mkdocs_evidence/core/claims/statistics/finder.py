@@ -77,6 +77,9 @@ _DEFINABLE = frozenset((
     "percent-range",
 ))
 _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+# What may stand between a statistic and the age group it describes ("1 in 3 people over 65").
+_GROUP_GAP = re.compile("[ \t\u00a0]*(?:(?:people|adults|women|men|patients|children|those|Americans|Australians)[ \t\u00a0]+)?")
+_NOT_GROUPS = frozenset(("rank", "proportion", "comparison", "multiple", "age-group"))
 _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 
 
@@ -186,4 +189,22 @@ def _with_broad(text: str, found: list[Statistic]) -> list[Statistic]:
         extra.append(Statistic(c.start, end, c.kind, text[c.start:end], c.pattern, c.certainty, c.reason))
     if not extra:
         return found
-    return sorted(found + extra, key=lambda s: s.start)
+    return _merge_age_groups(text, sorted(found + extra, key=lambda s: s.start))
+
+
+def _merge_age_groups(text: str, found: list[Statistic]) -> list[Statistic]:
+    """An age group right after a statistic describes its group ("one in three people over
+    65", "5.6 million aged 65 and older"): one statistic, not two."""
+    out: list[Statistic] = []
+    for s in found:
+        last = out[-1] if out else None
+        if (
+            last is not None and s.kind == "age-group" and last.kind not in _NOT_GROUPS
+            and 0 <= s.start - last.end <= 24
+            and _GROUP_GAP.fullmatch(text, last.end, s.start)
+        ):
+            out[-1] = Statistic(last.start, s.end, last.kind, text[last.start : s.end], last.pattern,
+                                last.certainty, last.reason)
+            continue
+        out.append(s)
+    return out

@@ -114,7 +114,7 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
                   _SCALED + _S + "(?:new" + _S + ")?" + EVENT_NOUN + "(?:" + _S + "of" + _S + "\\w+)?"
                   + _S + "(?:(?:per|a|each|every)" + _S + "year|annually|yearly)\\b"),
     "times": ("multiple", rules.always,
-              NUM + _S + "times" + _S + "(?:more|less|higher|lower|greater|fewer|larger|smaller|as"
+              NUM + _S + "times" + _S + "(?:more|less|higher|lower|greater|fewer|larger|smaller|over|as"
               + _S + "\\w+|" + _SAME_AS + "))\\b(?:" + _S
               + "(?:likely|common|often|frequent|frequently))?"),
     "fold": ("multiple", rules.always,
@@ -145,7 +145,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
               "severe|probable|prone)|" + _SAME_AS + "|cost)|more" + _S + "likely)\\b"),
     "mult-verb": ("multiple", rules.always,
                   "(?:doubled|halved|tripled|trebled|quadrupled|doubling|halving|tripling)"
-                  "\\b(?!" + _S + "(?:up|over|back|as|up" + _S + "as)\\b)"),
+                  "\\b(?!" + _S + "(?:up|back|as|up" + _S + "as)\\b|" + _S + "over\\b(?!" + _S
+                  + "(?:the|a|an|\\d)))"),
     "double-the": ("multiple", rules.always,
                    "(?:double|triple|treble)" + _S + "the" + _S + "(?:risk|odds|rate|number|"
                    "chance|likelihood|amount)\\b"),
@@ -181,7 +182,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     # At a currency sign or code.
     "cost": ("cost-finding", rules.cost,
              "(?:[\\u00a3$\\u20ac]|(?-i:GBP|USD|EUR))" + _S0 + DIGNUM + "(?:" + _S0 + "(?:"
-             + SCALE_BIG + "|bn|m|k)\\b)?(?:" + _S + "(?:per|a|each|every|for" + _S + "each)" + _S
+             + SCALE_BIG + "|bn|m|k)\\b)?(?:" + _S + "(?-i:USD|GBP|EUR|AUD|CAD))?(?:" + _S
+             + "(?:more|less|extra|higher|lower|cheaper|dearer)\\b)?(?:" + _S + "(?:per|a|each|every|for" + _S + "each)" + _S
              + "(?:" + COST_NOUN + "\\b|[\\w-]+(?:" + _S + "(?:life" + _S + ")?years?\\b)?))?"),
 }
 PATTERNS: dict[str, Pattern] = {

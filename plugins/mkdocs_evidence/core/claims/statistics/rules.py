@@ -70,6 +70,8 @@ def _is_year(token: str) -> bool:
     return bool(cx.YEAR_TOKEN.fullmatch(token))
 
 
+# A difference in cost between groups is a finding ("cost $580 USD more").
+_COST_DIFFERENCE = re.compile("\\b(?:more|less|extra|higher|lower|cheaper|dearer)$", re.IGNORECASE)
 # A target or goal is a policy, not a finding ("aims for 85% by 2020", "Target: 36% by 2030").
 _TARGET = re.compile(
     "\\b(?:aims?|aiming|targets?|goals?|ambition)\\b(?:\\s*:|\\s+(?:for|of|to|is|was|are|were|set\\s+at)\\b)"
@@ -238,6 +240,6 @@ def cost(hit: Hit, kind: str) -> str | None:
     """Money per unit or at population scale, or next to the health service; not a price."""
     span = hit.span
     tail = span[1:] if span[:1] in "\u00a3$\u20ac" else span[3:]
-    if cx.SCALE_IN.search(tail) or cx.COST_CONTEXT.search(hit.before(80)):
+    if cx.SCALE_IN.search(tail) or cx.COST_CONTEXT.search(hit.before(80)) or _COST_DIFFERENCE.search(tail):
         return kind
     return None
