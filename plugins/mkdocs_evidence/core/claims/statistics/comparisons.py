@@ -49,6 +49,14 @@ _COUNT_BEFORE = re.compile(
     _F,
 )
 _THAN_GROUP = re.compile("than" + _S + "(?:in" + _S + ")?(?:the" + _S + ")?(?:[\\w-]+" + _S + ")?" + _GROUP + "\\b", _F)
+# A copula and a comparative before "than" or "among": a result comparing groups.
+_COPULA_COMPARATIVE = re.compile(
+    "\\b(?:was|were|is|are|remained|remain)" + _S + "(?:(?:slightly|much|far|significantly|"
+    "substantially|considerably|even|still)" + _S + ")?(?P<cmp>higher|lower|highest|lowest|greater|"
+    "greatest|smaller|larger)" + _S + "$",
+    _F,
+)
+_NEXT_WORDS = re.compile("\\w+(?:" + _S + "[\\w-]+){1,2}")
 _THAN_WORD = re.compile("than" + _S + "[\\w-]+", _F)
 _LIKELY_BEFORE = re.compile(
     "\\b(?P<past>(?:were|was)" + _S + ")?(?:(?:much|far|slightly|significantly|substantially)"
@@ -75,12 +83,27 @@ _SUPERLATIVE_OF_ALL = re.compile(
 )
 
 
+def _between_groups(ctx: _Sentence, pos: int) -> Candidate | None:
+    """"incidence was higher among Black adults", "counts were lower than provisional ones"."""
+    text = ctx.text
+    back = _COPULA_COMPARATIVE.search(text, max(0, pos - 50), pos)
+    if back is None or ctx.guidance(pos) or ctx.case(pos):
+        return None
+    after = _NEXT_WORDS.match(text, pos)
+    end = after.end() if after else pos
+    return Candidate(back.start("cmp"), end, "comparison", "between-groups", "uncertain",
+                     "a comparison between groups: a finding that needs a source")
+
+
 def _than(ctx: _Sentence, pos: int) -> Candidate | None:
     """"more than any other", "than all the other cancers put together"; "more women than men"."""
     text = ctx.text
     m = _THAN_ALL.match(text, pos)
     if m is not None:
         return Candidate(pos, m.end(), "rank", "than-all", "sure", "")
+    groups = _between_groups(ctx, pos)
+    if groups is not None:
+        return groups
     if ctx.guidance(pos):
         return None
     back = _COUNT_BEFORE.search(text, max(0, pos - 60), pos)
@@ -149,7 +172,7 @@ def superlative_of_all(text: str, pos: int) -> Candidate | None:
 
 _RULES: dict[str, Callable[[_Sentence, int], Candidate | None]] = {
     "than": _than, "likely": _likely, "mostly": _mostly, "none": _none, "single": _single,
-    "handful": _handful,
+    "handful": _handful, "among": _between_groups,
 }
 # The anchor words (lower-case) this module decides, for the shared word scan.
 WORDS = tuple(_RULES)
