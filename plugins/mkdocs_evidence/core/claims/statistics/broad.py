@@ -47,6 +47,7 @@ _ORDINAL = (
 _SUPERLATIVE = (
     "(?:most" + _S + "(?:common(?:ly)?|frequent(?:ly)?|prevalent|widespread|popular|deadly|costly|"
     "curable|likely|important|serious|disabling|diagnosed|prescribed|used|often|effective|popular)|commonest|leading|"
+    "smallest|"
     "biggest|largest|greatest|highest|lowest|top|"
     "single" + _S + "biggest)"
 )
@@ -156,7 +157,9 @@ _EVERY = re.compile(
     "|\\bevery" + _S + "(?:\\d+" + _S + ")?(?:seconds?|minutes?)\\b",
     _F,
 )
-_NEEDS_NOUN = re.compile("\\b(?:leading|top|biggest|largest|greatest|single|important|serious|effective)\\b", _F)
+_NEEDS_NOUN = re.compile(
+    "\\b(?:leading|top|biggest|largest|greatest|smallest|single|important|serious|effective)\\b", _F
+)
 _MOST_NEXT = re.compile(
     _S + "(?:(?:of|people|men|women|children|adults|patients|cases|us|them|will|can|are|have|do|"
     "get|recover|experts|doctors)\\b|(?:[a-z-]+" + _S + "){0,2}?" + _PLURAL + ")"
@@ -214,6 +217,7 @@ _SCAN_SMALL = (
 _SCAN_NEXT = (
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
+    "smallest",
     "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
     "her", "their", "our", "your", "age", "ages", "half", "quarter", "statistically", "significant",
     "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many", "all",

@@ -57,6 +57,7 @@ _COPULA_COMPARATIVE = re.compile(
     _F,
 )
 _NEXT_WORDS = re.compile("\\w+(?:" + _S + "[\\w-]+){1,2}")
+_SENTENCE_END = re.compile("[.!?\n]")
 _THAN_WORD = re.compile("than" + _S + "[\\w-]+", _F)
 _LIKELY_BEFORE = re.compile(
     "\\b(?P<past>(?:were|was)" + _S + ")?(?:(?:much|far|slightly|significantly|substantially)"
@@ -77,17 +78,23 @@ _HANDFUL = re.compile("handful" + _S + "of\\b(?:" + _S + "[\\w-]+){0,3}", _F)
 _SUPERLATIVE_OF_ALL = re.compile(
     "(?:the|its)" + _S + "(?:highest|lowest|largest|smallest|biggest|greatest|best|worst)"
     + "(?:" + _S + "[\\w-]+)?" + _S + "(?:of" + _S + "any|since" + _S + "(?:the" + _S
-    + ")?(?:19|20)\\d\\d|on" + _S + "record|ever" + _S + "recorded|in" + _S + "the" + _S
+    + ")?(?:19|20)\\d\\d(?:s|['\u2019]s)?|on" + _S + "record|ever" + _S + "recorded|in" + _S + "the" + _S
     + "world)\\b(?:" + _S + "[\\w-]+)?",
     _F,
 )
+
+
+def _question(text: str, pos: int) -> bool:
+    """The sentence holding ``pos`` asks a question ("Why do more women than men get it?")."""
+    end = _SENTENCE_END.search(text, pos)
+    return end is not None and end.group(0) == "?"
 
 
 def _between_groups(ctx: _Sentence, pos: int) -> Candidate | None:
     """"incidence was higher among Black adults", "counts were lower than provisional ones"."""
     text = ctx.text
     back = _COPULA_COMPARATIVE.search(text, max(0, pos - 50), pos)
-    if back is None or ctx.guidance(pos) or ctx.case(pos):
+    if back is None or ctx.guidance(pos) or ctx.case(pos) or _question(text, pos):
         return None
     after = _NEXT_WORDS.match(text, pos)
     end = after.end() if after else pos
@@ -104,7 +111,7 @@ def _than(ctx: _Sentence, pos: int) -> Candidate | None:
     groups = _between_groups(ctx, pos)
     if groups is not None:
         return groups
-    if ctx.guidance(pos):
+    if ctx.guidance(pos) or _question(text, pos):
         return None
     back = _COUNT_BEFORE.search(text, max(0, pos - 60), pos)
     if back is None:

@@ -100,7 +100,7 @@ DUR_GUIDANCE = re.compile(
     _F,
 )
 # A time before or after a daily event is a schedule ("taken 30-60 minutes before bed").
-DUR_AROUND_EVENT = re.compile(SPACES + "(?:before|after)" + SPACES + "(?:bed|meals?|food|eating|exercise|sleep|each|every|a|the|your)\\b", _F)
+DUR_AROUND_EVENT = re.compile(SPACES + "(?:before|after)" + SPACES + "(?:bed|bedtime|meals?|food|eating|exercise|sleep|sex|doses?|taking|driving)\\b", _F)
 BETWEEN_REV = re.compile(SPACES + "neewteb(?!\\w)", _F)
 FRAC_QUANT = re.compile("(?:an?|one|two|three|four|five|six|seven|eight|nine)(?:-|" + SPACES + ")", _F)
 COST_CONTEXT = re.compile(
