@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 
-from ...text.numbers import DIGNUM, OPT_SPACES, RANGE_SEP, SPACES
+from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, RANGE_SEP, SPACES, number_value
+from . import context as cx
+from .candidate import Candidate
 from .lexicon import COUNT_NOUNS
+from .scan import TextContext
 
-__all__ = ["unknown_number"]
+__all__ = ["DIGITS", "NUMBER_AT", "number_candidate", "unknown_number"]
 
 _S, _S0 = SPACES, OPT_SPACES
 _F = re.IGNORECASE
@@ -89,3 +92,99 @@ def unknown_number(text: str, start: int, end: int, token: str, value: float) ->
         if m.start() < start and end < m.end():
             return False
     return not _at_line_edge(text, start, end)
+
+
+# Bare numbers: the negative lexicon, then the decision.
+NUMBER_AT = re.compile(DIGNUM + "|(?:" + "|".join(
+    sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
+DIGITS = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
+_UNIT_AFTER = re.compile(
+    _S0 + "(?:[-\u2010\u2011](?!fold|plus)[a-z]|(?:mg|g|kg|mcg|\u00b5g|ug|iu|IU|units?|mmol|ml|mL|l|L|mm|cm|m|km|"
+    "ft|feet|foot|inch(?:es)?|in\\.|lbs?|pounds?|stone|kcal|cal(?:ories)?|mmHg|mm" + _S + "Hg|bpm|"
+    "beats|degrees?|\u00b0|am|pm|AM|PM|a\\.m\\.|p\\.m\\.|o'clock|Hz|dB|mph|km/h|times|x|steps|"
+    "tablets?|pills?|capsules?|doses?|drops?|puffs?|servings?|portions?|glasses|cups?|"
+    "seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|"
+    "sessions?|sets?|reps?|repetitions?|metres?|meters?|miles?|litres?|liters?|grams?|"
+    "kilos?|kilograms?|pages?|words?|percentile)\\b|%|[:/]\\d|[.]\\d\\d?" + _S0 + "(?:am|pm)\\b)"
+)
+_YEAR_LIKE = re.compile("(?:1[89]|20)\\d\\d(?:s|['\u2019]s)?")
+_GROUP_NOUN = re.compile(
+    _S + "(?:[\\w-]+" + _S + "){0,3}?(?P<noun>[A-Za-z-]+s|people|men|women|children|feet)\\b", _F
+)
+_COUNT_NOUNS = COUNT_NOUNS
+_NOT_COUNT_NOUNS = frozenset((
+    "times", "tablets", "pills", "capsules", "doses", "drops", "sessions", "sets", "reps",
+    "steps", "minutes", "hours", "seconds", "days", "weeks", "months", "years", "nights",
+    "pages", "items", "questions", "tips", "ways", "things", "exercises", "stretches", "foods",
+    "servings", "glasses", "cups", "units", "options", "signs", "symptoms", "stages", "parts",
+    "sizes", "colours", "colors", "rooms", "beds", "braces", "products", "pairs",
+))
+_PER_TIME = re.compile(
+    _S + "(?:a|per|each|every)" + _S + "(?:day|week|month|year|decade)\\b|" + _S
+    + "(?:daily|weekly|annually|yearly)\\b", _F
+)
+_IN_DIGIT_RUN = re.compile(_S + "\\d")
+_DIGIT_RUN_AFTER = re.compile(_S + "\\d{3,}\\b")
+_COUNT_WITH_PERCENT = re.compile(_S0 + "\\(" + _S0 + "\\d{1,3}(?:[.]\\d+)?" + _S0 + "%")
+_PER_REV = re.compile(_S + "rep\\b", _F)
+_COUNT_NEXT = re.compile(_S + "(?:[a-z-]+" + _S + "){0,2}?(?:" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + ")\\b", _F)
+_EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
+
+
+_BEFORE_NOT_A_COUNT = frozenset("-\u2010\u2011\u2013\u2014#/:$\u00a3\u20ac\u00d7")
+
+
+def _not_a_finding(ctx: TextContext, start: int, end: int, token: str) -> bool:
+    """Negative lexicon for a bare number: labels and codes, units and doses, phone numbers,
+    identifiers, years, adjectives ("12-week"), ages, reference-list entries."""
+    text = ctx.text
+    if (token in _EMERGENCY and not _COUNT_NEXT.match(text, end)) or (
+        token[:1] == "0" and len(token) > 1 and "." not in token
+    ):
+        return True  # phone numbers and codes
+    if token.isdigit() and (len(token) >= 5 or _YEAR_LIKE.fullmatch(token)):
+        return True  # an identifier (PMID, record number) or a year
+    if start and (text[start - 1] in _BEFORE_NOT_A_COUNT or text[start - 1].isalpha()):
+        return True
+    after = text[end : end + 6]
+    if after[:1] in ("-", "\u2010", "\u2011") and after[1:2].isalpha() and after[1:5] != "plus":
+        return True  # "12-week", "5-year": an adjective, not a count
+    back = text[max(0, start - 40) : start][::-1]
+    if cx.LABEL_REV.match(back) or cx.AGE_REV.match(back) or _UNIT_AFTER.match(text, end):
+        return True
+    if _IN_DIGIT_RUN.match(back) or _DIGIT_RUN_AFTER.match(text, end) or _PER_REV.match(back):
+        return True  # "020 7219 2840": a phone number; "per 100,000": a rate's unit
+    return ctx.in_reference(start)
+
+
+def number_candidate(ctx: TextContext, start: int, end: int, token: str) -> Candidate | None:
+    """Decide one bare number (digits or words) that no precise pattern took."""
+    if len(token) == 1 and token in "01":
+        return None  # nothing below 2 is flagged on its own
+    value = number_value(token)
+    decimal = token[:1].isdigit() and "." in token
+    if value is None or (value < 2 and not decimal) or _not_a_finding(ctx, start, end, token):
+        return None
+    text = ctx.text
+    grouped = "," in token or any(c in token for c in " \u00a0\u2009\u202f")
+    noun = _GROUP_NOUN.match(text, end)
+    noun_word = noun.group("noun").lower() if noun else ""
+    if (noun_word in _NOT_COUNT_NOUNS and not grouped) or ctx.case(start):
+        return None
+    if _COUNT_WITH_PERCENT.match(text, end):
+        return Candidate(start, end, "count", "count-percent", "sure", "")
+    guidance = ctx.guidance(start) and not (grouped and value >= 1000 and not ctx.imperative(start))
+    if noun and noun_word in _COUNT_NOUNS and (value >= 10 or grouped):
+        return None if guidance else Candidate(start, noun.end(), "count", "count", "sure", "")
+    if guidance:
+        return None
+    if _PER_TIME.match(text, end):
+        return Candidate(start, end, "rate", "per-time", "uncertain",
+                         "a number per day or year: a rate, unless it is a schedule")
+    if grouped:
+        return Candidate(start, end, "count", "big-number", "sure", "")
+    if unknown_number(text, start, end, token, value):
+        return Candidate(start, end, "number", "number", "uncertain",
+                         "a number of an unknown kind in a sentence that states a finding")
+    return None
+

@@ -21,14 +21,12 @@ import heapq
 import re
 from collections.abc import Iterator
 
-from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, SPACES, number_value
-from . import context as cx
-from .bare import unknown_number
+from ...text.numbers import NUMBER_WORDS, OPT_SPACES, SPACES
+from .bare import DIGITS, NUMBER_AT, number_candidate
 from .candidate import Candidate
-from .comparisons import WORDS as _CMP_WORDS
 from .comparisons import comparison_candidate, superlative_of_all
-from .grammar import WordScan, cased, trie
-from .lexicon import COUNT_NOUNS, LEXICON
+from .lexicon import LEXICON
+from .scan import SCAN_DIGIT_ANCHOR, TextContext
 
 __all__ = ["Candidate", "broad_candidates"]
 
@@ -166,12 +164,6 @@ _MOST_NEXT = re.compile(
     "|" + _S0 + "[.,;:!?)]",
     _F,
 )
-_IMPERATIVE = re.compile(
-    _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
-    "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
-    "go|give|let|aim|limit|allow|consider|check|remember)\\b",
-    _F,
-)
 _WORD_SCAN = re.compile(
     "(?P<rank>(?:\\b(?:one" + _S + "of" + _S + "|among" + _S + ")?(?:the|its|their|a)" + _S
     + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b)"
@@ -193,126 +185,7 @@ _WORD_SCAN = re.compile(
     _F,
 )
 
-# Where the word scan can match: its first words (a trie, case-sensitive, so most positions are
-# rejected after one comparison), "#" and digits. The scan itself is then tried only there.
-_SCAN_WORDS = (
-    "one", "among", "the", "its", "their", "a", "an", "first", "second", "third", "fourth", "fifth",
-    "sixth", "seventh", "eighth", "ninth", "tenth", "number", "most", "commonest", "leading",
-    "biggest", "largest", "greatest", "highest", "lowest", "top", "single", "nearly", "almost",
-    "virtually", "all", "majority", "aged", "age", "ages", "between", "over", "under", "past",
-    "older", "younger", "by", "after", "from", "before", "in", "risen", "rose", "fell", "fallen",
-    "dropped", "grew", "grown", "increased", "decreased", "roughly", "doubled", "tripled", "trebled",
-    "halved", "quadrupled", "doubles", "triples", "quadruples", "double", "triple", "twofold",
-    "threefold", "fourfold", "fivefold", "sixfold", "sevenfold", "eightfold", "ninefold", "tenfold",
-    "tens", "hundreds", "thousands", "millions", "billions", "large", "high", "small", "low",
-    "significant", "growing", "substantial", "considerable", "statistically", "significantly", "no",
-    "few", "many", "more", "less", "fewer", "only", "about", "just", "someone", "somebody", "every",
-)
-# Frequent small words start a match only before a few words: they are anchors only there.
-_SCAN_SMALL = (
-    "one", "among", "the", "its", "their", "a", "an", "in", "by", "from", "after", "before", "over",
-    "under", "between", "past", "no", "more", "less", "fewer", "only", "nearly", "almost", "about",
-    "just", "all", "large", "high", "small", "low",
-)
-_SCAN_NEXT = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
-    "smallest",
-    "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
-    "her", "their", "our", "your", "age", "ages", "half", "quarter", "statistically", "significant",
-    "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many", "all",
-    "about", "around", "almost", "nearly",
-)
-_NEXT_OK = (
-    "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:\\d0s|early|late|mid|age|ages|most|"
-    "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
-    "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
-    "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b|(?:person|man|woman|"
-    "child|adult|death|case)\\b))"
-)
-_NUMBER_WORDS_2 = tuple(w for w, v in NUMBER_WORDS.items() if v >= 2)
-_YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
-_CASE_WORDS = ("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms")
 
-
-def _word_trie(plain, guarded, guard: str) -> str:
-    """One trie over ``plain`` and ``guarded`` words (each cased); a guarded word matches only
-    where ``guard`` (a look-ahead) holds, a plain one at a word boundary."""
-    tree: dict = {}
-    for word, end in [(w, "\\b") for w in cased(plain)] + [(w, guard) for w in cased(guarded)]:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node.setdefault("", set()).add(end)
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        ends = node.get("", set())
-        if ends:
-            branches.append("\\b" if "\\b" in ends else guard)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
-
-_PLAIN_WORDS = frozenset(
-    [w for w in _SCAN_WORDS if w not in _SCAN_SMALL] + list(_NUMBER_WORDS_2) + list(_YOU_WORDS)
-    + list(_CASE_WORDS) + list(_CMP_WORDS)
-)
-# The one word scan of this pass: its anchors, number words, "you" words and "she" words.
-_WORD_SCAN_ANCHOR = WordScan(_word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
-_SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
-_NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
-_YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
-_CASE_SET = frozenset(v for w in _CASE_WORDS for v in (w, w.capitalize()))
-_CMP_SET = frozenset(v for w in _CMP_WORDS for v in (w, w.capitalize()))
-_SCAN_DIGIT_ANCHOR = re.compile("[#\\d](?<![\\w.,:#][#\\d])")
-
-# Bare numbers.
-_NUMBER_AT = re.compile(DIGNUM + "|(?:" + "|".join(
-    sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
-_DIGITS = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
-_UNIT_AFTER = re.compile(
-    _S0 + "(?:[-\u2010\u2011](?!fold|plus)[a-z]|(?:mg|g|kg|mcg|\u00b5g|ug|iu|IU|units?|mmol|ml|mL|l|L|mm|cm|m|km|"
-    "ft|feet|foot|inch(?:es)?|in\\.|lbs?|pounds?|stone|kcal|cal(?:ories)?|mmHg|mm" + _S + "Hg|bpm|"
-    "beats|degrees?|\u00b0|am|pm|AM|PM|a\\.m\\.|p\\.m\\.|o'clock|Hz|dB|mph|km/h|times|x|steps|"
-    "tablets?|pills?|capsules?|doses?|drops?|puffs?|servings?|portions?|glasses|cups?|"
-    "seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|"
-    "sessions?|sets?|reps?|repetitions?|metres?|meters?|miles?|litres?|liters?|grams?|"
-    "kilos?|kilograms?|pages?|words?|percentile)\\b|%|[:/]\\d|[.]\\d\\d?" + _S0 + "(?:am|pm)\\b)"
-)
-_YEAR_LIKE = re.compile("(?:1[89]|20)\\d\\d(?:s|['\u2019]s)?")
-_GROUP_NOUN = re.compile(
-    _S + "(?:[\\w-]+" + _S + "){0,3}?(?P<noun>[A-Za-z-]+s|people|men|women|children|feet)\\b", _F
-)
-_COUNT_NOUNS = COUNT_NOUNS
-_NOT_COUNT_NOUNS = frozenset((
-    "times", "tablets", "pills", "capsules", "doses", "drops", "sessions", "sets", "reps",
-    "steps", "minutes", "hours", "seconds", "days", "weeks", "months", "years", "nights",
-    "pages", "items", "questions", "tips", "ways", "things", "exercises", "stretches", "foods",
-    "servings", "glasses", "cups", "units", "options", "signs", "symptoms", "stages", "parts",
-    "sizes", "colours", "colors", "rooms", "beds", "braces", "products", "pairs",
-))
-_PER_TIME = re.compile(
-    _S + "(?:a|per|each|every)" + _S + "(?:day|week|month|year|decade)\\b|" + _S
-    + "(?:daily|weekly|annually|yearly)\\b", _F
-)
-_IN_DIGIT_RUN = re.compile(_S + "\\d")
-_DIGIT_RUN_AFTER = re.compile(_S + "\\d{3,}\\b")
-_COUNT_WITH_PERCENT = re.compile(_S0 + "\\(" + _S0 + "\\d{1,3}(?:[.]\\d+)?" + _S0 + "%")
-_PER_REV = re.compile(_S + "rep\\b", _F)
-_COUNT_NEXT = re.compile(_S + "(?:[a-z-]+" + _S + "){0,2}?(?:" + "|".join(sorted(COUNT_NOUNS, key=len, reverse=True)) + ")\\b", _F)
-_EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
-
-# Context windows (reversed look-backs match at the window's end, forward ones at the start).
-_GUIDANCE_START = re.compile(
-    _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
-    "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
-    "go|give|let|aim|limit|allow|consider|check|remember|if|when|for" + _S
-    + "(?:adults|children))\\b",
-    _F,
-)
-_BOUNDARY = re.compile("[.!?\n]")
 # An age in a chart's title or a table's row label: followed by ", by ..." or ", 2018".
 _AGE_IN_TITLE = re.compile(_S0 + "\\+?" + _S0 + "," + _S0 + "(?:by\\b|(?:19|20)\\d\\d\\b)")
 _TITLE_START = re.compile(_S0 + "(?:[#*|>-]+" + _S0 + ")?(?:Figure|Fig\\.|Table|Chart|Map|Graph)\\b")
@@ -335,185 +208,12 @@ def _title_line(text: str, start: int, end: int) -> bool:
 
 
 _CASE_NEXT = re.compile("[,;:]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
-_CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
-# Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
-# and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
-_REFERENCE_WORDS = ("doi", "Retrieved", "retrieved", "ISBN", "pp.", "vol.")
-# Weak marks ("et al", initials after a surname) count only near the start of a line and
-# outside brackets: "(Yetiser et al., 2002)" and "said Dr Kim, M.D." sit in prose.
-_REFERENCE_LINE = re.compile(
-    "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0 + "[:,]"
-    "|(?P<weak>," + _S + "(?!M\\.D\\.|D\\.O\\.|R\\.N\\.|M\\.S\\.|B\\.S\\.|D\\.C\\.|P\\.T\\.)"
-    "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&])"
-)
-_WEAK_REACH = 100
-_LINE = re.compile("[^\n]*")
-
-
-def _weak_mark(text: str, at: int) -> bool:
-    """A weak mark within a line's first ``_WEAK_REACH`` characters, outside brackets."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if at - line_start > _WEAK_REACH:
-        return False
-    head = text[line_start:at]
-    return head.count("(") <= head.count(")")
-
-
-def _reference_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that reads like a reference-list entry, in order (one scan)."""
-    marks = [m.start() for m in _REFERENCE_LINE.finditer(text)
-             if m.group("weak") is None or _weak_mark(text, m.start())]
-    at = text.find("et al")
-    while at >= 0:
-        if _weak_mark(text, at) and not text[at - 1 : at].isalnum():
-            marks.append(at)
-        at = text.find("et al", at + 5)
-    for word in _REFERENCE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            before = text[at - 1 : at]
-            if not before or not (before.isalnum() or before == "_"):
-                marks.append(at)
-            at = text.find(word, at + len(word))
-    spans: list[tuple[int, int]] = []
-    for mark in sorted(marks):
-        if spans and mark < spans[-1][1]:
-            continue
-        start = text.rfind("\n", 0, mark) + 1
-        end = text.find("\n", mark)
-        spans.append((start, len(text) if end < 0 else end))
-    return spans
-
-
-class _Context:
-    """What the tests of one text share, each found in one pass over the text: its
-    reference-like lines, sentence boundaries, and the words that mark guidance ("you") and
-    one person's case ("she"). Each question is then a few bisections, so a megabyte line
-    with a number every few characters stays linear."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.refs = _reference_lines(text)
-        self.ref_starts = [s for s, _ in self.refs]
-        self.bounds = [m.end() for m in _BOUNDARY.finditer(text)]
-        self.anchors: list[int] = []
-        self.number_words: list[tuple[int, int]] = []
-        self.you: list[int] = []
-        self.comparisons: list[tuple[int, str]] = []
-        cases: list[int] = []
-        for start, end, word in _WORD_SCAN_ANCHOR.finditer(text):
-            if word in _SCAN_SET:
-                self.anchors.append(start)
-            if word in _NUMBER_SET:
-                self.number_words.append((start, end))
-            if word in _YOU_SET:
-                self.you.append(start)
-            if word in _CASE_SET:
-                cases.append(start)
-            if word in _CMP_SET:
-                self.comparisons.append((start, word))
-        cases += [m.start() for m in _CASE_AGE.finditer(text)]
-        self.cases = sorted(cases)
-        self.starts: dict[int, tuple[bool, bool]] = {}
-
-    def in_reference(self, pos: int) -> bool:
-        index = bisect.bisect_right(self.ref_starts, pos) - 1
-        return index >= 0 and self.refs[index][0] <= pos < self.refs[index][1]
-
-    def _sentence_start(self, pos: int, width: int = 160) -> int:
-        index = bisect.bisect_right(self.bounds, pos) - 1
-        start = self.bounds[index] if index >= 0 else 0
-        return max(start, pos - width)
-
-    def _opening(self, pos: int) -> tuple[bool, bool]:
-        """(guidance opening, imperative opening) of the sentence holding ``pos``."""
-        index = bisect.bisect_right(self.bounds, pos) - 1
-        start = self.bounds[index] if index >= 0 else 0
-        if start not in self.starts:
-            self.starts[start] = (
-                _GUIDANCE_START.match(self.text, start) is not None,
-                _IMPERATIVE.match(self.text, start) is not None,
-            )
-        return self.starts[start]
-
-    @staticmethod
-    def _any(positions: list[int], start: int, end: int) -> bool:
-        return bisect.bisect_left(positions, start) < bisect.bisect_left(positions, end)
-
-    def guidance(self, pos: int) -> bool:
-        """The sentence so far addresses the reader or opens with an instruction."""
-        return self._any(self.you, self._sentence_start(pos), pos) or self._opening(pos)[0]
-
-    def imperative(self, pos: int) -> bool:
-        return self._opening(pos)[1]
-
-    def case(self, pos: int) -> bool:
-        """The sentence so far is about one person ("she", "his", "a 52-year-old")."""
-        return self._any(self.cases, self._sentence_start(pos), pos)
-
-
-_BEFORE_NOT_A_COUNT = frozenset("-\u2010\u2011\u2013\u2014#/:$\u00a3\u20ac\u00d7")
-
-
-def _not_a_finding(ctx: _Context, start: int, end: int, token: str) -> bool:
-    """Negative lexicon for a bare number: labels and codes, units and doses, phone numbers,
-    identifiers, years, adjectives ("12-week"), ages, reference-list entries."""
-    text = ctx.text
-    if (token in _EMERGENCY and not _COUNT_NEXT.match(text, end)) or (
-        token[:1] == "0" and len(token) > 1 and "." not in token
-    ):
-        return True  # phone numbers and codes
-    if token.isdigit() and (len(token) >= 5 or _YEAR_LIKE.fullmatch(token)):
-        return True  # an identifier (PMID, record number) or a year
-    if start and (text[start - 1] in _BEFORE_NOT_A_COUNT or text[start - 1].isalpha()):
-        return True
-    after = text[end : end + 6]
-    if after[:1] in ("-", "\u2010", "\u2011") and after[1:2].isalpha() and after[1:5] != "plus":
-        return True  # "12-week", "5-year": an adjective, not a count
-    back = text[max(0, start - 40) : start][::-1]
-    if cx.LABEL_REV.match(back) or cx.AGE_REV.match(back) or _UNIT_AFTER.match(text, end):
-        return True
-    if _IN_DIGIT_RUN.match(back) or _DIGIT_RUN_AFTER.match(text, end) or _PER_REV.match(back):
-        return True  # "020 7219 2840": a phone number; "per 100,000": a rate's unit
-    return ctx.in_reference(start)
-
-
-def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candidate | None:
-    """Decide one bare number (digits or words) that no precise pattern took."""
-    if len(token) == 1 and token in "01":
-        return None  # nothing below 2 is flagged on its own
-    value = number_value(token)
-    decimal = token[:1].isdigit() and "." in token
-    if value is None or (value < 2 and not decimal) or _not_a_finding(ctx, start, end, token):
-        return None
-    text = ctx.text
-    grouped = "," in token or any(c in token for c in " \u00a0\u2009\u202f")
-    noun = _GROUP_NOUN.match(text, end)
-    noun_word = noun.group("noun").lower() if noun else ""
-    if (noun_word in _NOT_COUNT_NOUNS and not grouped) or ctx.case(start):
-        return None
-    if _COUNT_WITH_PERCENT.match(text, end):
-        return Candidate(start, end, "count", "count-percent", "sure", "")
-    guidance = ctx.guidance(start) and not (grouped and value >= 1000 and not ctx.imperative(start))
-    if noun and noun_word in _COUNT_NOUNS and (value >= 10 or grouped):
-        return None if guidance else Candidate(start, noun.end(), "count", "count", "sure", "")
-    if guidance:
-        return None
-    if _PER_TIME.match(text, end):
-        return Candidate(start, end, "rate", "per-time", "uncertain",
-                         "a number per day or year: a rate, unless it is a schedule")
-    if grouped:
-        return Candidate(start, end, "count", "big-number", "sure", "")
-    if unknown_number(text, start, end, token, value):
-        return Candidate(start, end, "number", "number", "uncertain",
-                         "a number of an unknown kind in a sentence that states a finding")
-    return None
 
 
 _RISK_NEXT = re.compile(_S + "(?:your|the|their|a" + _S + "person's)" + _S + "(?:risk|chance|odds|likelihood)\\b", _F)
 
 
-def _word_candidate_mult(ctx: _Context, pos: int) -> Candidate | None:
+def _word_candidate_mult(ctx: TextContext, pos: int) -> Candidate | None:
     """Multiples, changes by a fraction and ratios ("more than doubled", "by a fifth", "3:1")."""
     text = ctx.text
     x = _MULTIPLE.match(text, pos)
@@ -524,7 +224,30 @@ def _word_candidate_mult(ctx: _Context, pos: int) -> Candidate | None:
     return Candidate(pos, x.end(), "multiple", "multiple", "sure", "")
 
 
-def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
+def _rank_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
+    """"the third most common cause", "the leading cause", "the highest of any"."""
+    text, pos = ctx.text, m.start()
+    best = superlative_of_all(text, pos)
+    if best is not None:
+        return best
+    r = _RANK.match(text, pos)
+    if r is None:
+        return None
+    noun = _RANK_NOUN.match(text, m.end())
+    if noun is None and _NEEDS_NOUN.search(r.group(0)):
+        return None  # "a leading brand", "the main thing"
+    sure = noun is not None or re.search("\\b(?:commonest|most" + _S + "common)", r.group(0), _F)
+    if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
+        return None  # "the main thing", "the top of the page"
+    ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
+    if not sure and (ctx.guidance(pos) or (not ordinal and re.search(
+            "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
+        return None
+    return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
+                     "" if sure else "a ranking word: a finding, unless it is an opinion")
+
+
+def _word_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
     """Decide one quantity phrase found by the word scan."""
     text, group, pos = ctx.text, m.lastgroup, m.start()
     if ctx.in_reference(pos):
@@ -534,24 +257,7 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     if group == "prop" and _PROPORTION.match(text, pos) is None:
         group = "vq"  # "nearly half", "about 3 times"
     if group == "rank":
-        best = superlative_of_all(text, pos)
-        if best is not None:
-            return best
-        r = _RANK.match(text, pos)
-        if r is None:
-            return None
-        noun = _RANK_NOUN.match(text, m.end())
-        if noun is None and _NEEDS_NOUN.search(r.group(0)):
-            return None  # "a leading brand", "the main thing"
-        sure = noun is not None or re.search("\\b(?:commonest|most" + _S + "common)", r.group(0), _F)
-        if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
-            return None  # "the main thing", "the top of the page"
-        ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
-        if not sure and (ctx.guidance(pos) or (not ordinal and re.search(
-                "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
-            return None
-        return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
-                         "" if sure else "a ranking word: a finding, unless it is an opinion")
+        return _rank_candidate(ctx, m)
     if group == "prop":
         p = _PROPORTION.match(text, pos)
         if p is None:
@@ -595,9 +301,32 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     return None
 
 
+def _number_candidates(ctx: TextContext, found: list[Candidate], free) -> Iterator[Candidate]:
+    """Bare numbers (digits and words) outside the precise spans and the word candidates."""
+    text = ctx.text
+    numbers = sorted([(m.start(), m.end()) for m in DIGITS.finditer(text)] + ctx.number_words)
+    covered = [(c.start, c.end) for c in found]
+    cstarts = [s for s, _ in covered]
+    last_end = 0
+    for start, _ in numbers:
+        if start < last_end:
+            continue
+        token_match = NUMBER_AT.match(text, start)
+        if token_match is None:
+            continue
+        end = token_match.end()
+        index = bisect.bisect_right(cstarts, start) - 1
+        if (index >= 0 and covered[index][1] > start) or not free(start, end):
+            continue
+        c = number_candidate(ctx, start, end, token_match.group(0))
+        if c is not None and free(c.start, c.end):
+            yield c
+            last_end = c.end
+
+
 def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Candidates outside the ``taken`` spans (sorted, non-overlapping), in order, non-overlapping."""
-    ctx = _Context(text)
+    ctx = TextContext(text)
     starts = [s for s, _ in taken]
 
     def free(start: int, end: int) -> bool:
@@ -611,7 +340,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
     last_end = 0
     anchors = heapq.merge(
         ctx.anchors,
-        (m.start() for m in _SCAN_DIGIT_ANCHOR.finditer(text)),
+        (m.start() for m in SCAN_DIGIT_ANCHOR.finditer(text)),
     )
     for pos in anchors:
         if pos < last_end:
@@ -623,29 +352,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         if c is not None and c.end > c.start and free(c.start, c.end):
             found.append(c)
             last_end = c.end
-    numbers = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    numbers += ctx.number_words
-    numbers.sort()
-    covered = [(c.start, c.end) for c in found]
-    cstarts = [s for s, _ in covered]
-    last_end = 0
-    extra = []
-    for start, _ in numbers:
-        if start < last_end:
-            continue
-        token_match = _NUMBER_AT.match(text, start)
-        if token_match is None:
-            continue
-        end = token_match.end()
-        index = bisect.bisect_right(cstarts, start) - 1
-        if index >= 0 and covered[index][1] > start:
-            continue
-        if not free(start, end):
-            continue
-        c = _number_candidate(ctx, start, end, token_match.group(0))
-        if c is not None and free(c.start, c.end):
-            extra.append(c)
-            last_end = c.end
+    extra = list(_number_candidates(ctx, found, free))
     for pos, word in ctx.comparisons:
         c = comparison_candidate(ctx, word, pos)
         if c is not None and c.end > c.start and free(c.start, c.end) and not ctx.in_reference(pos):
