@@ -124,6 +124,12 @@ _REFERENCE_LINE = re.compile(
     "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&])"
 )
 _WEAK_REACH = 100
+# "Smith et al. found": authors as the subject of a sentence of prose, not a reference entry.
+_ET_AL_FOUND = re.compile(
+    "et" + _S + "al[.]?,?" + _S + "(?:\\((?:19|20)\\d\\d\\)" + _S + ")?(?:found|find|report\\w*|show\\w*|"
+    "suggest\\w*|conclud\\w*|observ\\w*|not\\w*|demonstrat\\w*|describ\\w*|argu\\w*|stud\\w*|"
+    "compar\\w*|look\\w*|test\\w*|measur\\w*|recruit\\w*|randomi[sz]\\w*)\\b"
+)
 _LINE = re.compile("[^\n]*")
 
 
@@ -142,7 +148,7 @@ def _reference_lines(text: str) -> list[tuple[int, int]]:
              if m.group("weak") is None or _weak_mark(text, m.start())]
     at = text.find("et al")
     while at >= 0:
-        if _weak_mark(text, at) and not text[at - 1 : at].isalnum():
+        if _weak_mark(text, at) and not text[at - 1 : at].isalnum() and not _ET_AL_FOUND.match(text, at):
             marks.append(at)
         at = text.find("et al", at + 5)
     for word in _REFERENCE_WORDS:
