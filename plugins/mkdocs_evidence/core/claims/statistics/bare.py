@@ -49,7 +49,7 @@ _AFTER = re.compile(
     _F,
 )
 _BEFORE = re.compile(
-    "(?:\\b(?:out" + _S + "of|at|score|scored|rated|graded|grade|of|from|firmware|model|"
+    "(?:\\b0" + _S0 + "(?:to|-|\u2013)" + _S0 + "|\\b(?:out" + _S + "of|at|score|scored|rated|graded|grade|of|from|firmware|model|"
     "issue|vol|no|ext|tel|room)" + _S0 + "[(:.]?" + _S0 + "|[(\\[;]" + _S0 + ")$",
     _F,
 )

@@ -65,7 +65,8 @@ _LIKELY_BEFORE = re.compile(
     _F,
 )
 _THAN_SOON = re.compile("[^.;!?\n]{0,60}?\\bthan\\b", _F)
-_MOSTLY_NEXT = re.compile(_S0 + "(?:[,;:.)]|" + _S + "[\\w-]+)")
+# "mostly" before a word, but not "mostly used when" (how a treatment is used) nor "mostly fine".
+_MOSTLY_NEXT = re.compile(_S0 + "(?:[,;:.)]|" + _S + "(?!(?:used|fine|true|right|because)\\b)[\\w-]+)", _F)
 _NONE = re.compile(
     "none" + _S + "(?:were|was|had|died|needed|reported|of" + _S + "(?:the|them|these)"
     + _S + "(?:[\\w-]+" + _S + ")?(?:patients|people|participants|women|men|children|"
