@@ -17,7 +17,6 @@ reference-like lines are found in one pass over the text.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections.abc import Iterator
 
@@ -324,9 +323,9 @@ def _number_candidates(ctx: TextContext, found: list[Candidate], free) -> Iterat
             last_end = c.end
 
 
-def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+def broad_candidates(ctx: TextContext, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Candidates outside the ``taken`` spans (sorted, non-overlapping), in order, non-overlapping."""
-    ctx = TextContext(text)
+    text = ctx.text
     starts = [s for s, _ in taken]
 
     def free(start: int, end: int) -> bool:
@@ -338,10 +337,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
 
     found: list[Candidate] = []
     last_end = 0
-    anchors = heapq.merge(
-        ctx.anchors,
-        (m.start() for m in SCAN_DIGIT_ANCHOR.finditer(text)),
-    )
+    anchors = sorted(ctx.anchors + [m.start() for m in SCAN_DIGIT_ANCHOR.finditer(text)])
     for pos in anchors:
         if pos < last_end:
             continue

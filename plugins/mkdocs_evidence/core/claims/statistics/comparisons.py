@@ -94,6 +94,9 @@ def _question(text: str, pos: int) -> bool:
 def _between_groups(ctx: _Sentence, pos: int) -> Candidate | None:
     """"incidence was higher among Black adults", "counts were lower than provisional ones"."""
     text = ctx.text
+    window = text[max(0, pos - 50) : pos]
+    if "er " not in window and "est " not in window:
+        return None  # no comparative before the anchor: skip the regex
     back = _COPULA_COMPARATIVE.search(text, max(0, pos - 50), pos)
     if back is None or ctx.guidance(pos) or ctx.case(pos) or _question(text, pos):
         return None
@@ -112,7 +115,8 @@ def _than(ctx: _Sentence, pos: int) -> Candidate | None:
     groups = _between_groups(ctx, pos)
     if groups is not None:
         return groups
-    if ctx.guidance(pos) or _question(text, pos):
+    window = text[max(0, pos - 60) : pos].lower()
+    if ("more" not in window and "fewer" not in window) or ctx.guidance(pos) or _question(text, pos):
         return None
     back = _COUNT_BEFORE.search(text, max(0, pos - 60), pos)
     if back is None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...text.numbers import NUMBER_WORDS, OPT_SPACES, SPACES
+from ...text.numbers import NUMBER_WORDS, OPT_SPACES, SCALE_BIG, SPACES
 from .comparisons import WORDS as _CMP_WORDS
 from .grammar import WordScan, cased, trie
+from .lexicon import LEXICON
 
 __all__ = ["SCAN_DIGIT_ANCHOR", "TextContext"]
 
@@ -70,11 +71,11 @@ _YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
 _CASE_WORDS = ("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms")
 
 
-def _word_trie(plain, guarded, guard: str) -> str:
-    """One trie over ``plain`` and ``guarded`` words (each cased); a guarded word matches only
-    where ``guard`` (a look-ahead) holds, a plain one at a word boundary."""
+def _word_trie(entries) -> str:
+    """One trie over ``(word, end)`` entries: a word matches where its ``end`` (``\\b`` or a
+    look-ahead) holds; a word with several ends matches where any of them does."""
     tree: dict = {}
-    for word, end in [(w, "\\b") for w in cased(plain)] + [(w, guard) for w in cased(guarded)]:
+    for word, end in entries:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
@@ -82,12 +83,32 @@ def _word_trie(plain, guarded, guard: str) -> str:
 
     def emit(node: dict) -> str:
         branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        ends = node.get("", set())
+        ends = sorted(node.get("", set()))
         if ends:
-            branches.append("\\b" if "\\b" in ends else guard)
+            branches.append(ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(tree)
+
+
+# The precise pass's anchor words (:mod:`.finder`): number, fraction and multiple words and
+# measure names (any case as listed, and Capitalised), measure abbreviations (as written), "a"
+# or "an" before a fraction or scale word, and the letters of "p = 0.03", "d = 0.4", "n = 120".
+_FINDER_END = "\\b(?!-year)"
+_FINDER_PLAIN = tuple(cased(
+    tuple(w for w in NUMBER_WORDS if w != "zero") + LEXICON.fraction_words + LEXICON.multiple_words
+    + LEXICON.measure_keywords
+)) + tuple(LEXICON.measure_abbreviations)
+_FINDER_A = (
+    "(?=(?:" + _S + "|-)(?:half|third|quarter|fifth|sixth|tenth|dozen|hundred|thousand|"
+    + SCALE_BIG + ")\\b)"
+)
+_FINDER_LETTER = "(?=" + _S0 + "(?:[<>=\u2264\u2265]|[- ]?values?\\b))"
+_FINDER_GUARDED = {w: _FINDER_A for w in ("a", "an", "A", "An")} | {w: _FINDER_LETTER for w in "pPdgnN"}
+_FINDER_A_RE = re.compile(_FINDER_A)
+_FINDER_LETTER_RE = re.compile(_FINDER_LETTER)
+_FINDER_SET = frozenset(_FINDER_PLAIN)
+_NEXT_OK_RE = re.compile(_NEXT_OK)
 
 
 _PLAIN_WORDS = frozenset(
@@ -95,7 +116,11 @@ _PLAIN_WORDS = frozenset(
     + list(_CASE_WORDS) + list(_CMP_WORDS)
 )
 # The one word scan of this pass: its anchors, number words, "you" words and "she" words.
-_WORD_SCAN_ANCHOR = WordScan(_word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
+_WORD_SCAN_ANCHOR = WordScan(_word_trie(
+    [(w, "\\b") for w in cased(sorted(_PLAIN_WORDS))] + [(w, _NEXT_OK) for w in cased(_SCAN_SMALL)]
+    + [(w, _FINDER_END) for w in _FINDER_PLAIN] + list(_FINDER_GUARDED.items())
+))
+_SMALL_SET = frozenset(cased(_SCAN_SMALL))
 _SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
 _NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
 _YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
@@ -183,9 +208,12 @@ class TextContext:
         self.number_words: list[tuple[int, int]] = []
         self.you: list[int] = []
         self.comparisons: list[tuple[int, str]] = []
+        self.finder_words: list[tuple[int, str]] = []
         cases: list[int] = []
         for start, end, word in _WORD_SCAN_ANCHOR.finditer(text):
-            if word in _SCAN_SET:
+            if self._for_finder(word, end):
+                self.finder_words.append((start, word))
+            if word in _SCAN_SET and (word not in _SMALL_SET or _NEXT_OK_RE.match(text, end)):
                 self.anchors.append(start)
             if word in _NUMBER_SET:
                 self.number_words.append((start, end))
@@ -198,6 +226,16 @@ class TextContext:
         cases += [m.start() for m in _CASE_AGE.finditer(text)]
         self.cases = sorted(cases)
         self.starts: dict[int, tuple[bool, bool]] = {}
+
+    def _for_finder(self, word: str, end: int) -> bool:
+        """Whether a scanned word is also an anchor of the precise pass at this place."""
+        if word in _FINDER_SET:
+            return self.text[end : end + 5] != "-year"
+        if word in ("a", "an", "A", "An"):
+            return _FINDER_A_RE.match(self.text, end) is not None
+        if len(word) == 1 and word in "pPdgnN":
+            return _FINDER_LETTER_RE.match(self.text, end) is not None
+        return False
 
     def in_reference(self, pos: int) -> bool:
         index = bisect.bisect_right(self.ref_starts, pos) - 1
