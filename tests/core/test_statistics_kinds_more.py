@@ -54,6 +54,11 @@ KINDS_FOUND = [
     ("Bone mass rises until our mid-20s and falls from our 50s.", "from our 50s"),
     ("With people over 70 increasing by 15,000 a year, demand will grow.", "over 70"),
     ("Symptoms usually start after age 50, and the risk rises with age.", "after age 50"),
+    ("By the age of eighty, half of people have some hearing loss.", "By the age of eighty"),
+    # a page's own findings are claims too
+    ("Our new survey finds thousands waiting for a hip operation.", "thousands"),
+    ("Gout is one of the major causes of joint pain in older men.", "one of the major causes"),
+    ("Custom insoles eased heel pain for up to 8 weeks.", "for up to 8 weeks"),
     # a group's course
     ("Attacks can last 2 to 36 hours.", "2 to 36 hours"),
     ("About seven in 10 people live beyond ten years after the operation.", "beyond ten years"),

@@ -52,7 +52,10 @@ _RANK = re.compile(
     "#\\d{1,3}\\b(?:" + _S + "[\\w-]+){0,2}|(?:(?:one" + _S + "of" + _S + "|among" + _S
     + ")?(?:the|its|their|a)" + _S + ")?(?:" + _ORDINAL + _S + "(?:" + _SUPERLATIVE
     + "|most|least|common(?:est)?)|\\d{1,3}(?:st|nd|rd|th)" + _S + "(?:overall|among|place)|number"
-    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "[\\w-]+){0,2}",
+    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "[\\w-]+){0,2}"
+    # "one of the major causes": one of the few that lead
+    "|one" + _S + "of" + _S + "the" + _S + "(?:major|main|chief|principal)" + _S
+    + "(?:causes|reasons|killers|risk" + _S + "factors|sources|contributors)\\b",
     _F,
 )
 _RANK_NOUN = re.compile(
@@ -70,7 +73,10 @@ _PROPORTION = re.compile(
     + "be" + _S + "asked)\\b)(?:" + _S + "(?:of" + _S + ")?[\\w-]+)?)",
     _F,
 )
-_AGE_NUM = "\\d{1,3}(?![\\d%]|,\\d|[.]\\d)"
+_AGE_NUM = (
+    "(?:\\d{1,3}(?![\\d%]|,\\d|[.]\\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\\b)"
+)
 # "80 years of age and older", "40-60 years old", "90 days old": an age in any form.
 _AGE_SPAN = (
     "(?<![\\w.,])\\d{1,3}(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
@@ -98,6 +104,7 @@ _AGE = re.compile(
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
     _F,
 )
+_AGE_HAS_NUMBER = re.compile("\\d|ty\\b|ty-", _F)
 _COMPARISON = re.compile(
     "(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)" + _S
     + "(?:slightly|sharply|dramatically|steadily|significantly|faster|rapidly)\\b",
@@ -160,12 +167,13 @@ _NEEDS_NOUN = re.compile(
 _MOST_NEXT = re.compile(
     _S + "(?:(?:of|people|men|women|children|adults|patients|cases|us|them|will|can|are|have|do|"
     "get|recover|experts|doctors)\\b|(?:[a-z-]+" + _S + "){0,2}?" + _PLURAL + ")"
-    "|" + _S0 + "[.,;:!?)]",
+    "|" + _S0 + "[.,;:!?()]",
     _F,
 )
 _WORD_SCAN = re.compile(
     "(?P<rank>(?:\\b(?:one" + _S + "of" + _S + "|among" + _S + ")?(?:the|its|their|a)" + _S
-    + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b)"
+    + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b|\\bone" + _S + "of" + _S + "the" + _S
+    + "(?:major|main|chief|principal)\\b)"
     "|(?P<prop>\\b(?:the|an?|nearly|almost|virtually|all|most|majority)\\b)"
     "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in)\\b"
     "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above))"
@@ -278,7 +286,7 @@ def _word_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
                          " a finding that needs a source")
     if group == "age":
         a = _AGE.match(text, pos)
-        if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos) or _CASE_NEXT.match(text, a.end()):
+        if a is None or not _AGE_HAS_NUMBER.search(a.group(0)) or ctx.case(pos) or _CASE_NEXT.match(text, a.end()):
             return None
         if _AGE_IN_TITLE.match(text, a.end()) or _title_line(text, pos, a.end()):
             return None  # "Figure 1: Stroke among people aged 15 and over, by sex, 2018"

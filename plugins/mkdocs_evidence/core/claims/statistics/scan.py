@@ -61,13 +61,14 @@ _SCAN_NEXT = (
 )
 _NEXT_OK = (
     "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:\\d0s|early|late|mid|age|ages|most|"
-    "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
+    "leading|first|second|third|majority|minority|vast|great|number|commonest|major|main|chief|principal)\\b|(?:an?|one|two|three|"
     "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
     "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b|(?:person|man|woman|"
     "child|adult|death|case)\\b))"
 )
 _NUMBER_WORDS_2 = tuple(w for w, v in NUMBER_WORDS.items() if v >= 2)
-_YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
+# "we" and "our" are left out: a page's own findings ("our research finds thousands") are claims.
+_YOU_WORDS = ("you", "your", "yourself")
 _CASE_WORDS = ("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms")
 
 
