@@ -104,6 +104,9 @@ _AGE = re.compile(
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
     _F,
 )
+_OPINION = re.compile(
+    _S + "(?:think|thinks|say|says|said|believe|believed|assume|assumed|argue|feel|agree|suggest)\\b", _F
+)
 _AGE_HAS_NUMBER = re.compile("\\d|ty\\b|ty-", _F)
 _COMPARISON = re.compile(
     "(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)" + _S
@@ -247,7 +250,7 @@ def _rank_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
     if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
         return None  # "the main thing", "the top of the page"
     ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
-    if not sure and (ctx.guidance(pos) or (not ordinal and re.search(
+    if not sure and (ctx.guidance(pos) or ctx.case(pos) or (not ordinal and re.search(
             "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
         return None
     return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
@@ -279,8 +282,8 @@ def _word_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
         q = _VAGUE_QUANTITY.match(text, pos)
         if q is None:
             return _word_candidate_mult(ctx, pos)
-        if ctx.imperative(pos) or ctx.guidance(pos):
-            return None
+        if ctx.imperative(pos) or ctx.guidance(pos) or ctx.case(pos) or _OPINION.match(text, q.end()):
+            return None  # "many doctors say": an appeal to authority, not a count
         return Candidate(pos, q.end(), "proportion", "vague-quantity", "uncertain",
                          "a quantity in words ('many', 'millions', 'a large share', 'significantly'):"
                          " a finding that needs a source")
