@@ -10,6 +10,10 @@ instructions, reference-list entries). What survives is flagged: ``sure`` when i
 finding ("214,000 males", "the leading cause"), ``uncertain`` with a reason otherwise, because
 a missed unsourced figure reaches patients while a false alarm costs an editor one waiver.
 
+Bare numbers are decided in :mod:`.bare`, comparisons and ranks against all others in
+:mod:`.comparisons`; what every test needs to know about the text (sentence starts, guidance
+and case-story words, reference-like lines, the anchor words) comes from :mod:`.scan`.
+
 Linear time: one scan per anchor kind; every context test reads a bounded window, and the
 reference-like lines are found in one pass over the text.
 """

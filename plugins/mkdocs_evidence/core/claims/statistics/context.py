@@ -42,7 +42,7 @@ DUR_CONTEXT = re.compile(
     "\\b(?:recover\\w*|improv\\w*|resolv\\w*|heal\\w*|took|take[sn]?|lasted|surviv\\w*|"
     "regain\\w*|return\\w*|relaps\\w*|get" + SPACES + "better|got" + SPACES + "better|gets"
     + SPACES + "better|getting" + SPACES + "better|went" + SPACES + "away|go" + SPACES
-    + "away|goes" + SPACES + "away|persist\\w*|settled?|settles|disappear\\w*|died|death|"
+    + "away|goes" + SPACES + "away|persist\\w*|settl\\w*|disappear\\w*|died|death|"
     "mortality|recurr\\w*|remission|eas(?:e|es|ed|ing)" + SPACES + "(?:[\\w-]+" + SPACES + "){0,3}?"
     "(?:pain|symptoms|stiffness)|last|lasts|lasting|clear(?:s|ed)?" + SPACES + "up|comes|live[sd]?"
     + SPACES + "(?:for" + SPACES + ")?(?:beyond|longer|more" + SPACES + "than|at" + SPACES + "least)|back" + SPACES + "to" + SPACES + "normal|walking" + SPACES
