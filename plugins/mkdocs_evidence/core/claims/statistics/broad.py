@@ -108,6 +108,7 @@ _AGE = re.compile(
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
     _F,
 )
+_WHO_IS = re.compile("\\bwho" + _S + "(?:is|are|was|were)" + _S + "$", _F)
 _OPINION = re.compile(
     _S + "(?:think|thinks|say|says|said|believe|believed|assume|assumed|argue|feel|agree|suggest)\\b", _F
 )
@@ -254,6 +255,8 @@ def _rank_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
     if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
         return None  # "the main thing", "the top of the page"
     ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
+    if _WHO_IS.search(text, max(0, pos - 12), pos):
+        return None  # "we do not know who is most likely to benefit": which group, not how often
     if not sure and (ctx.guidance(pos) or ctx.case(pos) or (not ordinal and re.search(
             "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
         return None
