@@ -65,8 +65,10 @@ _LINE_END = re.compile(_S0 + "(?:\\||\n|$)")
 def _at_line_edge(text: str, start: int, end: int) -> bool:
     """A section or list number opening a line ("6 Physical activity", "9.1. Introduction")
     or a page number closing a contents line ("Sleep research methods 5")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if _LINE_START.fullmatch(text, line_start, start) and _SECTION_NEXT.match(text, end):
+    floor = max(0, start - 12)  # a line's number opens it: look back a few characters only
+    newline = text.rfind("\n", floor, start)
+    line_start = newline + 1 if newline >= 0 or floor == 0 else floor
+    if (newline >= 0 or floor == 0) and _LINE_START.fullmatch(text, line_start, start) and _SECTION_NEXT.match(text, end):
         return True
     if _LINE_END.match(text, end):
         before = text[max(line_start, start - 2) : start]

@@ -205,16 +205,22 @@ _WORD_SCAN = re.compile(
 _AGE_IN_TITLE = re.compile(_S0 + "\\+?" + _S0 + "," + _S0 + "(?:by\\b|(?:19|20)\\d\\d\\b)")
 _TITLE_START = re.compile(_S0 + "(?:[#*|>-]+" + _S0 + ")?(?:Figure|Fig\\.|Table|Chart|Map|Graph)\\b")
 _TITLE_BODY = re.compile("[^\\d.!?:;]*")
+_TITLE_REACH = 200
 
 
 def _title_line(text: str, start: int, end: int) -> bool:
     """A figure or table title, or a short label line with no other number and no sentence end
     ("IVF success rates for women under 35", "Under 35")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    floor = max(0, start - _TITLE_REACH)
+    newline = text.rfind("\n", floor, start)
+    if newline < 0 and floor > 0:
+        return False  # the line starts too far back to be a title (bounded: linear time)
+    line_start = newline + 1
     if _TITLE_START.match(text, line_start):
         return True
+    line_end = text.find("\n", end, end + 81)
+    if line_end < 0:
+        line_end = len(text) if len(text) - end <= 80 else end + 81
     if line_end - line_start > 80:
         return False
     head = _TITLE_BODY.match(text, line_start, start)

@@ -87,7 +87,7 @@ _SUPERLATIVE_OF_ALL = re.compile(
 
 def _question(text: str, pos: int) -> bool:
     """The sentence holding ``pos`` asks a question ("Why do more women than men get it?")."""
-    end = _SENTENCE_END.search(text, pos)
+    end = _SENTENCE_END.search(text, pos, pos + 300)  # bounded: linear on a long line
     return end is not None and end.group(0) == "?"
 
 

@@ -161,9 +161,11 @@ _LINE = re.compile("[^\n]*")
 
 def _weak_mark(text: str, at: int) -> bool:
     """A weak mark within a line's first ``_WEAK_REACH`` characters, outside brackets."""
-    line_start = text.rfind("\n", 0, at) + 1
-    if at - line_start > _WEAK_REACH:
+    floor = max(0, at - _WEAK_REACH)
+    newline = text.rfind("\n", floor, at)  # bounded: a long line stays linear
+    if newline < 0 and floor > 0:
         return False
+    line_start = newline + 1
     head = text[line_start:at]
     return head.count("(") <= head.count(")")
 
