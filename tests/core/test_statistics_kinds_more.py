@@ -59,6 +59,9 @@ KINDS_FOUND = [
     ("Our new survey finds thousands waiting for a hip operation.", "thousands"),
     ("Gout is one of the major causes of joint pain in older men.", "one of the major causes"),
     ("Custom insoles eased heel pain for up to 8 weeks.", "for up to 8 weeks"),
+    ("Muscle mass grows until our mid-30s.", "until our mid-30s"),
+    ("Women's life expectancy has stayed above the EU average for ten years.", "above the EU average"),
+    ("Those who finished the course took 7 weeks on average.", "7 weeks on average"),
     # a group's course
     ("Attacks can last 2 to 36 hours.", "2 to 36 hours"),
     ("About seven in 10 people live beyond ten years after the operation.", "beyond ten years"),

@@ -183,7 +183,7 @@ _WORD_SCAN = re.compile(
     + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b|\\bone" + _S + "of" + _S + "the" + _S
     + "(?:major|main|chief|principal)\\b)"
     "|(?P<prop>\\b(?:the|an?|nearly|almost|virtually|all|most|majority)\\b)"
-    "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in)\\b"
+    "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in|until)\\b"
     "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above))"
     "|(?<![\\w.,])\\d{1,3}(?=(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
     + "(?:years?" + _S + "(?:of" + _S + "age|old)|days" + _S + "old)\\b)|(?<=[(<>\u2264\u2265])\\d{1,3}(?=(?:"

@@ -57,6 +57,10 @@ _COPULA_COMPARATIVE = re.compile(
     _F,
 )
 _NEXT_WORDS = re.compile("\\w+(?:" + _S + "[\\w-]+){1,2}")
+_ABOVE_BELOW = re.compile(
+    "\\b(?:above|below|under|over)" + _S + "the" + _S + "(?:[A-Z][\\w.-]*" + _S + "|national" + _S
+    + "|UK" + _S + "|US" + _S + "|European" + _S + ")?$"
+)
 _SENTENCE_END = re.compile("[.!?\n]")
 _THAN_WORD = re.compile("than" + _S + "[\\w-]+", _F)
 _LIKELY_BEFORE = re.compile(
@@ -139,6 +143,16 @@ def _likely(ctx: _Sentence, pos: int) -> Candidate | None:
                      "a comparison between groups: a finding that needs a source")
 
 
+def _average(ctx: _Sentence, pos: int) -> Candidate | None:
+    """"life expectancy stayed above the EU average": a comparison with a population's mean."""
+    text = ctx.text
+    back = _ABOVE_BELOW.search(text, max(0, pos - 40), pos)
+    if back is None or ctx.guidance(pos) or ctx.case(pos):
+        return None
+    return Candidate(back.start(), pos + 7, "comparison", "above-average", "uncertain",
+                     "a comparison with an average: a finding that needs a source")
+
+
 def _mostly(ctx: _Sentence, pos: int) -> Candidate | None:
     """"cases, mostly in men", "sciatica mostly clears up": most of a group, in words."""
     if ctx.case(pos) or ctx.guidance(pos) or _MOSTLY_NEXT.match(ctx.text, pos + 6) is None:
@@ -184,7 +198,7 @@ def superlative_of_all(text: str, pos: int) -> Candidate | None:
 
 _RULES: dict[str, Callable[[_Sentence, int], Candidate | None]] = {
     "than": _than, "likely": _likely, "mostly": _mostly, "none": _none, "single": _single,
-    "handful": _handful, "among": _between_groups,
+    "handful": _handful, "among": _between_groups, "average": _average,
 }
 # The anchor words (lower-case) this module decides, for the shared word scan.
 WORDS = tuple(_RULES)

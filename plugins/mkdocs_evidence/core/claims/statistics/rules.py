@@ -70,6 +70,7 @@ def _is_year(token: str) -> bool:
     return bool(cx.YEAR_TOKEN.fullmatch(token))
 
 
+_ON_AVERAGE = re.compile("[ \\t]+on[ \\t]+average\\b", re.IGNORECASE)
 # A difference in cost between groups is a finding ("cost $580 USD more").
 _COST_DIFFERENCE = re.compile("\\b(?:more|less|extra|higher|lower|cheaper|dearer)$", re.IGNORECASE)
 # A target or goal is a policy, not a finding ("aims for 85% by 2020", "Target: 36% by 2030").
@@ -226,6 +227,8 @@ def count(hit: Hit, kind: str) -> str | None:
 def duration(hit: Hit, kind: str) -> str | None:
     """A duration after an outcome word ("recovered within 4 months"), not a schedule."""
     wider = hit.before(80)
+    if _ON_AVERAGE.match(hit.text, hit.match.end()) and not cx.DUR_GUIDANCE.search(wider):
+        return kind  # "took 6 weeks on average": a mean
     prep = cx.DUR_PREP_BACK.search(wider)
     context_end = len(wider) - (len(prep.group(0)) if prep else 0)
     found = cx.DUR_CONTEXT.search(wider, 0, context_end)

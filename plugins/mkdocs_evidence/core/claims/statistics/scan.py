@@ -36,7 +36,7 @@ _SCAN_WORDS = (
     "sixth", "seventh", "eighth", "ninth", "tenth", "number", "most", "commonest", "leading",
     "biggest", "largest", "greatest", "highest", "lowest", "top", "single", "nearly", "almost",
     "virtually", "all", "majority", "aged", "age", "ages", "between", "over", "under", "past",
-    "older", "younger", "by", "after", "from", "before", "in", "risen", "rose", "fell", "fallen",
+    "older", "younger", "by", "after", "from", "before", "in", "until", "risen", "rose", "fell", "fallen",
     "dropped", "grew", "grown", "increased", "decreased", "roughly", "doubled", "tripled", "trebled",
     "halved", "quadrupled", "doubles", "triples", "quadruples", "double", "triple", "twofold",
     "threefold", "fourfold", "fivefold", "sixfold", "sevenfold", "eightfold", "ninefold", "tenfold",
@@ -47,6 +47,7 @@ _SCAN_WORDS = (
 # Frequent small words start a match only before a few words: they are anchors only there.
 _SCAN_SMALL = (
     "one", "among", "the", "its", "their", "a", "an", "in", "by", "from", "after", "before", "over",
+    "until",
     "under", "between", "past", "no", "more", "less", "fewer", "only", "nearly", "almost", "about",
     "just", "all", "large", "high", "small", "low",
 )
