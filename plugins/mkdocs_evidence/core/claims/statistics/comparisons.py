@@ -126,6 +126,8 @@ def _than(ctx: _Sentence, pos: int) -> Candidate | None:
     if back is None:
         return None
     g = _THAN_GROUP.match(text, pos) or _THAN_WORD.match(text, pos)
+    if g is None:
+        return None
     return Candidate(back.start(), g.end(), "comparison", "more-than", "uncertain",
                      "a comparison between groups: a finding that needs a source")
 
