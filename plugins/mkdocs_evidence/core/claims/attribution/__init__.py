@@ -28,6 +28,7 @@ cost is linear in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .named import named_spans
@@ -65,7 +66,8 @@ def find_attributions(text: str) -> list[Attribution]:
         span = vague_at(text, head)
         named = named_near(text, head.end()) if span is not None or head.group(0).lower() in _PEOPLE else 0
         if span is not None:
-            spans.append((span[0], max(span[1], named or 0), NAMED if named else VAGUE))
+            kind = NAMED if named or span[2] else VAGUE
+            spans.append((span[0], max(span[1], named or 0), kind))
         elif named and head.group(0).lower() in _PEOPLE:
             spans.append((head.start(), named, NAMED))  # "researchers at the University of X"
     spans.sort(key=lambda s: (s[0], s[2] != NAMED, -(s[1] - s[0])))
@@ -79,5 +81,16 @@ def find_attributions(text: str) -> list[Attribution]:
                     text[min(start, last.start) : max(end, last.end)],
                 )
             continue
+        if kind == VAGUE and found and found[-1].kind == NAMED and _same_clause(text, found[-1].end, start):
+            continue  # "According to the NYT, researchers found": the named source is the authority
         found.append(Attribution(start, end, kind, text[start:end]))
     return found
+
+
+_CLAUSE_BREAK = re.compile("[.!?;\\n]")
+
+
+def _same_clause(text: str, end: int, start: int) -> bool:
+    """Whether a named source that ends at ``end`` governs an appeal at ``start``: close
+    behind it in the same sentence."""
+    return start - end <= 80 and _CLAUSE_BREAK.search(text, end, start) is None

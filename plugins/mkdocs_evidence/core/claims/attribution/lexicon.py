@@ -16,17 +16,20 @@ class Lexicon:
     plural_heads: tuple[str, ...]
     singular_heads: tuple[str, ...]
     modifiers: frozenset[str]
+    definite_modifiers: frozenset[str]
     collectives: frozenset[str]
     singular_determiners: frozenset[str]
     negators: frozenset[str]
     standalone_modifiers: frozenset[str]
     standalone_heads: frozenset[str]
+    gapless_heads: frozenset[str]
     adverbs: tuple[str, ...]
     verbs: tuple[str, ...]
     gap_starters: tuple[str, ...]
     organisations: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]
     non_source_acronyms: tuple[str, ...]
+    study_method_words: frozenset[str]
 
 
 LEXICON = load_word_lists(__package__, Lexicon)

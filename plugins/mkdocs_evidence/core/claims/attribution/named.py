@@ -29,18 +29,18 @@ _NAMED_DOC = (
 )
 _NAMED_VERB = (
     "(?i:(?:(?:also|now|currently|still|strongly|clearly|recently)" + _S + ")?(?:(?:has|have)"
-    + _S + ")?(?:reports?|reported|says?|said|states?|stated|recommends?|recommended|"
+    + _S + ")?(?:(?:never|not|also|now|recently|just)" + _S + ")?(?:reports?|ranks?|ranked|approved|approves|gives?|reported|says?|said|states?|stated|recommends?|recommended|"
     "advises?|advised|suggests?|suggested|estimates?|estimated|warns?|warned|found|finds|"
     "notes?|noted|shows?|showed|shown|concluded|concludes|indicates?|indicated|explains?|"
     "explained|describes?|confirms?|confirmed|defines?|urges?|urged|publishe[sd]|lists?|"
-    "calls?" + _S + "for|puts?" + _S + "it|agrees?|agreed|classifies|considers?|tells?|"
+    "calls?|puts?|agrees?|agreed|classifies|considers?|tells?|"
     "backs?|supports?|rates?)\\b)"
 )
 # Named sources are looked for only where a capital letter starts a word (a character-set
 # scan that runs in C), then matched forward (name, document, verb) and backward
 # (determiner or "according to") from there.
 _CAPITAL = re.compile("[A-Z](?<![\\w.'\u2019-][A-Z])|[A-Z](?<=^[A-Z])", re.MULTILINE)
-_ORG_AT = re.compile(_ORG + "(?:['\u2019]s?)?")
+_ORG_AT = re.compile(_ORG + "(?:['\u2019]s?)?(?:" + _S + "\\([A-Z][A-Za-z&/]{1,9}\\))?")  # "(PCFA)"
 _ETAL_AT = re.compile(
     "[A-Z][a-z]+(?:" + _S + "and" + _S + "[A-Z][a-z]+)?" + _S + "(?:et" + _S
     + "al\\.?|and" + _S + "(?:colleagues|co-workers|coworkers|others|team))(?:" + _S
@@ -55,6 +55,12 @@ _DETERMINER_REV = re.compile(
     "[ \\t\\u00a0\\u2009\\u202f\\n]+(?:(?:\\d\\d(?:91|02))" + _S + "(?:tnecer" + _S + ")?[aA]"
     "|eht|ehT|na|nA|a|A|enO|eno|rehtona|rehtonA|tnecer" + _S + "a|tnecer" + _S + "A|wen" + _S
     + "a|wen" + _S + "A|egral" + _S + "a|egral" + _S + "A)(?![\\w])"
+)
+# "..., says the MS Discovery Forum": a reporting verb before the name (reversed, with "the"
+# and an abbreviation allowed between).
+_SAYS_ORG_REV = re.compile(
+    "[ \\t\\u00a0\\u2009\\u202f\\n]+(?:[A-Z]{2,6}" + _S + ")?(?:eht" + _S + ")?(?:syas|dias|stroper|detroper|"
+    "seton|deton|setats|detats|sesivda|desivda|sdnemmocer|dednemmocer)(?![\\w])"
 )
 _ACCORDING_ORG_REV = re.compile(
     "[ \\t\\u00a0\\u2009\\u202f\\n]+(?:(?:\\d\\d(?:91|02))" + _S + ")?(?:(?:tsetal|tnecer"
@@ -74,6 +80,8 @@ _GENERIC = re.compile(
     "|\\b(?!(?:" + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}(?:/[A-Z]{2,6})?"
     + _S + "(?:also" + _S + ")?(?:expects|estimates|reports|rates|ranks|analy[sz]ed|recommends|says|"
     "found|finds|warns|advises|puts|classifies|lists)\\b"
+    "|(?<=[;,][ ])(?!(?:" + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}" + _S
+    + "(?:19|20)\\d\\d[a-z]?(?=[);,])"
     # people: "said Dr. Jane Roe", "Dr Roe said", "lead author Jane Roe", "Roe et al. (2016)"
     "|\\b(?:said|says|notes|noted|told|explains|explained)" + _S + "(?:(?:senior|lead|first|co-)?"
     + _S + "?(?:author|researcher|investigator|study" + _S + "leader)" + _S + ")?(?:Dr\\.?|Professor|"
@@ -114,6 +122,7 @@ def named_spans(text: str) -> list[tuple[int, int]]:
         if m:
             generic.append((m.start(), m.end()))
             last = m.end()
+    generic.extend(_study_spans(text))
     if not generic:
         return spans
     merged: list[tuple[int, int]] = []
@@ -149,7 +158,7 @@ def _org_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, tail.end()))
             last_end = tail.end()
             continue
-        according = _ACCORDING_ORG_REV.match(back)
+        according = _ACCORDING_ORG_REV.match(back) or _SAYS_ORG_REV.match(back)
         if according:
             end = org.end()
             doc = _NAMED_DOC_AT.match(text, end)
@@ -159,3 +168,45 @@ def _org_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+
+
+# Named studies and data sets: capitalised words ending in a study word ("the Framingham Heart
+# Study", "Women's Health Initiative (WHI) results", "UK Biobank"), found from the study word
+# backwards; method words alone ("A Pilot Study", "Randomised Controlled Trial") are no name.
+_STUDY_WORDS = ("Study", "Trial", "Survey", "Initiative", "Biobank", "Database", "Registry", "Cohort")
+_NAME_TOKEN = re.compile("[A-Z][\\w'\u2019-]*|of|and|for|on|&")
+_STUDY_AFTER = re.compile("(?:" + _S + "\\([A-Z][A-Za-z0-9&/-]{1,9}\\))?,?(?:" + _S
+                          + "(?P<claim>(?i:data|results|findings|figures)\\b|" + _NAMED_VERB + "))?")
+_STUDY_USED_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]+(?:eht" + _S + ")?(?:gnisu|desu|morf|esu)(?![\\w])", re.I)
+
+
+def _study_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for at, end in _whole_words(text, _STUDY_WORDS):
+        words = text[max(0, at - 80) : at].split(" ")[:-1]
+        start, distinct = at, False
+        for token in reversed(words):
+            if not _NAME_TOKEN.fullmatch(token):
+                break
+            start -= len(token) + 1
+            lower = token.lower()
+            distinct = distinct or (token[0].isupper() and lower not in LEXICON.modifiers
+                                    and lower not in LEXICON.study_method_words)
+        while text[start : start + 4] in ("of ", "and ", "for ", "on ", "& "):
+            start += text.index(" ", start) + 1 - start
+        after = _STUDY_AFTER.match(text, end)
+        used = _STUDY_USED_REV.match(text[max(0, start - 12) : start][::-1])
+        if distinct and after and (after.group("claim") or used):
+            spans.append((start, after.end()))  # the study is the source of a claim
+    return sorted(spans)
+
+
+def _whole_words(text: str, words: tuple[str, ...]):
+    """(start, end) of each whole-word occurrence of ``words`` (str.find runs in C)."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                yield at, end
+            at = text.find(word, end)

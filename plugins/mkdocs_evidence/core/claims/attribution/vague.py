@@ -6,9 +6,11 @@ appeal around it (a reporting verb, "according to", a recency modifier), and fix
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ...text.regex import trie as _trie
 from .grammar import GAP as _S
+from .grammar import GAP0 as _S0
 from .grammar import alternation as _alt
 from .lexicon import LEXICON
 
@@ -16,23 +18,38 @@ __all__ = ["FIXED_VAGUE", "HEAD_RE", "fixed_vague", "named_near", "vague_at"]
 
 
 _HEADS = LEXICON.plural_heads + LEXICON.singular_heads
-HEAD_RE = re.compile(
-    "\\b(?:" + "|".join(sorted({h for w in _HEADS for h in (w, w.capitalize())}, key=len,
-                                reverse=True)) + ")\\b"
+_HEAD_WORDS = "(?:" + "|".join(sorted({h for w in _HEADS for h in (w, w.capitalize())}, key=len, reverse=True)) + ")"
+HEAD_RE = re.compile(  # a trie scans fast; not after a hyphen ("self-report")
+    "(?<![\\w-])(?:" + _trie(sorted({h for w in _HEADS for h in (w, w.capitalize())})) + ")\\b"
 )
 
 
-_VERB_AFTER = re.compile(
-    "(?:,(?:" + _S + "(?:though|however|too|also|meanwhile|in" + _S + "fact))?,?)?"
-    "(?:" + _S + "(?:" + _alt(LEXICON.gap_starters) + ")\\b(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d)){0,60}?)?"
-    "(?:" + _S + _alt(LEXICON.adverbs) + "\\b){0,3}"
-    + _S + _alt(LEXICON.verbs) + "\\b",
-    re.IGNORECASE,
-)
+_INTERJECTION = "(?:though|however|too|also|meanwhile|in" + _S + "fact|for" + _S + "example|for" + _S + "instance)"
+_GAP = "(?:[a-z]+ly" + _S + ")?(?:" + _alt(LEXICON.gap_starters) + ")\\b(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d)){0,60}?"
+
+
+def _verb_after(gap: bool) -> re.Pattern[str]:
+    """A reporting verb after a head noun, over a citation marker, a bracketed abbreviation,
+    an interjection (", though,") and, when ``gap``, a short phrase ("of 80 patients")."""
+    return re.compile(
+        "(?:" + _S0 + "\\[[^\\]\\n]{0,80}\\])?(?:" + _S0 + "\\([^()\\n]{0,40}\\))?"
+        "(?:," + _S + _INTERJECTION + ",?)?"
+        + ("(?:," + _S + _GAP + ",|" + _S + _GAP + ")?" if gap else "")
+        + "(?:" + _S + "(?:and|or)" + _S + "(?:[a-z-]+" + _S + ")?" + _HEAD_WORDS + ")?"  # "reviews and guidelines report"
+        + "(?:" + _S + "(?:" + _alt(LEXICON.adverbs) + "|[a-z]+ly)\\b){0,3}"
+        "(?<!\\bwere)(?<!\\bwas)(?<!\\bis)(?<!\\bare)(?<!\\bbeen)(?<!\\bbe)"  # passives: "were analysed"
+        + _S + _alt(LEXICON.verbs) + "\\b",
+        re.IGNORECASE,
+    )
+
+
+_VERB_AFTER = _verb_after(gap=True)
+_VERB_RIGHT_AFTER = _verb_after(gap=False)  # heads that are counted ("reports of 300 cases")
 _NOT_NEEDED_AFTER = re.compile(
     _S + "(?:is|are|was|were|remains?)" + _S + "(?:still" + _S + ")?(?:needed|required|"
     "lacking|limited|ongoing|under" + _S + "way|scarce|sparse|mixed|unclear|weak|thin|"
-    "inconclusive|conflicting)\\b|" + _S + "(?:is|are)" + _S + "(?:being|going)\\b|"
+    "inconclusive|conflicting)\\b|(?:" + _S + "(?:on|into|in)" + _S + "[^.,;:!?\\n]{0,40}?)?" + _S + "(?:is|are)"
+    + _S + "(?:still" + _S + ")?(?:being|going)\\b|"
     + _S + "(?:needs|need)\\b",
     re.IGNORECASE,
 )
@@ -40,7 +57,7 @@ _ACCORDING_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]*ot" + _S + "gnidrocc
 _TOKEN = re.compile("[^\\s]+")
 _HEADLINE_VERB = re.compile(_S + "(?:finds|shows|suggests|says|links|reveals|confirms|warns)\\b", re.IGNORECASE)
 _IN_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]+ni(?![\\w])", re.IGNORECASE)
-_INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[a-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
+_INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[A-Za-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
 _QUANTITY = frozenset(("several", "many", "some", "other", "two", "three", "four", "numerous", "multiple"))
 
 FIXED_VAGUE = re.compile(
@@ -51,6 +68,10 @@ FIXED_VAGUE = re.compile(
     "|\\b[Ii]t" + _S + "is" + _S + "(?:(?:now|widely|well|generally|commonly|increasingly)"
     + _S + ")?(?:known|accepted|believed|established|recogni[sz]ed|documented|proven)"
     + _S + "that\\b"
+    "|\\b[Tt]here(?:['\u2019]s|" + _S + "is|" + _S + "are|" + _S + "have" + _S + "been)" + _S
+    + "(?:(?:now|also)" + _S + ")?(?:(?:many|several|numerous|some)" + _S + ")?(?:(?:scientific|clinical)"
+    + _S + ")?(?:evidence|research|studies|trials)" + _S + "(?:that" + _S + "(?:show|suggest|find|found|"
+    "link|indicate|support|prove)|to" + _S + "(?:suggest|show|support)|showing|suggesting|linking)\\b"
     "|\\b[Tt]here" + _S + "is" + _S + "(?:(?:growing|strong|good|clear|increasing|mounting|"
     "some|solid|scientific|overwhelming|convincing|considerable)" + _S
     + "|a" + _S + "(?:lot|wealth|growing" + _S + "body|large" + _S + "body|body)" + _S + "of"
@@ -72,11 +93,21 @@ FIXED_VAGUE = re.compile(
     "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented)\\b"
     "|\\bwell[- ](?:studied|researched|documented)\\b"
     "|\\b(?:backed|supported|validated|proven)" + _S + "by" + _S + "(?:(?:peer-reviewed|scientific|"
-    "clinical|medical|modern)" + _S + ")?(?:research|science|studies|evidence)\\b"
+    "clinical|medical|modern|hard|solid|good|strong)" + _S + ")?(?:research|science|studies|evidence|trials)\\b"
+    # passive findings without a finder: "have been linked to", "are reported to", "has been found to"
+    "|\\b(?:has|have)" + _S + "(?:(?:also|long|consistently|repeatedly|strongly|widely|often)" + _S
+    + ")?been" + _S + "(?:(?:consistently|strongly|repeatedly|widely|often|closely)" + _S + ")?"
+    "(?:associated|linked|tied|connected|correlated)" + _S + "(?:with|to)\\b"
+    "|\\b(?:has|have)" + _S + "(?:also" + _S + ")?been" + _S + "found" + _S + "to\\b"
+    "|\\b(?:is|are|was|were)" + _S + "(?:(?:widely|often|commonly|also|sometimes)" + _S + ")?reported"
+    + _S + "(?:to\\b(?!" + _S + "(?:the|a|an|your|their|us|our)\\b)|in" + _S + "(?:some|many|most|a" + _S + "few)" + _S + "(?:cases|people|patients)\\b)"
     "|\\b(?:reported|shown|described)" + _S + "in" + _S + "(?:research|studies|a" + _S
     + "(?:meta-analysis|study|trial|review))\\b"
-    "|\\b(?:shown|proven|proved|found|demonstrated)" + _S + "to" + _S + "(?:work|help|be" + _S
-    + "effective|reduce|improve|lower|ease|relieve|prevent)\\b"
+    "|\\b(?:shown|proven|proved|demonstrated)" + _S + "to" + _S + "(?!the\\b|a\\b|an\\b|you\\b)[a-z]+\\b"
+    "|\\bfound" + _S + "to" + _S + "(?:work|help|be" + _S + "effective|reduce|improve|lower|ease|relieve|"
+    "prevent|raise|increase|cut|protect|slow|boost|benefit|cause|double|halve)\\b"
+    # "..., estimated at £12 billion a year": the participle after a comma
+    "|(?<=,[ ])estimated" + _S + "(?:at|to)\\b"
     "|\\bthe" + _S + "most" + _S + "(?:studied|researched|evidence-backed)\\b"
     "|\\b(?:the" + _S + ")?(?:general|scientific|medical)" + _S + "consensus\\b"
     "|\\bcommon" + _S + "knowledge\\b"
@@ -92,7 +123,7 @@ FIXED_VAGUE = re.compile(
 _FIXED_FIRST = (
     "it", "it's", "there", "is", "are", "was", "were", "has", "have", "according", "estimates",
     "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
-    "shown", "described", "proved", "found", "demonstrated", "the", "general", "scientific", "medical",
+    "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
     "health",
@@ -121,16 +152,22 @@ def fixed_vague(text: str) -> list[tuple[int, int]]:
 
 
 # A named journal, organisation or person right after an appeal's head makes it a named source.
-_NAMED_NEAR = re.compile(
-    "[^.;!?\\n]{0,60}?\\b(?:in|published" + _S + "in|appeared" + _S + "in)" + _S + "(?:the" + _S
-    + ")?(?:journal" + _S + "[A-Z]|(?:[Tt]he" + _S + ")?(?:[A-Z][\\w&'-]*" + _S + "){0,6}?(?:Journal|"
-    "Archives|Annals|Lancet|BMJ|JAMA|Nature|Science|Neurology|Circulation|Medicine|Pediatrics|"
+_JOURNAL = (
+    "Journal|Archives|Annals|Lancet|BMJ|JAMA|Nature|Science|Neurology|Circulation|Medicine|Pediatrics|"
     "Paediatrics|Cardiology|Menopause|Headache|Frontiers|Proceedings|Review|Bulletin|PLOS|PLoS|NEJM|"
-    "Diabetologia|Cell|Pain|Spine|Thorax|Brain|Stroke|Rheumatology)\\b)"
-    "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?:(?:[A-Z][\\w'-]*"
+    "Diabetologia|Cell|Pain|Spine|Thorax|Brain|Stroke|Rheumatology"
+)
+_NAMED_NEAR = re.compile(
+    "[^.;!?\\n]{0,60}?\\b(?:in|of|published" + _S + "in|appeared" + _S + "in)" + _S + "(?:the" + _S
+    + ")?(?:(?:[A-Z][\\w&'\u2019-]*" + _S + "){0,6}(?:[a-z]+" + _S + ")?journal" + _S + "[A-Z]|(?:[Tt]he" + _S
+    + ")?(?:[A-Z][\\w&'-]*" + _S + "){0,6}?(?:" + _JOURNAL + ")\\b)"
+    "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:(?:the|a|an)" + _S + ")?(?:(?:[A-Z][\\w'-]*"
     + _S + "){0,4}(?:University|Institute|College|School|Society|Association|Foundation|Hospital|"
     "Clinic|Center|Centre|Council|Agency|Department|Organization|Organisation|Academy|Trust|Bureau|"
     "Office|Commission|Ministry)\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
+    # an abbreviation as the one who did it: "a survey by PCFA", "data from the CDC"
+    "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
+    + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}\\b"
 )
 
 
@@ -160,12 +197,30 @@ def _determiner_within(tokens: list[re.Match[str]], index: int, reach: int = 3) 
     return 0
 
 
-def _walk_back(text: str, head_start: int) -> tuple[int, list[str], str]:
-    """Walk back over determiners, quantifiers and modifiers before a head noun.
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """What stands before a head noun: where the phrase starts, the lower-case words taken
+    (in reading order), and the word that stopped the walk (lower-case and as written)."""
 
-    Returns (start of the phrase, lower-case words consumed in reading order, the word that
-    stopped the walk, lower-case, or "" at the start of the text / after punctuation).
-    """
+    start: int
+    consumed: tuple[str, ...]
+    stop: str
+    stop_raw: str
+
+
+def _opens_definite(tokens: list[re.Match[str]], index: int, consumed: list[str]) -> int:
+    """1 when "the" opens a definite phrase that still appeals to research ("the latest
+    research shows", "in the largest study so far"), else 0."""
+    if tokens[index].group(0).lower() != "the":
+        return 0
+    if any(w in LEXICON.definite_modifiers for w in consumed) or consumed[:2] == ["most", "recent"]:
+        return 1
+    return 0
+
+
+def _walk_back(text: str, head_start: int) -> _Phrase:
+    """Walk back over determiners, quantifiers and modifiers before a head noun; the stop
+    word is "" at the start of the text."""
     window_start = max(0, head_start - 100)
     tokens = list(_TOKEN.finditer(text, window_start, head_start))
     start = head_start
@@ -179,10 +234,11 @@ def _walk_back(text: str, head_start: int) -> tuple[int, list[str], str]:
         word = token.group(0).lower()
         if word.endswith(",") and consumed and word[:-1] in LEXICON.modifiers:
             word = word[:-1]  # "a large, randomised, placebo-controlled trial"
-        if word in LEXICON.singular_determiners:
-            consumed.insert(0, word)
-            start = token.start()
-            index -= 1
+        opening = 1 if word in LEXICON.singular_determiners else _opens_definite(tokens, index, consumed)
+        if opening:
+            consumed[:0] = [t.group(0).lower() for t in tokens[index - opening + 1 : index + 1]]
+            start = tokens[index - opening + 1].start()
+            index -= opening
             break
         if (
             word in LEXICON.modifiers
@@ -206,26 +262,45 @@ def _walk_back(text: str, head_start: int) -> tuple[int, list[str], str]:
             index -= skipped
             continue
         break
-    stop = tokens[index].group(0).lower() if index >= 0 else ""
-    return start, consumed, stop
+    raw = tokens[index].group(0) if index >= 0 else ""
+    return _Phrase(start, tuple(consumed), raw.lower(), raw)
 
 
-def vague_at(text: str, head: re.Match[str]) -> tuple[int, int] | None:
-    """The vague-attribution span around one head noun, or None."""
+_ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?,?")
+
+
+def _named_before(raw: str) -> bool:
+    """Whether the word before an appeal's phrase is a source's abbreviation ("the WHI data
+    found", "BLSA scientists have shown"): the appeal then names its source."""
+    m = _ACRONYM.fullmatch(raw)
+    return bool(m) and m.group(1) not in LEXICON.non_source_acronyms
+
+
+def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
+    """The appeal's span around one head noun and whether it names its source, or None."""
+    # one reading of the phrase, then one rule after another: a short function would hide it
     word = head.group(0).lower()
     if head.group(0)[0].isupper() and _INSIDE_NAME_REV.match(text[max(0, head.start() - 30) : head.start()][::-1]):
         return None  # "Arthritis Care & Research", "UK Evidence Report": part of a name
-    start, consumed, stop = _walk_back(text, head.start())
+    phrase = _walk_back(text, head.start())
+    start, consumed, stop = phrase.start, list(phrase.consumed), phrase.stop
+    named = _named_before(phrase.stop_raw)
+    if named:
+        start -= len(phrase.stop_raw) + 1
+    singular = word in LEXICON.singular_heads
+    definite = bool(consumed) and consumed[0] == "the"
+    verb = (_VERB_RIGHT_AFTER if word in LEXICON.gapless_heads else _VERB_AFTER).match(text, head.end())
+    if stop == "which" and verb and any(w in _QUANTITY for w in consumed):
+        stop = ""  # "which some studies say": the quantity makes it an appeal
     if stop in LEXICON.negators or stop.endswith(("'s", "\u2019s")):
         return None
     if "a" in consumed[1:] or "an" in consumed[1:]:
         return None
-    singular = word in LEXICON.singular_heads
-    determined = bool(consumed) and consumed[0] in LEXICON.singular_determiners
+    determined = bool(consumed) and (consumed[0] in LEXICON.singular_determiners or definite)
     if singular and not determined:
         headline = _HEADLINE_VERB.match(text, head.end())
         if headline and not consumed and stop not in LEXICON.negators:
-            return start, headline.end()  # "Study finds": a headline's appeal
+            return start, headline.end(), named  # "Study finds": a headline's appeal
         return None
     if not singular and determined and consumed[0] in ("a", "an") and "of" not in consumed:
         return None  # "a research nurse", "an evidence base"
@@ -234,19 +309,17 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int] | None:
     back = text[max(0, start - 30) : start][::-1]
     according = _ACCORDING_REV.match(back)
     if according:
-        return start - according.end(), head.end()
-    verb = _VERB_AFTER.match(text, head.end())
+        return start - according.end(), head.end(), named
     if verb:
-        return start, verb.end()
+        return start, verb.end(), named
     if stop == "in" and (determined or any(w in _QUANTITY for w in consumed)):
         opening = _IN_REV.match(text[max(0, start - 10) : start][::-1])
-        return (start - opening.end() if opening else start), head.end()  # "In a 2015 study"
+        return (start - opening.end() if opening else start), head.end(), named  # "In a 2015 study"
     if (
         not singular
+        and not definite
         and word in LEXICON.standalone_heads
         and any(w in LEXICON.standalone_modifiers for w in consumed)
     ):
-        return start, head.end()
+        return start, head.end(), named
     return None
-
-
