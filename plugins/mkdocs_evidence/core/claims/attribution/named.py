@@ -14,7 +14,7 @@ __all__ = ["named_spans"]
 
 
 # Named sources. Case-sensitive: organisation names and acronyms are capitalised.
-_CAP = "[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_CAP = "[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:['\u2019]s)?"  # "Alzheimer's Association"
 _ORG = (
     "(?:" + _alt(LEXICON.organisations)
     + "|(?:" + _CAP + _S + "){0,5}" + _alt(LEXICON.organisation_suffixes) + "(?:" + _S + "(?:of|for)(?:" + _S

@@ -58,6 +58,8 @@ _TOKEN = re.compile("[^\\s]+")
 _HEADLINE_VERB = re.compile(_S + "(?:finds|shows|suggests|says|links|reveals|confirms|warns)\\b", re.IGNORECASE)
 _IN_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]+ni(?![\\w])", re.IGNORECASE)
 _INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[A-Za-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
+_IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?,")
+_COORDINATED = re.compile(_S + "(?:and|or)\\b")  # "new studies and products": a topic, not an appeal
 _QUANTITY = frozenset(("several", "many", "some", "other", "two", "three", "four", "numerous", "multiple"))
 
 FIXED_VAGUE = re.compile(
@@ -65,13 +67,16 @@ FIXED_VAGUE = re.compile(
     + ")?been" + _S + "(?:(?:clearly|well|widely|repeatedly|consistently|convincingly)" + _S
     + ")?(?:shown|found|proven|proved|demonstrated|reported|suggested|established|observed|"
     "documented|known|confirmed)\\b"
-    "|\\b[Ii]t" + _S + "is" + _S + "(?:(?:now|widely|well|generally|commonly|increasingly)"
-    + _S + ")?(?:known|accepted|believed|established|recogni[sz]ed|documented|proven)"
-    + _S + "that\\b"
+    "|\\b[Ii]t(?:['\u2019]s|" + _S + "is|" + _S + "was)" + _S + "(?:(?:now|widely|well|generally|commonly|"
+    "increasingly|also)" + _S + ")?(?:known|accepted|believed|established|recogni[sz]ed|documented|proven|"
+    "found|shown|reported|observed|agreed)" + _S + "that\\b"
+    "|\\b(?:[Dd]octor|[Dd]ermatologist|[Pp]hysician|[Ll]ab|[Ll]aboratory)[- ](?:recommended|approved|tested|"
+    "proven)\\b"
     "|\\b[Tt]here(?:['\u2019]s|" + _S + "is|" + _S + "are|" + _S + "have" + _S + "been)" + _S
     + "(?:(?:now|also)" + _S + ")?(?:(?:many|several|numerous|some)" + _S + ")?(?:(?:scientific|clinical)"
-    + _S + ")?(?:evidence|research|studies|trials)" + _S + "(?:that" + _S + "(?:show|suggest|find|found|"
-    "link|indicate|support|prove)|to" + _S + "(?:suggest|show|support)|showing|suggesting|linking)\\b"
+    + _S + ")?(?:(?:evidence|research)" + _S + "that|(?:evidence|research|studies|trials)" + _S + "(?:that" + _S
+    + "(?:show|suggest|find|found|link|indicate|support|prove)|to" + _S + "(?:suggest|show|support)|showing|"
+    "suggesting|linking))\\b"
     "|\\b[Tt]here" + _S + "is" + _S + "(?:(?:growing|strong|good|clear|increasing|mounting|"
     "some|solid|scientific|overwhelming|convincing|considerable)" + _S
     + "|a" + _S + "(?:lot|wealth|growing" + _S + "body|large" + _S + "body|body)" + _S + "of"
@@ -92,7 +97,7 @@ FIXED_VAGUE = re.compile(
     "(?:proven|documented|researched)\\b(?!" + _S + "(?:wrong|otherwise)\\b)"
     "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented)\\b"
     "|\\bwell[- ](?:studied|researched|documented)\\b"
-    "|\\b(?:backed|supported|validated|proven)" + _S + "by" + _S + "(?:(?:peer-reviewed|scientific|"
+    "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:(?:peer-reviewed|scientific|"
     "clinical|medical|modern|hard|solid|good|strong)" + _S + ")?(?:research|science|studies|evidence|trials)\\b"
     # passive findings without a finder: "have been linked to", "are reported to", "has been found to"
     "|\\b(?:has|have)" + _S + "(?:(?:also|long|consistently|repeatedly|strongly|widely|often)" + _S
@@ -103,7 +108,8 @@ FIXED_VAGUE = re.compile(
     + _S + "(?:to\\b(?!" + _S + "(?:the|a|an|your|their|us|our)\\b)|in" + _S + "(?:some|many|most|a" + _S + "few)" + _S + "(?:cases|people|patients)\\b)"
     "|\\b(?:reported|shown|described)" + _S + "in" + _S + "(?:research|studies|a" + _S
     + "(?:meta-analysis|study|trial|review))\\b"
-    "|\\b(?:shown|proven|proved|demonstrated)" + _S + "to" + _S + "(?!the\\b|a\\b|an\\b|you\\b)[a-z]+\\b"
+    "|\\b(?:shown|proven|proved|demonstrated)" + _S + "to" + _S + "(?!(?:the|a|an|you|your|his|her|their|my|our|its|him|them|me|us|this|that|these|those|"
+    "every|each|some|any|all|people|patients|doctors)\\b)[a-z]+\\b"
     "|\\bfound" + _S + "to" + _S + "(?:work|help|be" + _S + "effective|reduce|improve|lower|ease|relieve|"
     "prevent|raise|increase|cut|protect|slow|boost|benefit|cause|double|halve)\\b"
     # "..., estimated at £12 billion a year": the participle after a comma
@@ -126,7 +132,7 @@ _FIXED_FIRST = (
     "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
-    "health",
+    "health", "doctor", "dermatologist", "physician", "lab", "laboratory",
 )
 
 
@@ -162,9 +168,7 @@ _NAMED_NEAR = re.compile(
     + ")?(?:(?:[A-Z][\\w&'\u2019-]*" + _S + "){0,6}(?:[a-z]+" + _S + ")?journal" + _S + "[A-Z]|(?:[Tt]he" + _S
     + ")?(?:[A-Z][\\w&'-]*" + _S + "){0,6}?(?:" + _JOURNAL + ")\\b)"
     "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:(?:the|a|an)" + _S + ")?(?:(?:[A-Z][\\w'-]*"
-    + _S + "){0,4}(?:University|Institute|College|School|Society|Association|Foundation|Hospital|"
-    "Clinic|Center|Centre|Council|Agency|Department|Organization|Organisation|Academy|Trust|Bureau|"
-    "Office|Commission|Ministry)\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
+    + _S + "){0,4}" + _alt(LEXICON.organisation_suffixes) + "\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
     # an abbreviation as the one who did it: "a survey by PCFA", "data from the CDC"
     "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
     + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}\\b"
@@ -206,6 +210,7 @@ class _Phrase:
     consumed: tuple[str, ...]
     stop: str
     stop_raw: str
+    named: bool  # a capitalised unknown word inside the phrase ("a Harvard study")
 
 
 def _opens_definite(tokens: list[re.Match[str]], index: int, consumed: list[str]) -> int:
@@ -225,6 +230,7 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
     tokens = list(_TOKEN.finditer(text, window_start, head_start))
     start = head_start
     consumed: list[str] = []
+    named = False
     index = len(tokens) - 1
     if window_start > 0 and tokens:
         tokens = tokens[1:]  # the first token may be cut
@@ -258,12 +264,13 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
         if skipped:
             for token in reversed(tokens[index - skipped + 1 : index + 1]):
                 consumed.insert(0, token.group(0).lower())
+                named = named or token.group(0)[:1].isupper()  # "a Harvard study": a name
             start = tokens[index - skipped + 1].start()
             index -= skipped
             continue
         break
     raw = tokens[index].group(0) if index >= 0 else ""
-    return _Phrase(start, tuple(consumed), raw.lower(), raw)
+    return _Phrase(start, tuple(consumed), raw.lower(), raw, named)
 
 
 _ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?,?")
@@ -284,8 +291,8 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         return None  # "Arthritis Care & Research", "UK Evidence Report": part of a name
     phrase = _walk_back(text, head.start())
     start, consumed, stop = phrase.start, list(phrase.consumed), phrase.stop
-    named = _named_before(phrase.stop_raw)
-    if named:
+    named = phrase.named or _named_before(phrase.stop_raw)
+    if _named_before(phrase.stop_raw):
         start -= len(phrase.stop_raw) + 1
     singular = word in LEXICON.singular_heads
     definite = bool(consumed) and consumed[0] == "the"
@@ -315,11 +322,15 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     if stop == "in" and (determined or any(w in _QUANTITY for w in consumed)):
         opening = _IN_REV.match(text[max(0, start - 10) : start][::-1])
         return (start - opening.end() if opening else start), head.end(), named  # "In a 2015 study"
+    if stop == "in" and not singular and text[start - 3 : start - 1] == "In" and _IN_CLAUSE.match(text, head.end()):
+        return start - 3, head.end(), named  # "In clinical trials, the drug ..."
     if (
         not singular
         and not definite
+        and stop != "about"
         and word in LEXICON.standalone_heads
         and any(w in LEXICON.standalone_modifiers for w in consumed)
+        and not _COORDINATED.match(text, head.end())
     ):
         return start, head.end(), named
     return None
