@@ -30,6 +30,7 @@ class Lexicon:
     organisation_suffixes: tuple[str, ...]
     non_source_acronyms: tuple[str, ...]
     study_method_words: frozenset[str]
+    eponyms: tuple[str, ...]
 
 
 LEXICON = load_word_lists(__package__, Lexicon)

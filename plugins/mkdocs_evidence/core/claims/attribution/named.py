@@ -69,6 +69,18 @@ _ACCORDING_ORG_REV = re.compile(
 )
 
 
+_JOURNAL_WORD = re.compile("\\b(?:Journal|Archives|Annals|Proceedings)\\b")
+_IN_JOURNAL_REV = re.compile(  # reversed "in the April 24, 2006", "in the Jan. 19 issue of"
+    "[ \\t\\u00a0\\n]+(?:fo" + _S + "eussi" + _S + ")?(?:\\d{4}" + _S + ")?(?:,?\\d{1,2}" + _S
+    + "\\.?[a-z]{2,8}[A-Z]" + _S + ")?(?:eht" + _S + ")?ni(?![\\w])"
+)
+_FROM_REV = re.compile("[ \\t\\u00a0\\n]+(?:eht" + _S + ")?(?:morf|gnisu|desu)(?![\\w])")
+_SOURCE_DOC_AT = re.compile(
+    "(?:" + _S + "(?:[a-z-]+" + _S + ")?(?i:data(?:base|set)?|figures|statistics|survey|registry|records|"
+    "report|website|estimates)\\b)"
+)
+
+
 # Named sources without a known name: "according to" a capitalised name, an author-year
 # citation in brackets, an acronym with a reporting verb or a year, "data from" a name.
 _GENERIC = re.compile(
@@ -83,10 +95,16 @@ _GENERIC = re.compile(
     "|(?<=[;,][ ])(?!(?:" + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}" + _S
     + "(?:19|20)\\d\\d[a-z]?(?=[);,])"
     # people: "said Dr. Jane Roe", "Dr Roe said", "lead author Jane Roe", "Roe et al. (2016)"
-    "|\\b(?:said|says|notes|noted|told|explains|explained)" + _S + "(?:(?:senior|lead|first|co-)?"
-    + _S + "?(?:author|researcher|investigator|study" + _S + "leader)" + _S + ")?(?:Dr\\.?|Professor|"
-    "Prof\\.)?" + _S + "?[A-Z][a-z]+(?:" + _S + "[A-Z][\\w.'-]+){1,3}"
-    "|\\b(?:Dr\\.?|Professor|Prof\\.)" + _S + "[A-Z][\\w.'-]+(?:" + _S + "[A-Z][\\w.'-]+){0,3}"
+    # (a role or a title: a bare "said Jane Roe" is often an opinion, not a source)
+    "|\\b(?:said|says|notes|noted|told|explains|explained)" + _S + "(?:(?:(?:(?:senior|lead|first)" + _S
+    + "|co-)?(?:author|researcher|investigator|study" + _S + "(?:leader|author))" + _S + ")(?:(?:Dr\\.?|"
+    "Professor|Prof\\.)" + _S + ")?|(?:Dr\\.?|Professor|Prof\\.)" + _S + ")[A-Z][a-z]+(?:" + _S
+    + "[A-Z][\\w.'-]+){1,3}"
+    # a name's own document: "GlobalData's analysis found" (not a disease: "Alzheimer's research")
+    "|\\b(?!(?:" + "|".join(LEXICON.eponyms) + ")['\u2019]s)[A-Z][\\w&.-]*['\u2019]s" + _S + "(?:[a-z-]+" + _S
+    + ")?(?:analysis|report|survey|data|figures|review|study|estimates|guidelines|research|statistics)"
+    + _S + _NAMED_VERB
+    + "|\\b(?:Dr\\.?|Professor|Prof\\.)" + _S + "[A-Z][\\w.'-]+(?:" + _S + "[A-Z][\\w.'-]+){0,3}"
     "(?=[^.;!?\\n]{0,80}\\b(?:said|says|notes|noted|told|found|explains|explained|reported)\\b)"
     "|\\b(?:(?:senior|lead|first)" + _S + "author|[Ll]ead" + _S + "researcher)" + _S + "[A-Z][a-z]+(?:"
     + _S + "[A-Z][\\w.'-]+){1,3}"
@@ -159,6 +177,14 @@ def _org_spans(text: str) -> list[tuple[int, int]]:
             last_end = tail.end()
             continue
         according = _ACCORDING_ORG_REV.match(back) or _SAYS_ORG_REV.match(back)
+        if according is None and _JOURNAL_WORD.search(org.group(0)):
+            according = _IN_JOURNAL_REV.match(back)  # "the results, in the Journal of X, show"
+        if according is None and (_FROM_REV.match(back) or back[:1] == "("):
+            doc = _SOURCE_DOC_AT.match(text, org.end())
+            if doc and (back[:1] != "(" or text.startswith(")", doc.end())):
+                spans.append((pos, doc.end()))  # "from the CDC's national database", "(X Website)"
+                last_end = doc.end()
+                continue
         if according:
             end = org.end()
             doc = _NAMED_DOC_AT.match(text, end)
