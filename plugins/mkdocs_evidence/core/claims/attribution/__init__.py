@@ -81,16 +81,20 @@ def find_attributions(text: str) -> list[Attribution]:
                     text[min(start, last.start) : max(end, last.end)],
                 )
             continue
-        if kind == VAGUE and found and found[-1].kind == NAMED and _same_clause(text, found[-1].end, start):
+        if kind == VAGUE and found and _same_clause(text, found[-1].end, start):
+            last = found[-1]
+            if last.kind == VAGUE:  # "In one study, researchers found": one appeal
+                found[-1] = Attribution(last.start, end, VAGUE, text[last.start : end])
             continue  # "According to the NYT, researchers found": the named source is the authority
         found.append(Attribution(start, end, kind, text[start:end]))
     return found
 
 
+_CLAUSE_REACH = 80
 _CLAUSE_BREAK = re.compile("[.!?;\\n]")
 
 
 def _same_clause(text: str, end: int, start: int) -> bool:
     """Whether a named source that ends at ``end`` governs an appeal at ``start``: close
     behind it in the same sentence."""
-    return start - end <= 80 and _CLAUSE_BREAK.search(text, end, start) is None
+    return start - end <= _CLAUSE_REACH and _CLAUSE_BREAK.search(text, end, start) is None

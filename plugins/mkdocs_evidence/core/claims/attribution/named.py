@@ -101,7 +101,7 @@ _GENERIC = re.compile(
     "Professor|Prof\\.)" + _S + ")?|(?:Dr\\.?|Professor|Prof\\.)" + _S + ")[A-Z][a-z]+(?:" + _S
     + "[A-Z][\\w.'-]+){1,3}"
     # a name's own document: "GlobalData's analysis found" (not a disease: "Alzheimer's research")
-    "|\\b(?!(?:" + "|".join(LEXICON.eponyms) + ")['\u2019]s)[A-Z][\\w&.-]*['\u2019]s" + _S + "(?:[a-z-]+" + _S
+    "|\\b(?=[A-Z][\\w&.-]*['\u2019]s\\s)(?!(?:" + "|".join(LEXICON.eponyms) + ")['\u2019])[A-Z][\\w&.-]*['\u2019]s" + _S + "(?:[a-z-]+" + _S
     + ")?(?:analysis|report|survey|data|figures|review|study|estimates|guidelines|research|statistics)"
     + _S + _NAMED_VERB
     + "|\\b(?:Dr\\.?|Professor|Prof\\.)" + _S + "[A-Z][\\w.'-]+(?:" + _S + "[A-Z][\\w.'-]+){0,3}"

@@ -66,7 +66,7 @@ FIXED_VAGUE = re.compile(
     "\\b[Ii]t" + _S + "has" + _S + "(?:(?:long|also|now|often|repeatedly|consistently)" + _S
     + ")?been" + _S + "(?:(?:clearly|well|widely|repeatedly|consistently|convincingly)" + _S
     + ")?(?:shown|found|proven|proved|demonstrated|reported|suggested|established|observed|"
-    "documented|known|confirmed)\\b"
+    "documented|known|confirmed|argued|claimed|noted|estimated)\\b"
     "|\\b[Ii]t(?:['\u2019]s|" + _S + "is|" + _S + "was)" + _S + "(?:(?:now|widely|well|generally|commonly|"
     "increasingly|also)" + _S + ")?(?:known|accepted|believed|established|recogni[sz]ed|documented|proven|"
     "found|shown|reported|observed|agreed)" + _S + "that\\b"
@@ -81,7 +81,7 @@ FIXED_VAGUE = re.compile(
     "some|solid|scientific|overwhelming|convincing|considerable)" + _S
     + "|a" + _S + "(?:lot|wealth|growing" + _S + "body|large" + _S + "body|body)" + _S + "of"
     + _S + "|plenty" + _S + "of" + _S + ")(?:scientific" + _S + ")?(?:evidence|research)" + _S
-    + "(?:that|to" + _S + "suggest|to" + _S + "show|showing|suggesting)\\b"
+    + "(?:that|for|to" + _S + "suggest|to" + _S + "show|showing|suggesting)\\b"
     # estimates by nobody in particular
     "|\\b[Ii]t(?:['\u2019]s|" + _S + "is|" + _S + "has" + _S + "been)" + _S + "(?:(?:now|widely|generally|"
     "currently|often)" + _S + ")?estimated\\b(?:" + _S + "(?:that|to))?"
@@ -97,6 +97,7 @@ FIXED_VAGUE = re.compile(
     "(?:proven|documented|researched)\\b(?!" + _S + "(?:wrong|otherwise)\\b)"
     "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented)\\b"
     "|\\bwell[- ](?:studied|researched|documented)\\b"
+    "|\\b(?:[Rr]esearch|[Ss]cience|[Ee]vidence|[Cc]linically|[Ss]cientifically)-(?:backed|proven|supported|tested)\\b"
     "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:(?:peer-reviewed|scientific|"
     "clinical|medical|modern|hard|solid|good|strong)" + _S + ")?(?:research|science|studies|evidence|trials)\\b"
     # passive findings without a finder: "have been linked to", "are reported to", "has been found to"
@@ -132,7 +133,7 @@ _FIXED_FIRST = (
     "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
-    "health", "doctor", "dermatologist", "physician", "lab", "laboratory",
+    "health", "doctor", "dermatologist", "research", "science", "evidence", "physician", "lab", "laboratory",
 )
 
 
@@ -219,6 +220,8 @@ def _opens_definite(tokens: list[re.Match[str]], index: int, consumed: list[str]
     if tokens[index].group(0).lower() != "the":
         return 0
     if any(w in LEXICON.definite_modifiers for w in consumed) or consumed[:2] == ["most", "recent"]:
+        return 1
+    if consumed[1:2] == ["of"] and consumed[0] in ("majority", "bulk", "weight"):  # "the majority of studies"
         return 1
     return 0
 
