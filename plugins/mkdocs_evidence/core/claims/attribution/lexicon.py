@@ -25,6 +25,7 @@ class Lexicon:
     gapless_heads: frozenset[str]
     adverbs: tuple[str, ...]
     verbs: tuple[str, ...]
+    finding_verbs: tuple[str, ...]
     gap_starters: tuple[str, ...]
     organisations: tuple[str, ...]
     organisation_suffixes: tuple[str, ...]

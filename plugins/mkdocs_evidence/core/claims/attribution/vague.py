@@ -36,6 +36,8 @@ def _verb_after(gap: bool) -> re.Pattern[str]:
         "(?:," + _S + _INTERJECTION + ",?)?"
         + ("(?:," + _S + _GAP + ",|" + _S + _GAP + ")?" if gap else "")
         + "(?:" + _S + "(?:and|or)" + _S + "(?:[a-z-]+" + _S + ")?" + _HEAD_WORDS + ")?"  # "reviews and guidelines report"
+        + "(?:" + _S + "(?:which|that|who)(?:" + _S + "(?:have|has|had))?(?=" + _S + _alt(LEXICON.finding_verbs)
+        + "\\b))?"  # "studies which found": a finding verb only ("a study that recruited" is not)
         + "(?:" + _S + "(?:" + _alt(LEXICON.adverbs) + "|[a-z]+ly)\\b){0,3}"
         "(?<!\\bwere)(?<!\\bwas)(?<!\\bis)(?<!\\bare)(?<!\\bbeen)(?<!\\bbe)"  # passives: "were analysed"
         + _S + _alt(LEXICON.verbs) + "\\b",
@@ -57,6 +59,11 @@ _ACCORDING_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]*ot" + _S + "gnidrocc
 _TOKEN = re.compile("[^\\s]+")
 _HEADLINE_VERB = re.compile(_S + "(?:finds|shows|suggests|says|links|reveals|confirms|warns)\\b", re.IGNORECASE)
 _IN_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]+ni(?![\\w])", re.IGNORECASE)
+# "take part in a study", "enrolled in a trial": taking part, not an appeal (reversed)
+_TAKING_PART_REV = re.compile(
+    "[ \\t\\u00a0\\n]+ni" + _S + "(?:trap|etapicitrap|detapicitrap|gnitapicitrap|dellorne|llorne|lorne|"
+    "devlovni|dedulcni|tseretni|deretsetni|reetnulov|dereetnulov|detiurcer|tsil|nioj|gninioj|denioj)(?![\\w])", re.IGNORECASE
+)
 _INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[A-Za-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
 _IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?,")
 _COORDINATED = re.compile(_S + "(?:and|or)\\b")  # "new studies and products": a topic, not an appeal
@@ -113,6 +120,9 @@ FIXED_VAGUE = re.compile(
     "every|each|some|any|all|people|patients|doctors)\\b)[a-z]+\\b"
     "|\\bfound" + _S + "to" + _S + "(?:work|help|be" + _S + "effective|reduce|improve|lower|ease|relieve|"
     "prevent|raise|increase|cut|protect|slow|boost|benefit|cause|double|halve)\\b"
+    # a headline's inverted appeal: "..., finds study", "..., says new research"
+    "|(?<=,[ ])(?:finds|says|suggests|shows|reports|claims)" + _S + "(?:a" + _S + ")?(?:(?:new|recent|latest|"
+    "large|small)" + _S + ")?(?:study|research|survey|report|review|trial|scientists|researchers|experts)\\b"
     # "..., estimated at £12 billion a year": the participle after a comma
     "|(?<=,[ ])estimated" + _S + "(?:at|to)\\b"
     "|\\bthe" + _S + "most" + _S + "(?:studied|researched|evidence-backed)\\b"
@@ -133,7 +143,8 @@ _FIXED_FIRST = (
     "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
-    "health", "doctor", "dermatologist", "research", "science", "evidence", "physician", "lab", "laboratory",
+    "health", "doctor", "dermatologist", "research", "science", "evidence", "finds", "says", "suggests", "shows",
+    "reports", "claims", "physician", "lab", "laboratory",
 )
 
 
@@ -168,10 +179,10 @@ _NAMED_NEAR = re.compile(
     "[^.;!?\\n]{0,60}?\\b(?:in|of|published" + _S + "in|appeared" + _S + "in)" + _S + "(?:the" + _S
     + ")?(?:(?:[A-Z][\\w&'\u2019-]*" + _S + "){0,6}(?:[a-z]+" + _S + ")?journal" + _S + "[A-Z]|(?:[Tt]he" + _S
     + ")?(?:[A-Z][\\w&'-]*" + _S + "){0,6}?(?:" + _JOURNAL + ")\\b)"
-    "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:(?:the|a|an)" + _S + ")?(?:(?:[A-Z][\\w'-]*"
+    "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:(?:the|a|an)" + _S + ")?(?:(?:[A-Z][\\w'-]*"
     + _S + "){0,4}" + _alt(LEXICON.organisation_suffixes) + "\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
     # an abbreviation as the one who did it: "a survey by PCFA", "data from the CDC"
-    "|[^.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
+    "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
     + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}\\b"
 )
 
@@ -243,6 +254,11 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
         word = token.group(0).lower()
         if word.endswith(",") and consumed and word[:-1] in LEXICON.modifiers:
             word = word[:-1]  # "a large, randomised, placebo-controlled trial"
+        if word == "few" and index > 0 and tokens[index - 1].group(0).lower() == "a":
+            consumed.insert(0, "a few")  # "a few studies suggest": a quantity, not "few studies"
+            start = tokens[index - 1].start()
+            index -= 2
+            break
         opening = 1 if word in LEXICON.singular_determiners else _opens_definite(tokens, index, consumed)
         if opening:
             consumed[:0] = [t.group(0).lower() for t in tokens[index - opening + 1 : index + 1]]
@@ -290,8 +306,11 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     """The appeal's span around one head noun and whether it names its source, or None."""
     # one reading of the phrase, then one rule after another: a short function would hide it
     word = head.group(0).lower()
+    verb = (_VERB_RIGHT_AFTER if word in LEXICON.gapless_heads else _VERB_AFTER).match(text, head.end())
     if head.group(0)[0].isupper() and _INSIDE_NAME_REV.match(text[max(0, head.start() - 30) : head.start()][::-1]):
-        return None  # "Arthritis Care & Research", "UK Evidence Report": part of a name
+        if not (verb and verb.group(0).lstrip()[:1].isupper()):
+            return None  # "Arthritis Care & Research", "UK Evidence Report": part of a name
+        # else a title-case headline: "Clinical Studies Prove It Works"
     phrase = _walk_back(text, head.start())
     start, consumed, stop = phrase.start, list(phrase.consumed), phrase.stop
     named = phrase.named or _named_before(phrase.stop_raw)
@@ -299,7 +318,10 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         start -= len(phrase.stop_raw) + 1
     singular = word in LEXICON.singular_heads
     definite = bool(consumed) and consumed[0] == "the"
-    verb = (_VERB_RIGHT_AFTER if word in LEXICON.gapless_heads else _VERB_AFTER).match(text, head.end())
+    if stop == "the" and word in ("literature", "science", "experts", "scientists", "researchers"):
+        according_the = _ACCORDING_REV.match(text[max(0, start - 34) : start - 4][::-1])
+        if according_the and text[start - 4 : start].lower() == "the ":
+            return start - 4 - according_the.end(), head.end(), named  # "according to the literature"
     if stop == "which" and verb and any(w in _QUANTITY for w in consumed):
         stop = ""  # "which some studies say": the quantity makes it an appeal
     if stop in LEXICON.negators or stop.endswith(("'s", "\u2019s")):
@@ -322,7 +344,9 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         return start - according.end(), head.end(), named
     if verb:
         return start, verb.end(), named
-    if stop == "in" and (determined or any(w in _QUANTITY for w in consumed)):
+    if stop == "in" and (determined or any(w in _QUANTITY for w in consumed)) and not _TAKING_PART_REV.match(
+        text[max(0, start - 20) : start][::-1]
+    ):
         opening = _IN_REV.match(text[max(0, start - 10) : start][::-1])
         return (start - opening.end() if opening else start), head.end(), named  # "In a 2015 study"
     if stop == "in" and not singular and text[start - 3 : start - 1] == "In" and _IN_CLAUSE.match(text, head.end()):
