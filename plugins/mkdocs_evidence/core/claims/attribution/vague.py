@@ -98,15 +98,15 @@ FIXED_VAGUE = re.compile(
     + "latest" + _S + "|some" + _S + ")?estimates|[Ee]stimates" + _S + "(?:show|suggest|indicate))\\b"
     # passive appeals: "has been well researched", "have been shown", "is clinically proven"
     "|\\b(?:has|have)" + _S + "(?:also" + _S + ")?been" + _S + "(?:(?:well|widely|extensively|"
-    "thoroughly|clinically|scientifically|repeatedly)" + _S + ")?(?:shown|studied|researched|proven|"
-    "proved|documented|demonstrated|validated|tested)\\b"
+    "thoroughly|clinically|scientifically|repeatedly|widely|frequently|often|commonly)" + _S + ")?(?:shown|"
+    "studied|researched|proven|proved|documented|demonstrated|validated|tested)\\b"
     "|\\b(?:is|are)" + _S + "(?:(?:clinically|scientifically|medically|well)" + _S + ")?"
     "(?:proven|documented|researched)\\b(?!" + _S + "(?:wrong|otherwise)\\b)"
     "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented)\\b"
     "|\\bwell[- ](?:studied|researched|documented)\\b"
     "|\\b(?:[Rr]esearch|[Ss]cience|[Ee]vidence|[Cc]linically|[Ss]cientifically)-(?:backed|proven|supported|tested)\\b"
-    "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:(?:peer-reviewed|scientific|"
-    "clinical|medical|modern|hard|solid|good|strong)" + _S + ")?(?:research|science|studies|evidence|trials)\\b"
+    "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:[a-z-]+" + _S + "){0,3}?"
+    "(?:research|science|studies|evidence|trials|data)\\b"
     # passive findings without a finder: "have been linked to", "are reported to", "has been found to"
     "|\\b(?:has|have)" + _S + "(?:(?:also|long|consistently|repeatedly|strongly|widely|often)" + _S
     + ")?been" + _S + "(?:(?:consistently|strongly|repeatedly|widely|often|closely)" + _S + ")?"
@@ -132,6 +132,8 @@ FIXED_VAGUE = re.compile(
     "|(?<![Yy]our )(?<![Oo]ur )(?<!the )(?<!his )(?<!her )\\b(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ll]eading)"
     + _S + ")?(?:[Dd]octors|[Pp]hysicians|[Cc]linicians|[Dd]entists|[Ss]urgeons|[Dd]ermatologists|"
     "[Aa]udiologists|[Nn]utritionists|[Dd]ietitians|[Pp]harmacists|[Hh]ealth" + _S + "experts|"
+    "[Pp]hysiotherapists|[Pp]hysical" + _S + "therapists|[Cc]hiropractors|[Pp]odiatrists|[Pp]sychologists|"
+    "[Pp]sychiatrists|[Nn]eurologists|[Cc]ardiologists|[Oo]rthopa?edic" + _S + "surgeons|[Nn]urses|GPs|"
     "[Mm]edical" + _S + "experts|[Hh]ealth" + _S + "professionals)" + _S + "(?:(?:now|often|generally|"
     "widely|all|also)" + _S + ")?(?:agree|recommend|recommended|say|said|believe|advise|warn|"
     "consider)\\b"
@@ -142,7 +144,9 @@ _FIXED_FIRST = (
     "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
     "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
-    "surgeons", "dermatologists", "audiologists", "nutritionists", "dietitians", "pharmacists",
+    "surgeons", "dermatologists", "physiotherapists", "physical", "chiropractors", "podiatrists",
+    "psychologists", "psychiatrists", "neurologists", "cardiologists", "orthopaedic", "orthopedic", "nurses",
+    "GPs", "audiologists", "nutritionists", "dietitians", "pharmacists",
     "health", "doctor", "dermatologist", "research", "science", "evidence", "finds", "says", "suggests", "shows",
     "reports", "claims", "physician", "lab", "laboratory",
 )
@@ -181,6 +185,8 @@ _NAMED_NEAR = re.compile(
     + ")?(?:[A-Z][\\w&'-]*" + _S + "){0,6}?(?:" + _JOURNAL + ")\\b)"
     "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|of|led" + _S + "by)" + _S + "(?:(?:the|a|an)" + _S + ")?(?:(?:[A-Z][\\w'-]*"
     + _S + "){0,4}" + _alt(LEXICON.organisation_suffixes) + "\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
+    "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?"
+    + _alt(LEXICON.organisations) + "\\b"  # "scientists at Oxford"
     # an abbreviation as the one who did it: "a survey by PCFA", "data from the CDC"
     "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
     + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}\\b"
