@@ -113,7 +113,7 @@ _GENERIC = re.compile(
     "|\\b(?:appeared|appears|published|reported)" + _S + "(?:online" + _S + ")?(?:[\\w.,']+" + _S
     + "){0,5}?in" + _S + "(?:the" + _S + ")?(?:journal" + _S + ")?[A-Z][\\w&'-]*(?:" + _S
     + "(?:[A-Z][\\w&'-]*|of|and|&))*"
-    "|\\b[Tt]he" + _S + "journal" + _S + "[A-Z][\\w&'-]*(?:" + _S + "(?:[A-Z][\\w&'-]*|of|and|&))*"
+    "|(?<=[Tt]he )journal" + _S + "[A-Z][\\w&'-]*(?:" + _S + "(?:[A-Z][\\w&'-]*|of|and|&))*"
     "|\\b(?:[Ss]tatistics|[Dd]ata|[Ff]igures|[Ee]stimates)" + _S + "(?:come" + _S + ")?from" + _S
     + "(?:the" + _S + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&))*(?<![ ,])"
     "|\\b[Ss]ources?:" + _S + "(?:the" + _S + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&))*"
@@ -123,7 +123,7 @@ _GENERIC = re.compile(
 # _GENERIC is tried only at a capital letter, a bracket or one of its lower-case first words.
 _GENERIC_ANCHOR = re.compile(
     "[A-Z(]|\\b(?:according|said|says|notes|noted|told|explains|explained|senior|lead|first|appeared|"
-    "appears|published|reported|the|statistics|data|figures|estimates|sources?)\\b"
+    "appears|published|reported|journal|statistics|data|figures|estimates|sources?)\\b"
 )
 
 

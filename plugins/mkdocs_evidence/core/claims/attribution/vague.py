@@ -125,8 +125,8 @@ FIXED_VAGUE = re.compile(
     "large|small)" + _S + ")?(?:study|research|survey|report|review|trial|scientists|researchers|experts)\\b"
     # "..., estimated at £12 billion a year": the participle after a comma
     "|(?<=,[ ])estimated" + _S + "(?:at|to)\\b"
-    "|\\bthe" + _S + "most" + _S + "(?:studied|researched|evidence-backed)\\b"
-    "|\\b(?:the" + _S + ")?(?:general|scientific|medical)" + _S + "consensus\\b"
+    "|(?<=the )most" + _S + "(?:studied|researched|evidence-backed)\\b"  # "the" is too common an anchor
+    "|\\b(?:general|scientific|medical)" + _S + "consensus\\b"
     "|\\bcommon" + _S + "knowledge\\b"
     # care-givers as the authority: "doctors agree", "many doctors say"
     "|(?<![Yy]our )(?<![Oo]ur )(?<!the )(?<!his )(?<!her )\\b(?:(?:[Mm]any|[Mm]ost|[Ss]ome|[Ll]eading)"
@@ -142,7 +142,7 @@ FIXED_VAGUE = re.compile(
 _FIXED_FIRST = (
     "it", "it's", "there", "is", "are", "was", "were", "has", "have", "according", "estimates",
     "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
-    "shown", "described", "proved", "found", "demonstrated", "estimated", "the", "general", "scientific", "medical",
+    "shown", "described", "proved", "found", "demonstrated", "estimated", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "physiotherapists", "physical", "chiropractors", "podiatrists",
     "psychologists", "psychiatrists", "neurologists", "cardiologists", "orthopaedic", "orthopedic", "nurses",
@@ -150,8 +150,6 @@ _FIXED_FIRST = (
     "health", "doctor", "dermatologist", "research", "science", "evidence", "finds", "says", "suggests", "shows",
     "reports", "claims", "physician", "lab", "laboratory",
 )
-
-
 
 
 FIXED_ANCHOR = re.compile(
