@@ -81,16 +81,19 @@ def find_attributions(text: str) -> list[Attribution]:
                     text[min(start, last.start) : max(end, last.end)],
                 )
             continue
-        if kind == VAGUE and found and _same_clause(text, found[-1].end, start):
-            last = found[-1]
-            if last.kind == VAGUE:  # "In one study, researchers found": one appeal
+        last = found[-1] if found else None
+        if kind == VAGUE and last and _same_clause(text, last.end, start):
+            if last.kind == NAMED:
+                continue  # "According to the NYT, researchers found": the named source is the authority
+            if start - last.end <= _MERGE_REACH:  # "In one study, researchers found": one appeal
                 found[-1] = Attribution(last.start, end, VAGUE, text[last.start : end])
-            continue  # "According to the NYT, researchers found": the named source is the authority
+                continue
         found.append(Attribution(start, end, kind, text[start:end]))
     return found
 
 
 _CLAUSE_REACH = 80
+_MERGE_REACH = 30  # two appeals this close are one finding
 _CLAUSE_BREAK = re.compile("[.!?;\\n]")
 
 

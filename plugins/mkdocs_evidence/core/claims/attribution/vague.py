@@ -18,6 +18,7 @@ __all__ = ["FIXED_VAGUE", "HEAD_RE", "fixed_vague", "named_near", "vague_at"]
 
 
 _HEADS = LEXICON.plural_heads + LEXICON.singular_heads
+_SINGULAR = frozenset(w.lower() for w in LEXICON.singular_heads)  # heads are compared lower-case ("RCT")
 _HEAD_WORDS = "(?:" + "|".join(sorted({h for w in _HEADS for h in (w, w.capitalize())}, key=len, reverse=True)) + ")"
 HEAD_RE = re.compile(  # a trie scans fast; not after a hyphen ("self-report")
     "(?<![\\w-])(?:" + _trie(sorted({h for w in _HEADS for h in (w, w.capitalize())})) + ")\\b"
@@ -25,7 +26,10 @@ HEAD_RE = re.compile(  # a trie scans fast; not after a hyphen ("self-report")
 
 
 _INTERJECTION = "(?:though|however|too|also|meanwhile|in" + _S + "fact|for" + _S + "example|for" + _S + "instance)"
-_GAP = "(?:[a-z]+ly" + _S + ")?(?:" + _alt(LEXICON.gap_starters) + ")\\b(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d)){0,60}?"
+_GAP = (  # a short phrase, not a new clause ("to see if", "when", "because")
+    "(?:[a-z]+ly" + _S + ")?(?:" + _alt(LEXICON.gap_starters) + ")\\b(?:(?!(?:if|whether|when|because|while|"
+    "although|so|then|until|unless)\\b)(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d))){0,60}?"
+)
 
 
 def _verb_after(gap: bool) -> re.Pattern[str]:
@@ -320,7 +324,7 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     named = phrase.named or _named_before(phrase.stop_raw)
     if _named_before(phrase.stop_raw):
         start -= len(phrase.stop_raw) + 1
-    singular = word in LEXICON.singular_heads
+    singular = word in _SINGULAR
     definite = bool(consumed) and consumed[0] == "the"
     if stop == "the" and word in ("literature", "science", "experts", "scientists", "researchers"):
         according_the = _ACCORDING_REV.match(text[max(0, start - 34) : start - 4][::-1])
