@@ -73,16 +73,15 @@ def find_attributions(text: str) -> list[Attribution]:
     spans.sort(key=lambda s: (s[0], s[2] != NAMED, -(s[1] - s[0])))
     found: list[Attribution] = []
     for start, end, kind in spans:
-        if found and start < found[-1].end:
-            last = found[-1]
+        last: Attribution | None = found[-1] if found else None
+        if last is not None and start < last.end:
             if kind == NAMED and last.kind == VAGUE:
                 found[-1] = Attribution(
                     min(start, last.start), max(end, last.end), NAMED,
                     text[min(start, last.start) : max(end, last.end)],
                 )
             continue
-        last = found[-1] if found else None
-        if kind == VAGUE and last and _same_clause(text, last.end, start):
+        if kind == VAGUE and last is not None and _same_clause(text, last.end, start):
             if last.kind == NAMED:
                 continue  # "According to the NYT, researchers found": the named source is the authority
             if start - last.end <= _MERGE_REACH:  # "In one study, researchers found": one appeal
