@@ -71,6 +71,17 @@ def _kinds(text: str, part: str) -> list[str]:
         ("Backed by solid science, the pillow eases neck pain.", "Backed by solid science"),
         ("Health officials warn that cases are rising.", "Health officials warn"),
         ("One estimate puts the cost at millions.", "One estimate puts"),
+        ("A few studies suggest that it eases cramp.", "A few studies suggest"),
+        ("There are a small number of studies which found less swelling.", "studies which found"),
+        ("Walking after meals lowers blood sugar, finds study.", "finds study"),
+        ("Clinical Studies Prove Braces Work", "Clinical Studies Prove"),
+        ("Many causes are known, according to the literature.", "according to the literature"),
+        ("Physiotherapists recommend daily stretching.", "Physiotherapists recommend"),
+        ("The brace is supported by years of research.", "supported by years of research"),
+        ("Evidence has emerged that sitting is harmful.", "Evidence has emerged"),
+        ("A Danish-led trial confirms the effect.", "A Danish-led trial confirms"),
+        ("A UK-based study found fewer falls.", "A UK-based study found"),
+        ("A new study released on Monday reveals a link with diet.", "A new study released on Monday reveals"),
     ],
 )
 def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
@@ -103,6 +114,8 @@ def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
         ("Acme Health's yearly survey found that most users sleep better.", "Acme Health's yearly survey found"),
         ("The brace helps, said study leader Dr. Ann Roe of Leeds.", "said study leader Dr. Ann Roe"),
         ("According to the NYT, researchers found lower rates.", "According to the NYT"),
+        ("Scientists at Oxford found that naps help.", "Scientists at Oxford found"),
+        ("Women who nap sleep less at night, Harvard scientists add.", "Harvard scientists add"),
     ],
 )
 def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
@@ -134,6 +147,11 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
         "A Pilot Study of Foot Drop Braces",
         "Alzheimer's research moves slowly.",
         "There is no evidence that it works.",
+        "Students were told they would take part in a study of a new cream.",
+        "Customer reviews say it works.",
+        "This review gathered information from earlier work to see if a pattern emerged.",
+        "Daytime sleepiness has been reported.",
+        "According to the data in the table, most people recover.",
     ],
 )
 def test_not_appeals(text: str) -> None:

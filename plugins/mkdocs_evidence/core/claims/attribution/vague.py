@@ -245,6 +245,13 @@ def _opens_definite(tokens: list[re.Match[str]], index: int, consumed: list[str]
     return 0
 
 
+def _is_name(word: str) -> bool:
+    """A capitalised word that is not a place or a nationality ("Harvard", not "Danish-led",
+    "UK-based")."""
+    base = word.split("-")[0].rstrip(",")
+    return base[:1].isupper() and base.lower() not in LEXICON.modifiers and base not in LEXICON.non_source_acronyms
+
+
 def _walk_back(text: str, head_start: int) -> _Phrase:
     """Walk back over determiners, quantifiers and modifiers before a head noun; the stop
     word is "" at the start of the text."""
@@ -291,7 +298,7 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
         if skipped:
             for token in reversed(tokens[index - skipped + 1 : index + 1]):
                 consumed.insert(0, token.group(0).lower())
-                named = named or token.group(0)[:1].isupper()  # "a Harvard study": a name
+                named = named or _is_name(token.group(0))  # "a Harvard study": a name
             start = tokens[index - skipped + 1].start()
             index -= skipped
             continue
