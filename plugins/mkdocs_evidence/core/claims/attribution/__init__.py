@@ -36,7 +36,7 @@ from .vague import HEAD_RE, fixed_vague, named_near, vague_at
 
 __all__ = ["NAMED", "VAGUE", "Attribution", "find_attributions"]
 
-_PEOPLE = frozenset(("researchers", "scientists", "experts", "researcher", "scientist", "specialists"))
+_PEOPLE = frozenset(("researchers", "scientists", "experts", "researcher", "scientist", "investigators"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,8 @@ _GENERIC = re.compile(
     + "[A-Z][\\w.'-]+){1,3}"
     # a name's own document: "GlobalData's analysis found" (not a disease: "Alzheimer's research")
     "|\\b(?=[A-Z][\\w&.-]*['\u2019]s\\s)(?!(?:" + "|".join(LEXICON.eponyms) + ")['\u2019])[A-Z][\\w&.-]*['\u2019]s" + _S + "(?:[a-z-]+" + _S
-    + ")?(?:analysis|report|survey|data|figures|review|study|estimates|guidelines|research|statistics)"
+    + ")?(?:analysis|report|survey|data|figures|review|study|estimates|guidelines|research|statistics|"
+    "website|guidance|advice|factsheet)"
     + _S + _NAMED_VERB
     + "|\\b(?:Dr\\.?|Professor|Prof\\.)" + _S + "[A-Z][\\w.'-]+(?:" + _S + "[A-Z][\\w.'-]+){0,3}"
     "(?=[^.;!?\\n]{0,80}\\b(?:said|says|notes|noted|told|found|explains|explained|reported)\\b)"
