@@ -82,6 +82,9 @@ def _kinds(text: str, part: str) -> list[str]:
         ("A Danish-led trial confirms the effect.", "A Danish-led trial confirms"),
         ("A UK-based study found fewer falls.", "A UK-based study found"),
         ("A new study released on Monday reveals a link with diet.", "A new study released on Monday reveals"),
+        ("The effect was seen in several large trials.", "seen in several large trials"),
+        ("Pain fell in trials of the drug.", "in trials"),
+        ("Experts caution that the cream can sting.", "Experts caution"),
     ],
 )
 def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
@@ -133,6 +136,7 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
         "Researchers are still trying to find out why.",
         "Ask your doctor about taking part in clinical trials.",
         "You can take part in trials run by the hospital.",
+        "Swelling was found in some people.",
         "Modern research on the herb is still going on.",
         "We read about new studies and products every week.",
         "What has science found about braces?",

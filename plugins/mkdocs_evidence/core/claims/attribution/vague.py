@@ -69,7 +69,7 @@ _TAKING_PART_REV = re.compile(
     "devlovni|dedulcni|tseretni|deretsetni|reetnulov|dereetnulov|detiurcer|tsil|nioj|gninioj|denioj)(?![\\w])", re.IGNORECASE
 )
 _INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[A-Za-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
-_IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?,")
+_IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?[,.;]")
 _COORDINATED = re.compile(_S + "(?:and|or)\\b")  # "new studies and products": a topic, not an appeal
 _QUANTITY = frozenset(("several", "many", "some", "other", "two", "three", "four", "numerous", "multiple"))
 
@@ -118,8 +118,10 @@ FIXED_VAGUE = re.compile(
     "|\\b(?:has|have)" + _S + "(?:also" + _S + ")?been" + _S + "found" + _S + "to\\b"
     "|\\b(?:is|are|was|were)" + _S + "(?:(?:widely|often|commonly|also|sometimes)" + _S + ")?reported"
     + _S + "(?:to\\b(?!" + _S + "(?:the|a|an|your|their|us|our)\\b)|in" + _S + "(?:some|many|most|a" + _S + "few)" + _S + "(?:cases|people|patients)\\b)"
-    "|\\b(?:reported|shown|described)" + _S + "in" + _S + "(?:research|studies|a" + _S
-    + "(?:meta-analysis|study|trial|review))\\b"
+    "|\\b(?:reported|shown|described|found|seen|observed|noted|demonstrated|documented)" + _S + "in" + _S
+    + "(?:(?:a|one|another|several|many|some|numerous|multiple|recent|large|small|clinical|randomi[sz]ed|"
+    "animal|human|other|early|laboratory|lab)" + _S + "){0,3}(?:research|studies|trials|meta-analys[ie]s|study|"
+    "trial|reviews?|experiments)\\b"
     "|\\b(?:shown|proven|proved|demonstrated)" + _S + "to" + _S + "(?!(?:the|a|an|you|your|his|her|their|my|our|its|him|them|me|us|this|that|these|those|"
     "every|each|some|any|all|people|patients|doctors)\\b)[a-z]+\\b"
     "|\\bfound" + _S + "to" + _S + "(?:work|help|be" + _S + "effective|reduce|improve|lower|ease|relieve|"
@@ -146,7 +148,7 @@ FIXED_VAGUE = re.compile(
 _FIXED_FIRST = (
     "it", "it's", "there", "is", "are", "was", "were", "has", "have", "according", "estimates",
     "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
-    "shown", "described", "proved", "found", "demonstrated", "estimated", "general", "scientific", "medical",
+    "shown", "described", "proved", "found", "demonstrated", "seen", "observed", "noted", "documented", "estimated", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "physiotherapists", "physical", "chiropractors", "podiatrists",
     "psychologists", "psychiatrists", "neurologists", "cardiologists", "orthopaedic", "orthopedic", "nurses",
@@ -364,8 +366,11 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     ):
         opening = _IN_REV.match(text[max(0, start - 10) : start][::-1])
         return (start - opening.end() if opening else start), head.end(), named  # "In a 2015 study"
-    if stop == "in" and not singular and text[start - 3 : start - 1] == "In" and _IN_CLAUSE.match(text, head.end()):
-        return start - 3, head.end(), named  # "In clinical trials, the drug ..."
+    if (
+        stop == "in" and word in ("studies", "trials") and _IN_CLAUSE.match(text, head.end())
+        and not _TAKING_PART_REV.match(text[max(0, start - 20) : start][::-1])
+    ):
+        return start - 3, head.end(), named  # "In clinical trials, the drug ...", "... fell in trials."
     if (
         not singular
         and not definite
