@@ -34,7 +34,7 @@ _NAMED_VERB = (
     "notes?|noted|shows?|showed|shown|concluded|concludes|indicates?|indicated|explains?|"
     "explained|describes?|confirms?|confirmed|defines?|urges?|urged|publishe[sd]|lists?|"
     "calls?|puts?|agrees?|agreed|classifies|considers?|tells?|"
-    "backs?|supports?|rates?|adds?|added)\\b)"
+    "backs?|supports?|rates?|adds?|added|claims?|claimed)\\b)"
 )
 # Named sources are looked for only where a capital letter starts a word (a character-set
 # scan that runs in C), then matched forward (name, document, verb) and backward
