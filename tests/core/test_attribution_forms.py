@@ -85,6 +85,7 @@ def _kinds(text: str, part: str) -> list[str]:
         ("The effect was seen in several large trials.", "seen in several large trials"),
         ("Pain fell in trials of the drug.", "in trials"),
         ("Experts caution that the cream can sting.", "Experts caution"),
+        ("Fatigue is common, with studies linking it to poor sleep.", "studies linking"),
     ],
 )
 def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
@@ -119,6 +120,8 @@ def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
         ("According to the NYT, researchers found lower rates.", "According to the NYT"),
         ("Scientists at Oxford found that naps help.", "Scientists at Oxford found"),
         ("Women who nap sleep less at night, Harvard scientists add.", "Harvard scientists add"),
+        ("Harvard researchers followed nurses for ten years.", "Harvard researchers followed"),
+        ("The Mayo Clinic claims that it helps.", "The Mayo Clinic claims"),
     ],
 )
 def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
@@ -160,6 +163,11 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
 )
 def test_not_appeals(text: str) -> None:
     assert find_attributions(text) == [], find_attributions(text)
+
+
+def test_an_appeal_after_a_comma_starts_at_its_own_words() -> None:
+    found = find_attributions("For mood and health, new research suggests walking helps.")
+    assert [a.text for a in found] == ["new research suggests"]
 
 
 def test_one_appeal_per_clause() -> None:

@@ -269,7 +269,9 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
     while index >= 0 and len(consumed) < 6:
         token = tokens[index]
         word = token.group(0).lower()
-        if word.endswith(",") and consumed and word[:-1] in LEXICON.modifiers:
+        if word.endswith(",") and consumed and word[:-1] in LEXICON.modifiers and any(
+            t.group(0).lower() in LEXICON.singular_determiners for t in tokens[max(0, index - 3) : index]
+        ):
             word = word[:-1]  # "a large, randomised, placebo-controlled trial"
         if word == "few" and index > 0 and tokens[index - 1].group(0).lower() == "a":
             consumed.insert(0, "a few")  # "a few studies suggest": a quantity, not "few studies"
@@ -309,6 +311,7 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
     return _Phrase(start, tuple(consumed), raw.lower(), raw, named)
 
 
+_ONE_WORD_SOURCES = frozenset(o for o in LEXICON.organisations if " " not in o)  # "Harvard researchers"
 _ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?,?")
 
 
@@ -316,7 +319,7 @@ def _named_before(raw: str) -> bool:
     """Whether the word before an appeal's phrase is a source's abbreviation ("the WHI data
     found", "BLSA scientists have shown"): the appeal then names its source."""
     m = _ACRONYM.fullmatch(raw)
-    return bool(m) and m.group(1) not in LEXICON.non_source_acronyms
+    return (bool(m) and m.group(1) not in LEXICON.non_source_acronyms) or raw.rstrip(",") in _ONE_WORD_SOURCES
 
 
 def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
