@@ -28,7 +28,7 @@ HEAD_RE = re.compile(  # a trie scans fast; not after a hyphen ("self-report")
 _INTERJECTION = "(?:though|however|too|also|meanwhile|in" + _S + "fact|for" + _S + "example|for" + _S + "instance)"
 _GAP = (  # a short phrase, not a new clause ("to see if", "when", "because")
     "(?:[a-z]+ly" + _S + ")?(?:" + _alt(LEXICON.gap_starters) + ")\\b(?:(?!(?:if|whether|when|because|while|"
-    "although|so|then|until|unless)\\b)(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d))){0,60}?"
+    "although|so|then|until|unless|help|helps|helped|helping|try|trying|aim|aims|designed)\\b)(?:[^.!?;:,\\n]|(?<=\\d)[,.](?=\\d))){0,60}?"
 )
 
 
@@ -379,7 +379,8 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         and not definite
         and stop != "about"
         and word in LEXICON.standalone_heads
-        and any(w in LEXICON.standalone_modifiers for w in consumed)
+        and any(w in LEXICON.standalone_modifiers for w in consumed if w != "some" or word in ("research", "evidence"))
+        # ("some trials involve ..." describes trials; "some research" is an appeal)
         and not _COORDINATED.match(text, head.end())
     ):
         return start, head.end(), named
