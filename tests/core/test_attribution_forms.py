@@ -85,6 +85,7 @@ def _kinds(text: str, part: str) -> list[str]:
         ("The effect was seen in several large trials.", "seen in several large trials"),
         ("Pain fell in trials of the drug.", "in trials"),
         ("Experts caution that the cream can sting.", "Experts caution"),
+        ("According to a May 2019 study, most adults snore.", "According to a May 2019 study"),
         ("Fatigue is common, with studies linking it to poor sleep.", "studies linking"),
     ],
 )
@@ -157,6 +158,7 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
         "Students were told they would take part in a study of a new cream.",
         "Customer reviews say it works.",
         "Some trials involve healthy volunteers.",
+        "Medical research in the UK still receives considerable support from charities.",
         "Some clinical trials are designed to compare two drugs.",
         "Clinical trials are studies in which people volunteer to help find answers.",
         "This review gathered information from earlier work to see if a pattern emerged.",

@@ -32,6 +32,12 @@ _GAP = (  # a short phrase, not a new clause ("to see if", "when", "because")
 )
 
 
+_BEFORE_A_NOUN = (
+    "the", "a", "an", "its", "their", "our", "his", "her", "your", "some", "no", "much", "more", "little",
+    "considerable", "strong", "good", "great", "financial", "public", "further",
+)
+
+
 def _verb_after(gap: bool) -> re.Pattern[str]:
     """A reporting verb after a head noun, over a citation marker, a bracketed abbreviation,
     an interjection (", though,") and, when ``gap``, a short phrase ("of 80 patients")."""
@@ -44,6 +50,7 @@ def _verb_after(gap: bool) -> re.Pattern[str]:
         + "\\b))?"  # "studies which found": a finding verb only ("a study that recruited" is not)
         + "(?:" + _S + "(?:" + _alt(LEXICON.adverbs) + "|[a-z]+ly)\\b){0,3}"
         "(?<!\\bwere)(?<!\\bwas)(?<!\\bis)(?<!\\bare)(?<!\\bbeen)(?<!\\bbe)"  # passives: "were analysed"
+        + "".join(f"(?<!\\b{w})" for w in _BEFORE_A_NOUN)  # "considerable support": a noun, not a verb
         + _S + _alt(LEXICON.verbs) + "\\b",
         re.IGNORECASE,
     )
@@ -251,7 +258,10 @@ def _is_name(word: str) -> bool:
     """A capitalised word that is not a place or a nationality ("Harvard", not "Danish-led",
     "UK-based")."""
     base = word.split("-")[0].rstrip(",")
-    return base[:1].isupper() and base.lower() not in LEXICON.modifiers and base not in LEXICON.non_source_acronyms
+    return (
+        base[:1].isupper() and base.lower() not in LEXICON.modifiers
+        and base not in LEXICON.non_source_acronyms and base not in _MONTHS
+    )
 
 
 def _walk_back(text: str, head_start: int) -> _Phrase:
@@ -311,6 +321,10 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
     return _Phrase(start, tuple(consumed), raw.lower(), raw, named)
 
 
+_MONTHS = frozenset((
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))
 _ONE_WORD_SOURCES = frozenset(o for o in LEXICON.organisations if " " not in o)  # "Harvard researchers"
 _ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?,?")
 
