@@ -86,6 +86,8 @@ def _kinds(text: str, part: str) -> list[str]:
         ("Pain fell in trials of the drug.", "in trials"),
         ("Experts caution that the cream can sting.", "Experts caution"),
         ("According to a May 2019 study, most adults snore.", "According to a May 2019 study"),
+        ("A new Dutch study announced Monday finds fewer deaths.", "A new Dutch study announced Monday finds"),
+        ("The results were clear, but researchers insist more work is due.", "researchers insist"),
         ("Fatigue is common, with studies linking it to poor sleep.", "studies linking"),
     ],
 )
@@ -159,6 +161,7 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
         "Customer reviews say it works.",
         "Some trials involve healthy volunteers.",
         "Medical research in the UK still receives considerable support from charities.",
+        "Study: a lifetime risk higher than thought",
         "Some clinical trials are designed to compare two drugs.",
         "Clinical trials are studies in which people volunteer to help find answers.",
         "This review gathered information from earlier work to see if a pattern emerged.",

@@ -32,6 +32,7 @@ class Lexicon:
     non_source_acronyms: tuple[str, ...]
     study_method_words: frozenset[str]
     eponyms: tuple[str, ...]
+    places: tuple[str, ...]
 
 
 LEXICON = load_word_lists(__package__, Lexicon)

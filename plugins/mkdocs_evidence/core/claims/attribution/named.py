@@ -112,7 +112,8 @@ _GENERIC = re.compile(
     "|\\b[A-Z][a-z]+" + _S + "et" + _S + "al\\.?(?:" + _S + "?\\((?:19|20)\\d\\d[a-z]?\\))?"
     # journals: "published in Spine", "the journal Sleep", "appeared in Neurology"
     "|\\b(?:appeared|appears|published|reported)" + _S + "(?:online" + _S + ")?(?:[\\w.,']+" + _S
-    + "){0,5}?in" + _S + "(?:the" + _S + ")?(?:journal" + _S + ")?[A-Z][\\w&'-]*(?:" + _S
+    + "){0,5}?in" + _S + "(?:the" + _S + ")?(?:journal" + _S + ")?(?!(?:" + "|".join(LEXICON.places) + ")\\b)"
+    "[A-Z][\\w&'-]*(?:" + _S
     + "(?:[A-Z][\\w&'-]*|of|and|&))*"
     "|(?<=[Tt]he )journal" + _S + "[A-Z][\\w&'-]*(?:" + _S + "(?:[A-Z][\\w&'-]*|of|and|&))*"
     "|\\b(?:[Ss]tatistics|[Dd]ata|[Ff]igures|[Ee]stimates)" + _S + "(?:come" + _S + ")?from" + _S
