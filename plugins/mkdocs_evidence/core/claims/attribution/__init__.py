@@ -71,28 +71,26 @@ def find_attributions(text: str) -> list[Attribution]:
         elif named and head.group(0).lower() in _PEOPLE:
             spans.append((head.start(), named, NAMED))  # "researchers at the University of X"
     spans.sort(key=lambda s: (s[0], s[2] != NAMED, -(s[1] - s[0])))
-    found: list[Attribution] = []
+    found: list[list] = []  # [start, end, kind]; the text is cut once at the end (linear time)
     for start, end, kind in spans:
-        last: Attribution | None = found[-1] if found else None
-        if last is not None and start < last.end:
-            if kind == NAMED and last.kind == VAGUE:
-                found[-1] = Attribution(
-                    min(start, last.start), max(end, last.end), NAMED,
-                    text[min(start, last.start) : max(end, last.end)],
-                )
+        last = found[-1] if found else None
+        if last is not None and start < last[1]:
+            if kind == NAMED and last[2] == VAGUE:
+                found[-1] = [min(start, last[0]), max(end, last[1]), NAMED]
             continue
-        if kind == VAGUE and last is not None and _same_clause(text, last.end, start):
-            if last.kind == NAMED:
+        if kind == VAGUE and last is not None and _same_clause(text, last[1], start):
+            if last[2] == NAMED:
                 continue  # "According to the NYT, researchers found": the named source is the authority
-            if start - last.end <= _MERGE_REACH:  # "In one study, researchers found": one appeal
-                found[-1] = Attribution(last.start, end, VAGUE, text[last.start : end])
+            if start - last[1] <= _MERGE_REACH and end - last[0] <= _MERGE_MAX:
+                last[1] = end  # "In one study, researchers found": one appeal
                 continue
-        found.append(Attribution(start, end, kind, text[start:end]))
-    return found
+        found.append([start, end, kind])
+    return [Attribution(start, end, kind, text[start:end]) for start, end, kind in found]
 
 
 _CLAUSE_REACH = 80
-_MERGE_REACH = 30  # two appeals this close are one finding
+_MERGE_REACH = 30  # two appeals this close are one finding ...
+_MERGE_MAX = 160  # ... unless that makes a long one
 _CLAUSE_BREAK = re.compile("[.!?;\\n]")
 
 
