@@ -17,6 +17,7 @@ class Lexicon:
     singular_heads: tuple[str, ...]
     modifiers: frozenset[str]
     definite_modifiers: frozenset[str]
+    nationalities: frozenset[str]
     collectives: frozenset[str]
     singular_determiners: frozenset[str]
     negators: frozenset[str]

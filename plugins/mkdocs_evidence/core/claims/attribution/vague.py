@@ -70,6 +70,12 @@ _ACCORDING_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]*ot" + _S + "gnidrocc
 _TOKEN = re.compile("[^\\s]+")
 _HEADLINE_VERB = re.compile(_S + "(?:finds|shows|suggests|says|links|reveals|confirms|warns)\\b", re.IGNORECASE)
 _IN_REV = re.compile("[ \\t\\u00a0\\u2009\\u202f\\n]+ni(?![\\w])", re.IGNORECASE)
+_APPOSITION_REV = re.compile("[ \\t]*,(?:\\)|[a-z]*[A-Z])")  # "the HRS Study (HRS), a national survey"
+# "join a new study", "we are running a new trial": taking part or running it (reversed)
+_JOINING_REV = re.compile(
+    "[ \\t\\u00a0\\n]+(?:nioj|gninioj|denioj|lorne|llorne|dellorne|gnillorne|gninnur|dehcnual|gnihcnual|"
+    "gninnalp|gningised|gnidnuf|gnitiurcer|gnitrats|sdael|dael|gnidael|rof" + _S + "(?:pu|reetnulov))(?![\\w])", re.IGNORECASE
+)
 # "take part in a study", "enrolled in a trial": taking part, not an appeal (reversed)
 _TAKING_PART_REV = re.compile(
     "[ \\t\\u00a0\\n]+ni" + _S + "(?:trap|etapicitrap|detapicitrap|gnitapicitrap|dellorne|llorne|lorne|"
@@ -326,7 +332,7 @@ _MONTHS = frozenset((
     "November", "December",
 ))
 _ONE_WORD_SOURCES = frozenset(o for o in LEXICON.organisations if " " not in o)  # "Harvard researchers"
-_ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?,?")
+_ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?")
 
 
 def _named_before(raw: str) -> bool:
@@ -347,8 +353,9 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         # else a title-case headline: "Clinical Studies Prove It Works"
     phrase = _walk_back(text, head.start())
     start, consumed, stop = phrase.start, list(phrase.consumed), phrase.stop
-    named = phrase.named or _named_before(phrase.stop_raw)
-    if _named_before(phrase.stop_raw):
+    name_before = _named_before(phrase.stop_raw) and not (consumed and consumed[0] in LEXICON.singular_determiners)
+    named = phrase.named or name_before
+    if name_before:
         start -= len(phrase.stop_raw) + 1
     singular = word in _SINGULAR
     definite = bool(consumed) and consumed[0] == "the"
@@ -398,4 +405,13 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         and not _COORDINATED.match(text, head.end())
     ):
         return start, head.end(), named
+    if singular and consumed[0] in ("a", "an") and any(_pins_down(w) for w in consumed):
+        before = text[max(0, start - 24) : start][::-1]
+        if not (_JOINING_REV.match(before) or _TAKING_PART_REV.match(before) or _APPOSITION_REV.match(before)):
+            return start, head.end(), named  # "we covered a 2019 Danish study": one particular study
     return None
+
+
+def _pins_down(word: str) -> bool:
+    """A year, a nationality or "new"/"recent": words that make "a study" one particular study."""
+    return (len(word) == 4 and word.isdigit()) or word in LEXICON.nationalities or word in ("new", "recent", "latest")
