@@ -82,7 +82,7 @@ _TAKING_PART_REV = re.compile(
     "devlovni|dedulcni|tseretni|deretsetni|reetnulov|dereetnulov|detiurcer|tsil|nioj|gninioj|denioj)(?![\\w])", re.IGNORECASE
 )
 _INSIDE_NAME_REV = re.compile("[ \\t\\u00a0]+(?:&|[A-Za-z]*[A-Z](?<![.!?]))(?![\\w])|[ \\t\\u00a0]+[a-z]+[A-Z]")
-_IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?[,.;]")
+_IN_CLAUSE = re.compile("(?:" + _S + "(?:of|with|in|on|involving|among)\\b[^.,;:!?\\n]{0,60})?,")
 _COORDINATED = re.compile(_S + "(?:and|or)\\b")  # "new studies and products": a topic, not an appeal
 _QUANTITY = frozenset(("several", "many", "some", "other", "two", "three", "four", "numerous", "multiple"))
 
@@ -390,11 +390,8 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     ):
         opening = _IN_REV.match(text[max(0, start - 10) : start][::-1])
         return (start - opening.end() if opening else start), head.end(), named  # "In a 2015 study"
-    if (
-        stop == "in" and word in ("studies", "trials") and _IN_CLAUSE.match(text, head.end())
-        and not _TAKING_PART_REV.match(text[max(0, start - 20) : start][::-1])
-    ):
-        return start - 3, head.end(), named  # "In clinical trials, the drug ...", "... fell in trials."
+    if stop == "in" and not singular and text[start - 3 : start - 1] == "In" and _IN_CLAUSE.match(text, head.end()):
+        return start - 3, head.end(), named  # "In clinical trials, the drug ..." ("used in studies" is no appeal)
     if (
         not singular
         and not definite
