@@ -181,6 +181,19 @@ def test_not_appeals(text: str) -> None:
     assert find_attributions(text) == [], find_attributions(text)
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "1. Roe A, Lee B, Kim C. Walking and back pain. J Foot Care. 2019 Mar 2;12(3):45-9.",
+        "Roe, A. B., Lee, C. (2004). A trial found less pain. Back Journal, 50(5), 1501-10.",
+        "Foot Care Association. (n.d.). Braces help. Retrieved from https://example.org/braces",
+        "DOI 10.1000/abc123 Roe A. Studies show it works.",
+    ],
+)
+def test_reference_list_entries_are_data(entry: str) -> None:
+    assert find_attributions(entry) == [], find_attributions(entry)
+
+
 def test_an_appeal_after_a_comma_starts_at_its_own_words() -> None:
     found = find_attributions("For mood and health, new research suggests walking helps.")
     assert [a.text for a in found] == ["new research suggests"]

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from .named import named_spans
+from .references import in_reference_entry
 from .vague import HEAD_RE, fixed_vague, named_near, vague_at
 
 __all__ = ["NAMED", "VAGUE", "Attribution", "find_attributions"]
@@ -85,7 +86,11 @@ def find_attributions(text: str) -> list[Attribution]:
                 last[1] = end  # "In one study, researchers found": one appeal
                 continue
         found.append([start, end, kind])
-    return [Attribution(start, end, kind, text[start:end]) for start, end, kind in found]
+    return [
+        Attribution(start, end, kind, text[start:end])
+        for start, end, kind in found
+        if not in_reference_entry(text, start)  # a reference list's entries are data
+    ]
 
 
 _CLAUSE_REACH = 80

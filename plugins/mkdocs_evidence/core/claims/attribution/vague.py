@@ -154,7 +154,7 @@ FIXED_VAGUE = re.compile(
     "[Pp]hysiotherapists|[Pp]hysical" + _S + "therapists|[Cc]hiropractors|[Pp]odiatrists|[Pp]sychologists|"
     "[Pp]sychiatrists|[Nn]eurologists|[Cc]ardiologists|[Oo]rthopa?edic" + _S + "surgeons|[Nn]urses|GPs|"
     "[Mm]edical" + _S + "experts|[Hh]ealth" + _S + "professionals)" + _S + "(?:(?:now|often|generally|"
-    "widely|all|also)" + _S + ")?(?:agree|recommend|recommended|say|said|believe|advise|warn|"
+    "widely|all|also)" + _S + ")?(?i:agree|recommend|recommended|say|said|believe|advise|warn|"
     "consider)\\b"
 )
 # FIXED_VAGUE is tried only where one of its first words starts (a case-sensitive trie scan).
@@ -372,7 +372,7 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
     determined = bool(consumed) and (consumed[0] in LEXICON.singular_determiners or definite)
     if singular and not determined:
         headline = _HEADLINE_VERB.match(text, head.end())
-        if headline and not consumed and stop not in LEXICON.negators:
+        if headline and stop not in LEXICON.negators and all(w in LEXICON.modifiers or w.isdigit() for w in consumed):
             return start, headline.end(), named  # "Study finds": a headline's appeal
         return None
     if not singular and determined and consumed[0] in ("a", "an") and "of" not in consumed:
