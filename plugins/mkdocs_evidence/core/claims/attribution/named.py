@@ -224,7 +224,10 @@ def _study_spans(text: str) -> list[tuple[int, int]]:
             start += text.index(" ", start) + 1 - start
         after = _STUDY_AFTER.match(text, end)
         used = _STUDY_USED_REV.match(text[max(0, start - 12) : start][::-1])
-        if distinct and after and (after.group("claim") or used):
+        claim = after.group("claim") if after else None
+        if claim and claim[:1].isupper():
+            continue  # a title-case headline ("Coffee Study Finds ..."): every word is capitalised
+        if distinct and after and (claim or used):
             spans.append((start, after.end()))  # the study is the source of a claim
     return sorted(spans)
 
