@@ -130,6 +130,8 @@ def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
         ("Women who nap sleep less at night, Harvard scientists add.", "Harvard scientists add"),
         ("Harvard researchers followed nurses for ten years.", "Harvard researchers followed"),
         ("The Mayo Clinic claims that it helps.", "The Mayo Clinic claims"),
+        ("The ATLAS study found that half improved.", "ATLAS study found"),
+        ("A recent study by Roe et al. (2019) looked at braces.", "A recent study by Roe et al"),
     ],
 )
 def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
@@ -167,6 +169,7 @@ def test_named_sources_are_named_not_vague(text: str, part: str) -> None:
         "Students were told they would take part in a study of a new cream.",
         "Customer reviews say it works.",
         "Some trials involve healthy volunteers.",
+        "The study used data from earlier trials and found a small effect.",
         "Medical research in the UK still receives considerable support from charities.",
         "Study: a lifetime risk higher than thought",
         "You could join a new study at our clinic.",

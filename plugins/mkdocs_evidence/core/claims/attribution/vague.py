@@ -50,6 +50,7 @@ def _verb_after(gap: bool) -> re.Pattern[str]:
         + "\\b))?"  # "studies which found": a finding verb only ("a study that recruited" is not)
         + "(?:" + _S + "(?:" + _alt(LEXICON.adverbs) + "|[a-z]+ly)\\b){0,3}"
         "(?<!\\bwere)(?<!\\bwas)(?<!\\bis)(?<!\\bare)(?<!\\bbeen)(?<!\\bbe)"  # passives: "were analysed"
+        "(?<!\\band)(?<!\\bor)"  # "the study used data from trials and found": another subject's verb
         + "".join(f"(?<!\\b{w})" for w in _BEFORE_A_NOUN)  # "considerable support": a noun, not a verb
         + _S + _alt(LEXICON.verbs) + "\\b",
         re.IGNORECASE,
@@ -204,6 +205,7 @@ _NAMED_NEAR = re.compile(
     + _S + "){0,4}" + _alt(LEXICON.organisation_suffixes) + "\\b|[A-Z][A-Za-z]+" + _S + "[A-Z][A-Za-z]+)"
     "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?"
     + _alt(LEXICON.organisations) + "\\b"  # "scientists at Oxford"
+    "|[^A-Z.;!?\\n]{0,40}?\\b(?:by|from|of|led" + _S + "by)" + _S + "[A-Z][a-z]+" + _S + "et" + _S + "al\\b"  # "by Roe et al."
     # an abbreviation as the one who did it: "a survey by PCFA", "data from the CDC"
     "|[^A-Z.;!?\\n]{0,40}?\\b(?:from|by|at|led" + _S + "by)" + _S + "(?:the" + _S + ")?(?!(?:"
     + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}\\b"
@@ -339,7 +341,9 @@ def _named_before(raw: str) -> bool:
     """Whether the word before an appeal's phrase is a source's abbreviation ("the WHI data
     found", "BLSA scientists have shown"): the appeal then names its source."""
     m = _ACRONYM.fullmatch(raw)
-    return (bool(m) and m.group(1) not in LEXICON.non_source_acronyms) or raw.rstrip(",") in _ONE_WORD_SOURCES
+    if m is not None and m.group(1) not in LEXICON.non_source_acronyms:
+        return True
+    return raw.rstrip(",") in _ONE_WORD_SOURCES
 
 
 def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
@@ -371,6 +375,8 @@ def vague_at(text: str, head: re.Match[str]) -> tuple[int, int, bool] | None:
         return None
     determined = bool(consumed) and (consumed[0] in LEXICON.singular_determiners or definite)
     if singular and not determined:
+        if name_before and verb:
+            return start, verb.end(), True  # "the ATLAS study found"
         headline = _HEADLINE_VERB.match(text, head.end())
         if headline and stop not in LEXICON.negators and all(w in LEXICON.modifiers or w.isdigit() for w in consumed):
             return start, headline.end(), named  # "Study finds": a headline's appeal
