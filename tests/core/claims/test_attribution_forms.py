@@ -85,6 +85,8 @@ def _kinds(text: str, part: str) -> list[str]:
         ("The effect was seen in several large trials.", "seen in several large trials"),
         ("In trials of the drug, pain fell by a third.", "In trials"),
         ("Experts caution that the cream can sting.", "Experts caution"),
+        ("Twelve risk factors have been identified by researchers.", "identified by researchers"),
+        ("Scientists pinpoint two causes of cramp.", "Scientists pinpoint"),
         ("New Study Finds Walking Eases Back Pain", "New Study Finds"),
         ("Coffee Study Finds Liver Benefit", "Study Finds"),
         ("Doctors Say Rest Is Not Best", "Doctors Say"),
@@ -131,6 +133,8 @@ def test_unnamed_research_is_a_vague_appeal(text: str, part: str) -> None:
         ("Harvard researchers followed nurses for ten years.", "Harvard researchers followed"),
         ("The Mayo Clinic claims that it helps.", "The Mayo Clinic claims"),
         ("The ATLAS study found that half improved.", "ATLAS study found"),
+        ("These findings, published by the Foot Care Commission in a 2024 report, were new.",
+         "published by the Foot Care Commission"),
         ("A recent study by Roe et al. (2019) looked at braces.", "A recent study by Roe et al"),
     ],
 )

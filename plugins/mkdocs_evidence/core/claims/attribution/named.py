@@ -74,6 +74,9 @@ _IN_JOURNAL_REV = re.compile(  # reversed "in the April 24, 2006", "in the Jan. 
     "[ \\t\\u00a0\\n]+(?:fo" + _S + "eussi" + _S + ")?(?:\\d{4}" + _S + ")?(?:,?\\d{1,2}" + _S
     + "\\.?[a-z]{2,8}[A-Z]" + _S + ")?(?:eht" + _S + ")?ni(?![\\w])"
 )
+_PUBLISHED_BY_REV = re.compile(
+    "[ \\t\\u00a0\\n]+(?:eht" + _S + ")?yb" + _S + "(?:dehsilbup|deussi|desaeler|delipmoc|decudorp)(?![\\w])"
+)
 _FROM_REV = re.compile("[ \\t\\u00a0\\n]+(?:eht" + _S + ")?(?:morf|gnisu|desu)(?![\\w])")
 _SOURCE_DOC_AT = re.compile(
     "(?:" + _S + "(?:[a-z-]+" + _S + ")?(?i:data(?:base|set)?|figures|statistics|survey|registry|records|"
@@ -179,6 +182,8 @@ def _org_spans(text: str) -> list[tuple[int, int]]:
             last_end = tail.end()
             continue
         according = _ACCORDING_ORG_REV.match(back) or _SAYS_ORG_REV.match(back)
+        if according is None:
+            according = _PUBLISHED_BY_REV.match(back)  # "a report published by the Lancet Commission"
         if according is None and _JOURNAL_WORD.search(org.group(0)):
             according = _IN_JOURNAL_REV.match(back)  # "the results, in the Journal of X, show"
         if according is None and (_FROM_REV.match(back) or back[:1] == "("):

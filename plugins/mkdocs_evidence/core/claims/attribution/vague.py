@@ -125,6 +125,10 @@ FIXED_VAGUE = re.compile(
     "|\\b(?:[Rr]esearch|[Ss]cience|[Ee]vidence|[Cc]linically|[Ss]cientifically)-(?:backed|proven|supported|tested)\\b"
     "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:[a-z-]+" + _S + "){0,3}?"
     "(?:research|science|studies|evidence|trials|data)\\b"
+    # a passive whose agent is unnamed research: "have been identified by researchers"
+    "|\\b(?:identified|found|shown|confirmed|recommended|reported|linked|described|documented)" + _S + "by"
+    + _S + "(?:(?:some|many|most|several|other|leading|medical|scientific)" + _S + ")?(?:researchers|scientists|"
+    "experts|studies|research|doctors|clinicians|specialists)\\b"
     # passive findings without a finder: "have been linked to", "are reported to", "has been found to"
     "|\\b(?:has|have)" + _S + "(?:(?:also|long|consistently|repeatedly|strongly|widely|often)" + _S
     + ")?been" + _S + "(?:(?:consistently|strongly|repeatedly|widely|often|closely)" + _S + ")?"
@@ -162,7 +166,8 @@ FIXED_VAGUE = re.compile(
 _FIXED_FIRST = (
     "it", "it's", "there", "is", "are", "was", "were", "has", "have", "according", "estimates",
     "clinically", "scientifically", "well", "backed", "supported", "validated", "proven", "reported",
-    "shown", "described", "proved", "found", "demonstrated", "seen", "observed", "noted", "documented", "estimated", "general", "scientific", "medical",
+    "shown", "described", "proved", "found", "demonstrated", "seen", "identified", "confirmed", "recommended",
+    "linked", "observed", "noted", "documented", "estimated", "general", "scientific", "medical",
     "common", "many", "most", "some", "leading", "doctors", "physicians", "clinicians", "dentists",
     "surgeons", "dermatologists", "physiotherapists", "physical", "chiropractors", "podiatrists",
     "psychologists", "psychiatrists", "neurologists", "cardiologists", "orthopaedic", "orthopedic", "nurses",
