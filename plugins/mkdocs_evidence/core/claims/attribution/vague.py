@@ -120,7 +120,7 @@ FIXED_VAGUE = re.compile(
     "studied|researched|proven|proved|documented|demonstrated|validated|tested)\\b"
     "|\\b(?:is|are)" + _S + "(?:(?:clinically|scientifically|medically|well)" + _S + ")?"
     "(?:proven|documented|researched)\\b(?!" + _S + "(?:wrong|otherwise)\\b)"
-    "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented)\\b"
+    "|\\b(?:clinically|scientifically)" + _S + "(?:well" + _S + ")?(?:proven|tested|shown|documented|supported|validated|recogni[sz]ed)\\b"
     "|\\bwell[- ](?:studied|researched|documented)\\b"
     "|\\b(?:[Rr]esearch|[Ss]cience|[Ee]vidence|[Cc]linically|[Ss]cientifically)-(?:backed|proven|supported|tested)\\b"
     "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:[a-z-]+" + _S + "){0,3}?"
