@@ -40,6 +40,8 @@ from .context_parts import (
     unit_of,
     words_text,
 )
+from .context_totals import RESULT_STEMS as _RESULT_STEMS
+from .context_totals import frame_verdict, is_frame, no_difference
 from .source_text import SourceSentence
 from .wording import Word, words
 
@@ -69,35 +71,6 @@ _POPULATIONS = frozenset(
 # Words for who was still there at the end, against who was enrolled at the start.
 _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
-_RESULT_STEMS = frozenset(
-    {
-        "cut",
-        "eas",
-        "reliev",
-        "prevent",
-        "improv",
-        "increas",
-        "reduc",
-        "faster",
-        "better",
-        "help",
-        "recov",
-        "benefit",
-        "work",
-        "effect",
-        "lower",
-        "higher",
-        "gain",
-        "decreas",
-        "worse",
-        "=recovery",
-        "success",
-        "cure",
-        "easier",
-        "favour",
-        "favor",
-    }
-)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|did ?n[o']t|does ?n[o']t|without)\b", re.IGNORECASE)
 _COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total recovery)\b", re.IGNORECASE)
 _TOPIC = re.compile(
@@ -209,7 +182,7 @@ class _Sides:
     def shares_claimed(self) -> bool:
         """Whether the claim states its result as a share (a percentage or fraction)."""
         rest = self.claim[: self.stat_span[0]] + self.claim[self.stat_span[1] :] if self.stat_span else self.claim
-        return bool(re.search(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|thirds?|quarters?)\b", rest, re.IGNORECASE))
+        return bool(re.search(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|thirds?|quarters?)\b|\b(?:most|many|some|few|all)\s+of\s+them\b", rest, re.IGNORECASE))
 
     @property
     def missing(self) -> list[Word]:
@@ -291,24 +264,35 @@ def _subgroup(x: _Sides) -> _Found:
             "the source's figure counts everyone enrolled, the claim those who stayed to the end",
             [],
         )
+    return _total_result(x)
+
+
+def _total_result(x: _Sides) -> _Found:
+    """A total (who or what was included) given as the count behind a result."""
     if not (x.claim_keys & _RESULT_STEMS) or x.source_keys & _RESULT_STEMS:
         return None
-    if x.shares_claimed:
-        return None  # "in a study of 20 people, 65% recovered": the result is a share of the total
     if _TOPIC.search(x.claim):
         return None  # "researchers looked at what predicted recovery": a topic, not a result
+    if _NEGATED.search(x.claim):
+        return None  # "in a trial of 110 people, FES did not help": a null result is about everyone
     total = {w.key for w in words(x.source.text)} & TOTAL_STEMS
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
     if x.span is None and x.stat_span is not None:
         counted = unit_of(x.claim, number_end(x.claim, x.stat_span))
-    if _NEGATED.search(x.claim) or _FOUND.search(x.claim):
-        # "in a trial of 110 people, FES did not help": a null result is about everyone;
-        # "a review of 5 trials with 815 people found that ...": the study's own finding
+    if not (total or (counted and counted[0] in ("people", "men", "women", "children", "studies"))):
         return None
-    if total or (counted and counted[0] in ("people", "men", "women", "children", "studies")):
-        what = "a total (who or what was included)" if total or not counted else f"a count of {counted[0]}"
-        return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
-    return None
+    if x.stat_span is not None and (_FOUND.search(x.claim) or is_frame(x.claim, x.stat_span[0])):
+        # "in 23 people, walking got faster", "a review of 5 trials found that ...": a frame
+        # agrees when the source states that result for everyone it counted (title left out)
+        sentences = [s for s in x.rest[1:] if s != x.source.text]
+        reason = no_difference(x.claim, sentences, x.claim_keys)
+        reason = f'the claim compares where the source found no difference: "{reason}"' if reason else ""
+        reason = reason or frame_verdict(x.claim, x.claim_keys, sentences, shares=x.shares_claimed)
+        return ("subgroup-total", reason, []) if reason else None
+    if x.shares_claimed:
+        return None  # "20 people took part and 65% recovered": the result is a share of the total
+    what = "a total (who or what was included)" if total or not counted else f"a count of {counted[0]}"
+    return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
 
 
 _PHRASE_RULE = False  # the people after the figure: measured more wrong than right on the real guide
@@ -320,7 +304,9 @@ def _population(x: _Sides) -> _Found:
     if unnamed:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []
     left_out = [w for w in x.missing if w.key in _POPULATIONS]
-    if left_out:
+    if left_out and any(w.key in _POPULATIONS for w in x.claim_words):
+        # "815 people" for "815 stroke participants" only leaves the population unsaid;
+        # "815 women" for "815 stroke participants" names another one
         return (
             "population",
             f"the source's figure is about a population the claim leaves out ({words_text(left_out)})",
@@ -355,9 +341,15 @@ def _crossed(x: _Sides) -> list[Word]:
     own = {w.key for w in x.label}
     others: dict[str, Word] = {}
     attached: set[int] = set()  # where the words attached to other figures stand
+    if _TOPIC.search(x.claim):
+        return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
     for figure in x.source.figures:
         if figure.start < x.span[1] and x.span[0] < figure.end:
             continue
+        if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
+            continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
+        if _stated_in(figure.text, x.claim, x.stat_span):
+            continue  # "786 people aged 45 and over": the claim attaches "aged" to the 45 too
         lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
         if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
             continue  # part of the same fact, not another figure
@@ -375,11 +367,34 @@ def _crossed(x: _Sides) -> list[Word]:
     return [others[k] for k in main if k in others and k not in elsewhere]
 
 
+def _own_clause(x: _Sides) -> str:
+    """The claim's words about this figure: its clause when the claim states other figures
+    ("in a study of 31 people, about half (48%) recovered fully": "fully" is the 48%'s)."""
+    if x.stat_span is None or not re.search(r"\d", x.claim[: x.stat_span[0]] + x.claim[x.stat_span[1] :]):
+        return x.claim
+    (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
+    return x.claim[lo:hi]
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _stated_in(figure: str, claim: str, skip: tuple[int, int] | None) -> bool:
+    """Whether the claim states the number of ``figure`` elsewhere than at ``skip``."""
+    numbers = {m.group(0).replace(",", "") for m in _DIGITS.finditer(figure)}
+    return any(
+        m.group(0).replace(",", "") in numbers
+        for m in _DIGITS.finditer(claim)
+        if not (skip and skip[0] <= m.start() < skip[1])
+    )
+
+
 def _outcome(x: _Sides) -> _Found:
     crossed = _crossed(x)
     if crossed:
         return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
-    results = [w for w in x.label if w.key in _RESULT_STEMS]
+    near = {w.key for w in label(x.source.text, x.span, before=2, after=2)}
+    results = [w for w in x.label if w.key in _RESULT_STEMS and w.key in near]  # "helps", five words away, is the verb
     covered = len(x.label) - len(x.missing)
     if results and not x.claim_keys & _RESULT_STEMS and covered * 2 < len(x.label) and not _TOPIC.search(x.source.text):
         return (
@@ -387,11 +402,11 @@ def _outcome(x: _Sides) -> _Found:
             f"the source's figure counts a result ({words_text(results)}) the claim does not state",
             results,
         )
-    if _COMPLETE.search(x.claim) and not _COMPLETE.search(x.source.text):
+    if _COMPLETE.search(_own_clause(x)) and not _COMPLETE.search(x.source.text):
         return "outcome", "the claim says the result was full or complete; the source does not", []
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
-    if counted and counted[0] in _PEOPLE and not bracketed(x.source.text, x.span):
-        return None  # who a count of people is about is the population rule's to judge
+    if counted and counted[0] in (*_PEOPLE, "studies") and not bracketed(x.source.text, x.span):
+        return None  # who a count of people (or of studies) is about is the population rule's to judge
     enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
     if enough and not covered:
         return (

@@ -113,12 +113,17 @@ def words_text(found: Sequence[Word]) -> str:
     return ", ".join(dict.fromkeys(f'"{w.text}"' for w in found))
 
 
+# A bracket opened before the figure, with the statistic's name: "(23.1%", "(OR = 1.736", "(HR: 2.7"
+_OPENED = re.compile(r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*)?$")
+
+
 def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
     """The ranges of ``text`` that describe the figure at ``span``, and whether it is bracketed."""
     start, end = span
     before = text[:start].rstrip()
-    if before.endswith("(") and not re.search(r"\d\s*\($", before):
-        head = before[:-1]
+    opened = _OPENED.search(before)
+    if opened and not re.search(r"\d\s*\($", before[: opened.start() + 1]):
+        head = before[: opened.start()]
         return [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)], True
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _BOUNDARY.finditer(text, end)), len(text))
@@ -194,20 +199,40 @@ def population_phrase(text: str, end: int) -> tuple[Word, ...]:
 
 
 def times(text: str, skip: tuple[int, int] | None) -> set[float]:
-    """Every time named in ``text`` (in days), except inside ``skip`` (the figure itself)."""
+    """Every time named in ``text`` (in days), except inside ``skip`` (the figure itself).
+    A list or range before the unit names each of its times ("at 6, 12 and 18 months", "28 vs
+    56 days"); an age is not a time ("aged 45 years", "38 years old")."""
     found = {0.0} if _START.search(text) else set()
     for m in _TIME.finditer(text):
-        if skip and m.start() < skip[1] and skip[0] < m.end():
+        if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()):
             continue
-        n = m.group("n").lower()
-        if n in ("a", "an"):
-            value = 1.0
-        elif n.replace(".", "").isdigit():
-            value = float(n)
-        else:
-            value = float(NUMBER_WORDS.get(n, 0))
-        found.add(value * _DAYS[m.group("u").lower()])
+        unit = _DAYS[m.group("u").lower()]
+        listed = _LISTED.search(text, 0, m.start())
+        if listed:
+            numbers = re.finditer(r"\d+(?:\.\d+)?", listed.group(0))
+            found.update(float(n.group(0)) * unit for n in numbers if not _inside(listed.start() + n.start(), skip))
+        if not (skip and m.start() < skip[1] and skip[0] < m.end()):
+            found.add(_time_value(m.group("n")) * unit)
     return found
+
+
+def _inside(at: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= at < span[1]
+
+
+def _time_value(n: str) -> float:
+    n = n.lower()
+    if n in ("a", "an"):
+        return 1.0
+    if n.replace(".", "").isdigit():
+        return float(n)
+    return float(NUMBER_WORDS.get(n, 0))
+
+
+# "6, 12 and " / "28 vs " / "6-" / "1 to ": the numbers of a list or range that share the unit after it
+_LISTED = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:,|and|or|to|vs\.?|versus|-|\u2013)\s*)+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|mean age of|average age of)\s+(?:about\s+|over\s+)?$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*(?:old|of age)\b", re.IGNORECASE)
 
 
 _ABBREVIATION = re.compile(r"((?:[A-Za-z][\w'\u2019-]*[\s-]+){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
