@@ -85,6 +85,14 @@ def main(argv: list[str]) -> int:
             f"{name:7} claims {len(found):3}  mismatches {tp + fn:3}  precision {precision:.2f}  recall {recall:.2f}  "
             f"labels agree {agree}/{len(found)}  kind right {kinds}/{tp}  not read as a statistic {unread}"
         )
+    for name, found in (("tuning", rows["tuning"]), ("test", rows["test"])):
+        print(f"{name} by kind (flagged right/wrong as the kind; labelled mismatches of the kind found):")
+        for kind in ("unit", "population", "outcome", "time-point", "subgroup-total", "other"):
+            right = sum(1 for _, c, g, k, _ in found if g == "mismatch" and k == kind and c["label"] == "mismatch")
+            wrong = sum(1 for _, c, g, k, _ in found if g == "mismatch" and k == kind and c["label"] != "mismatch")
+            labelled = [c for _, c, _, _, _ in found if c["label"] == "mismatch" and c.get("kind") == kind]
+            hit = sum(1 for _, c, g, _, _ in found if c["label"] == "mismatch" and c.get("kind") == kind and g == "mismatch")
+            print(f"  {kind:15} flagged {right:3} right {wrong:3} wrong   labelled {len(labelled):3} found {hit:3}")
     if verbose:
         for split, found in rows.items():
             if split == "test":

@@ -30,7 +30,7 @@ __all__ = ["CitedNumber", "unread_numbers"]
 _HEDGE = "(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h[0].isalpha()) + ")"
 _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
-    r"metres?|meters?|m/s|cm/s|cm|mm\s?Hg|mm|km|kg|points?|steps?|times?|sessions?)"
+    r"metres?|meters?|m/s|cm/s|cm|mm\s?Hg|mm2|square\s+millimet(?:re|er)s?|mm|km|kg|points?|steps?|times?|sessions?)"
 )
 _FIGURE = re.compile(
     rf"(?:\b{_HEDGE}\s+)?(?<![\w.,/\u2010\u2011-])(?P<n>{NUM})(?:{RANGE_SEP}{NUM})?"

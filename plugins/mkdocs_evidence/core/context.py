@@ -207,12 +207,15 @@ def _unit(x: _Sides) -> _Found:
 
 
 def _time(x: _Sides) -> _Found:
-    mine, theirs = times(x.claim, x.stat_span), times(x.source.text, x.span)
+    if x.stat_span and _DURATION.search(x.claim[x.stat_span[0] : x.stat_span[1]]):
+        return None  # the figure is itself a time: its unit and number were compared already
+    mine, theirs = times(_own_clause(x), _shifted(x)) or times(x.claim, x.stat_span), times(x.source.text, x.span)
     if mine and theirs and not mine & theirs:
         return "time-point", "the claim and the source give the figure at different times", []
     return None
 
 
+_DURATION = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+|these\s+)?(\d[\d,]*)\b")
 _COUNT_SHARE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){0,2}\(\s*(\d+(?:\.\d+)?)\s*%")
 
@@ -243,7 +246,8 @@ def _subgroup(x: _Sides) -> _Found:
     share = _share_of_total(x)
     if share:
         return share
-    named = [w for w in x.missing if w.key in _SUBGROUPS]
+    # "adults older than 18 years" is who could take part, not a subgroup
+    named = [w for w in x.missing if w.key in _SUBGROUPS and not re.match(r"\s+than\b", x.source.text[w.end :])]
     if named:
         return (
             "subgroup-total",
@@ -348,6 +352,8 @@ def _crossed(x: _Sides) -> list[Word]:
             continue
         if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
             continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
+        if _SAME_FACT_FIGURE.match(figure.text):
+            continue  # a confidence interval, a time point: part of a figure, not another one
         if _stated_in(figure.text, x.claim, x.stat_span):
             continue  # "786 people aged 45 and over": the claim attaches "aged" to the 45 too
         lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
@@ -367,6 +373,14 @@ def _crossed(x: _Sides) -> list[Word]:
     return [others[k] for k in main if k in others and k not in elsewhere]
 
 
+def _shifted(x: _Sides) -> tuple[int, int] | None:
+    """The figure's span inside :func:`_own_clause`."""
+    if x.stat_span is None:
+        return None
+    at = x.claim.find(_own_clause(x))
+    return (x.stat_span[0] - at, x.stat_span[1] - at)
+
+
 def _own_clause(x: _Sides) -> str:
     """The claim's words about this figure: its clause when the claim states other figures
     ("in a study of 31 people, about half (48%) recovered fully": "fully" is the 48%'s)."""
@@ -376,6 +390,10 @@ def _own_clause(x: _Sides) -> str:
     return x.claim[lo:hi]
 
 
+_SAME_FACT_FIGURE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s*%\s*)?(?:CI|confidence)\b|\s*(?:within|after|at|by|over|for)\s+\S+\s+(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 

@@ -123,6 +123,9 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
     before = text[:start].rstrip()
     opened = _OPENED.search(before)
     if opened and not re.search(r"\d\s*\($", before[: opened.start() + 1]):
+        close = re.compile(r"[),;]|$").search(text, end).start()
+        if any(end <= w.start and w.end <= close for w in content(text)):
+            return [(opened.start() + 1, close)], False  # "(6 weeks per device)": it says what it counts
         head = before[: opened.start()]
         return [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)], True
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
@@ -204,7 +207,7 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
     56 days"); an age is not a time ("aged 45 years", "38 years old")."""
     found = {0.0} if _START.search(text) else set()
     for m in _TIME.finditer(text):
-        if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()):
+        if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()) or _LENGTH_OF.match(text, m.end()):
             continue
         unit = _DAYS[m.group("u").lower()]
         listed = _LISTED.search(text, 0, m.start())
@@ -232,6 +235,8 @@ def _time_value(n: str) -> float:
 # "6, 12 and " / "28 vs " / "6-" / "1 to ": the numbers of a list or range that share the unit after it
 _LISTED = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:,|and|or|to|vs\.?|versus|-|\u2013)\s*)+$", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|mean age of|average age of)\s+(?:about\s+|over\s+)?$", re.IGNORECASE)
+# "a 2-year trial", "a 12-week programme": how long a study ran, not when the figure was read
+_LENGTH_OF = re.compile(r"[-\s]*(?:long\s+)?(?:trial|study|programme|program|course|follow-up|period|intervention)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:old|of age)\b", re.IGNORECASE)
 
 

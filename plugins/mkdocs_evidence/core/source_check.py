@@ -23,7 +23,7 @@ from .context import Comparison, compare
 from .references import Reference
 from .source_text import SourceSentence, has_source_text, source_sentences
 
-__all__ = ["Candidate", "Verdict", "candidates", "verify"]
+__all__ = ["Candidate", "Verdict", "candidates", "other_unit", "verify"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +69,9 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
             ]
             if spans:
                 found.extend(Candidate(sentence, span) for span in spans)
-            elif _same_time_unit(statistic, sentence.text, strict=True) and matches_figure(
-                statistic, [sentence.reading or sentence.text]
-            ):
+            elif _TIME_UNIT.search(statistic):
+                found.extend(Candidate(sentence, span) for span in _durations(statistic, sentence.reading or sentence.text))
+            elif matches_figure(statistic, [sentence.reading or sentence.text]):
                 found.append(Candidate(sentence, _number_span(statistic, sentence.reading or sentence.text)))
     return found
 
@@ -84,7 +84,8 @@ def verify(statistic: str, claim: str, references: Sequence[Reference], *, befor
         return Verdict("no-source")
     found = candidates(statistic, references)
     if not found:
-        return Verdict("absent", text_checked=text_checked)
+        other = other_unit(statistic, claim, references)
+        return Verdict("mismatch", other, text_checked, 1) if other else Verdict("absent", text_checked=text_checked)
     comparisons = [compare(claim, statistic, c.sentence, c.span, _others(c, references), before) for c in found]
     agreeing = [c for c in comparisons if c.agrees]
     if agreeing:
@@ -102,6 +103,22 @@ def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
 
     spans = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if matches_figure(statistic, [m.group(0)])]
     return spans[0] if len(spans) == 1 else None
+
+
+def _durations(statistic: str, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` states the duration ``statistic`` with its own unit right after the
+    number ("6 weeks" is not the 6 of "6 months" in a sentence that names weeks elsewhere)."""
+    from .figures import matches_figure
+
+    mine = _WITH_UNIT.search(" ".join(statistic.split()))
+    if mine is None:
+        return []
+    number = statistic[: mine.start("u")].strip(" -")
+    return [
+        (m.start(), m.end())
+        for m in _WITH_UNIT.finditer(text)
+        if _unit_key(m)[0] == _unit_key(mine)[0] and matches_figure(number, [m.group("n")])
+    ]
 
 
 _TIME_UNIT = re.compile(r"\b(day|week|month|year|hour|minute)s?\b", re.IGNORECASE)
@@ -123,3 +140,45 @@ def _others(candidate: Candidate, references: Sequence[Reference]) -> tuple[str,
         if reference.key == candidate.sentence.key:
             return (reference.title, *(s.text for s in source_sentences(reference)))
     return ()
+
+
+_UNIT_WORDS = {
+    "second": "second", "sec": "second", "s": "second", "minute": "minute", "min": "minute",
+    "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "week": "week", "wk": "week",
+    "month": "month", "mo": "month", "year": "year", "yr": "year",
+}  # fmt: skip
+_PERIOD = r"(?:\s*(?:/|a|per|each|every)\s*(?P<per>day|week|month|year))?"
+_WITH_UNIT = re.compile(
+    r"(?P<n>\d[\d,.]*(?:\s*(?:-|\u2013|to|and|or|vs\.?)\s*\d[\d,.]*)?)(?:\s*|-)(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
+    r"patients|participants|people|subjects|persons|cases|trials|studies|RCTs|wrists|limbs|legs|knees|hips|nerves)\b" + _PERIOD,
+    re.IGNORECASE,
+)
+
+
+def _unit_key(match: re.Match[str]) -> tuple[str, str]:
+    unit = match.group("u").lower()
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in _UNIT_WORDS else unit
+    return _UNIT_WORDS.get(unit, unit), (match.group("per") or "").lower()
+
+
+def other_unit(statistic: str, claim: str, references: Sequence[Reference]) -> Comparison | None:
+    """A duration whose number the source states with another unit or period: "at least 6
+    weeks" where the source says "at least 6 months", "70 minutes a day" for "70 min/week"."""
+    from .figures import matches_figure
+
+    mine = _WITH_UNIT.search(" ".join(statistic.split()) + claim[claim.find(statistic) + len(statistic) :][:20])
+    if mine is None or _unit_key(mine)[0] not in _UNIT_WORDS.values() or claim.find(statistic) < 0:
+        return None
+    number = statistic[: mine.start("u")].strip(" -")
+    for reference in references:
+        own_text = has_source_text(reference)
+        for sentence in source_sentences(reference):
+            if own_text and sentence.origin == "figures":
+                continue
+            for theirs in _WITH_UNIT.finditer(sentence.reading or sentence.text):
+                if _unit_key(theirs) == _unit_key(mine) or not matches_figure(number, [theirs.group("n")]):
+                    continue
+                span = (theirs.start(), theirs.end())
+                reason = f'the claim says "{mine.group(0)}" where the source says "{theirs.group(0)}"'
+                return Comparison(claim, statistic, sentence, span, kind="unit", reason=reason)
+    return None

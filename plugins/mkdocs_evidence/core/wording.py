@@ -31,7 +31,7 @@ STOPWORDS = frozenset(
     has have had having do does did done not no as so such which who whom whose what when where while if
     also only just more most less least very much many some any all each every both either neither other
     another same one ones our we us you your he she his her him i me my after before during between
-    among per via up down out off again further once here can could may might must shall should will
+    among per via up down out off again once here can could may might must shall should will
     would found find finds showed show shows shown reported report reports noted observed observe seen
     see study studies research researchers review reviewed author authors data result results evidence
     suggest suggests suggested indicate indicated according overall total approximately nearly almost
