@@ -118,7 +118,7 @@ def check_text(
     as written, so it cannot cite: any statistic in it is uncited)."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
-    from . import attribution, figures, natural_frequencies, source_check, statistics
+    from . import attribution, figures, natural_frequencies, source_check, source_findings, statistics
     from .context_report import context_finding
 
     options = options or CheckOptions()
@@ -232,6 +232,9 @@ def check_text(
             )
         elif verdict.state == "mismatch":
             findings.append(context_finding(verdict.comparison, span, keys))
+
+    if options.statistics:  # 2a. a cited sentence's other numbers against its sources (core/source_findings.py)
+        findings.extend(source_findings.unread_number_findings(prose, bounds, keys_by_sentence, found_statistics, bibliography.references, locate.span, sentence_text))
 
     # 2b. Overstatement: absolute words the cited sources hedge or the rating does not allow.
     if options.statistics and keys_by_sentence:

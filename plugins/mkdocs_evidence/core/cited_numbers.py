@@ -11,7 +11,8 @@ clearly not figures:
 * dates: "in 2019", "published from 1990 to 2010", "12 March";
 * the top of a scale or a rate's denominator: "12 points out of 100", "7/10", "per 1,000";
 * a list's first items: "at 6, 12 and 18 months" is read as "12 and 18 months";
-* "one" alone ("one trial", "in one arm"): a word, not a figure.
+* "one" alone ("one trial", "in one arm"): a word, not a figure; a number word after "the"
+  ("the two devices"): which ones, not how many.
 
 Each number keeps its hedge ("about 6 months"), its range ("6 to 18 weeks"), its percent sign
 and its unit word ("weeks", "mm Hg"), so the figure matcher reads it as the prose states it.
@@ -51,6 +52,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SCALE_TOP = re.compile(r"(?:\bout\s+of|/|\bper|\bevery|\bin\s+every)\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*,\s*\d")
 _LIST = re.compile(r"^\s*(?:[-*+]\s*)?$")
+_DEFINITE = re.compile(r"\b(?:the|these|those|its|their|both|all)\s+$", re.IGNORECASE)
 _SKIP_WORDS = frozenset({"one", "a dozen", "dozen", "hundred", "thousand", "a hundred", "a thousand"})
 
 
@@ -80,6 +82,8 @@ def _is_figure(sentence: str, m: re.Match[str]) -> bool:
     before, after = sentence[: m.start("n")], sentence[m.end() :]
     if number.lower() in _SKIP_WORDS:
         return False
+    if number[0].isalpha() and _DEFINITE.search(before):
+        return False  # "the two devices", "both three-month checks": which ones, not how many
     if _LABEL_BEFORE.search(before) or _SCALE_TOP.search(before) or _DATE_BEFORE.search(before):
         return False
     if _LIST.match(before) and re.match(r"[.)]\s", sentence[m.end("n") :]):

@@ -43,6 +43,7 @@ from .context_parts import (
 from .context_totals import RESULT_STEMS as _RESULT_STEMS
 from .context_totals import frame_verdict, is_frame, no_difference
 from .source_text import SourceSentence
+from .text.numbers import NUMBER_WORDS, number_value
 from .wording import Word, words
 
 __all__ = ["Comparison", "compare"]
@@ -197,6 +198,9 @@ def _unit(x: _Sides) -> _Found:
         return None
     mine = unit_of(x.claim, number_end(x.claim, x.stat_span))
     theirs = unit_of(x.source.text, number_end(x.source.text, x.span))
+    if theirs and theirs[0] == "doses" and (mine is None or mine[0] != "doses"):
+        # "200 of them" where the source's 200 is "200 mg": a dose, whatever the claim counts
+        return "unit", f'the source\'s figure is a dose ("{theirs[1].text}"), the claim\'s is not', [theirs[1]]
     if mine and theirs and not same_kind(mine[0], theirs[0]):
         return (
             "unit",
@@ -206,8 +210,21 @@ def _unit(x: _Sides) -> _Found:
     return None
 
 
+def _is_duration(x: _Sides) -> bool:
+    """Whether the claim's figure is itself a time ("30 weeks", "the 6-month check")."""
+    return bool(x.stat_span and _DURATION.search(x.claim[x.stat_span[0] : x.stat_span[1]]))
+
+
+def _follow_up(x: _Sides) -> _Found:
+    """A duration the claim calls the follow-up, where the source's same figure is not one."""
+    clause = {w.key for w in content(_own_clause(x))}
+    if "=follow-up" not in clause or "=follow-up" in x.source_keys:
+        return None
+    return "outcome", "the claim calls this time the follow-up; in the source it is not", []
+
+
 def _time(x: _Sides) -> _Found:
-    if x.stat_span and _DURATION.search(x.claim[x.stat_span[0] : x.stat_span[1]]):
+    if _is_duration(x):
         return None  # the figure is itself a time: its unit and number were compared already
     mine, theirs = times(_own_clause(x), _shifted(x)) or times(x.claim, x.stat_span), times(x.source.text, x.span)
     if mine and theirs and not mine & theirs:
@@ -242,8 +259,33 @@ def _share_of_total(x: _Sides) -> _Found:
     return None
 
 
+def _paired_count(x: _Sides) -> _Found:
+    """ "7 trials with 815 people" where the source's 815 people are "5 synthesised trials with
+    815 participants": the claim puts the total with another count of studies."""
+    if x.span is None or x.stat_span is None:
+        return None
+    mine = _STUDIES_BEFORE.search(x.claim, 0, x.stat_span[0])
+    theirs = _STUDIES_BEFORE.search(x.source.text, 0, x.span[0])
+    if not (mine and theirs):
+        return None
+    a, b = number_value(mine.group("n")), number_value(theirs.group("n"))
+    if a is None or b is None or a == b:
+        return None
+    figure = x.claim[x.stat_span[0] : x.stat_span[1]]
+    reason = f'the claim puts {figure} with {mine.group("n").lower()} studies; in the source they are from {theirs.group("n").lower()}'
+    return "subgroup-total", reason, []
+
+
+_STUDIES_BEFORE = re.compile(
+    r"\b(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trials?|studies|rcts?|papers|reports)\s*(?:with|and|involving|including|of|covering|giving|\(\s*n\s*=)"
+    r"\s*(?:data\s+(?:for|from|on)\s+)?(?:a\s+total\s+of\s+|over\s+|about\s+|more\s+than\s+|almost\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _subgroup(x: _Sides) -> _Found:
-    share = _share_of_total(x)
+    share = _share_of_total(x) or _paired_count(x)
     if share:
         return share
     # "adults older than 18 years" is who could take part, not a subgroup
@@ -273,6 +315,8 @@ def _subgroup(x: _Sides) -> _Found:
 
 def _total_result(x: _Sides) -> _Found:
     """A total (who or what was included) given as the count behind a result."""
+    if _is_duration(x):
+        return None  # "randomised to 30 weeks of either ...": how long, not who was included
     if not (x.claim_keys & _RESULT_STEMS) or x.source_keys & _RESULT_STEMS:
         return None
     if _TOPIC.search(x.claim):
@@ -302,8 +346,14 @@ def _total_result(x: _Sides) -> _Found:
 _PHRASE_RULE = False  # the people after the figure: measured more wrong than right on the real guide
 
 
+_EXCLUDED = re.compile(r"\b(?:excluded|left out|were not included|not eligible|exclusion)\b", re.IGNORECASE)
+
+
 def _population(x: _Sides) -> _Found:
-    known = {k for text in x.rest for w in content(text) for k in w.keys} | x.source_keys
+    # a population the source names only to leave it out ("trials of people with stroke were
+    # excluded") is not one the source is about
+    kept = [text for text in x.rest if not _EXCLUDED.search(text)]
+    known = {k for text in kept for w in content(text) for k in w.keys} | x.source_keys
     unnamed = [w for w in x.claim_words if w.key in _POPULATIONS and w.key not in known]
     if unnamed:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []
@@ -411,6 +461,10 @@ def _outcome(x: _Sides) -> _Found:
     crossed = _crossed(x)
     if crossed:
         return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
+    if _COMPLETE.search(_own_clause(x)) and not _COMPLETE.search(x.source.text):
+        return "outcome", "the claim says the result was full or complete; the source does not", []
+    if _is_duration(x):
+        return _follow_up(x)  # "for 18 weeks", "by the 6-month check": when; the words around it are the result's
     near = {w.key for w in label(x.source.text, x.span, before=2, after=2)}
     results = [w for w in x.label if w.key in _RESULT_STEMS and w.key in near]  # "helps", five words away, is the verb
     covered = len(x.label) - len(x.missing)
@@ -420,8 +474,6 @@ def _outcome(x: _Sides) -> _Found:
             f"the source's figure counts a result ({words_text(results)}) the claim does not state",
             results,
         )
-    if _COMPLETE.search(_own_clause(x)) and not _COMPLETE.search(x.source.text):
-        return "outcome", "the claim says the result was full or complete; the source does not", []
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
     if counted and counted[0] in (*_PEOPLE, "studies") and not bracketed(x.source.text, x.span):
         return None  # who a count of people (or of studies) is about is the population rule's to judge

@@ -29,7 +29,7 @@ RESULT_STEMS = frozenset(
         "cut", "eas", "reliev", "prevent", "improv", "increas", "reduc", "faster", "better", "help",
         "recov", "benefit", "effect", "lower", "higher", "gain", "decreas", "worse",
         "=recovery", "success", "cure", "easier", "favour", "favor", "further", "longer", "shorter",
-        "slower", "quicker", "fell", "rose", "last", "best",
+        "slower", "quicker", "fell", "rose", "best",
     }
 )  # fmt: skip
 # The figure introduced by a preposition in its clause: "In 23 people", "across 37 trials

@@ -1,0 +1,121 @@
+"""The context check's rules for numbers the statistics finder leaves out, durations, totals
+that frame a result, and paired counts. Every source and claim here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs_evidence.core.cited_numbers import unread_numbers
+from mkdocs_evidence.core.context_parts import times
+from mkdocs_evidence.core.references import Reference
+from mkdocs_evidence.core.source_check import verify
+
+REVIEW = Reference(
+    "review2030",
+    title="An invented review of splints for wrist pain",
+    fields={
+        "abstract": (
+            "Objective: To compare splints without a strap against usual care for wrist pain. "
+            "Results: We pooled 9 trials with 640 participants. "
+            "Splints eased wrist pain more than usual care. "
+            "Grip strength improved in 4 trials (n = 210). "
+            "Splints were no better than usual care for sleep. "
+            "Trials of people with diabetes were excluded. "
+            "Each splint was worn for 8 weeks, and people were followed for 6 months. "
+            "Participants were aged 40 to 70 years and took up to 300 mg of ibuprofen a day. "
+            "Night splints (8 weeks per person) were worn by 120 wrists."
+        )
+    },
+)
+
+
+def _state(claim: str, figure: str):
+    verdict = verify(figure, claim, [REVIEW])
+    return verdict.state, verdict.comparison.kind if verdict.comparison else ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The splint was worn for about 8 weeks by people aged 40 to 70.", ["about 8 weeks", "40 to 70"]),
+        ("Pain was lower at 3, 6 and 12 months.", ["6 and 12 months"]),
+        ("See table 2 for the 2019 data; people took 300 mg.", []),
+        ("People rated pain 4 points lower, out of 10.", ["4 points"]),
+        ("In one trial the two groups had 18 sessions.", ["18 sessions"]),
+        ("Cases fell to 12 per 1,000 people at L5.", ["12"]),
+    ],
+)
+def test_unread_numbers_keep_figures_and_leave_labels_doses_dates_out(sentence, found):
+    assert [n.text for n in unread_numbers(sentence)] == found
+
+
+def test_unread_numbers_leave_the_finders_statistics_alone():
+    sentence = "In 9 trials, splints were worn for 8 weeks."
+    start = sentence.index("9 trials")
+    assert [n.text for n in unread_numbers(sentence, [(start, start + 8)])] == ["8 weeks"]
+
+
+def test_times_read_lists_ranges_and_skip_ages_and_study_lengths():
+    assert times("pain was lower at 6, 12 and 18 months", None) == {180.0, 360.0, 540.0}
+    assert times("took 28 vs 56 days", None) == {28.0, 56.0}
+    assert times("people aged 45 years or over", None) == set()
+    assert times("in a 2-year trial of exercise", None) == set()
+
+
+def test_a_duration_with_another_unit_is_a_unit_mismatch():
+    assert _state("Each splint was worn for 8 months.", "8 months") == ("mismatch", "unit")
+    assert _state("Each splint was worn for 8 weeks.", "8 weeks") == ("match", "")
+    # a duration never borrows the unit another number of the sentence has
+    assert _state("People were followed for 8 months.", "8 months")[1] == "unit"
+
+
+def test_a_self_describing_bracket_is_read_inside():
+    # "(8 weeks per person)": what the 8 weeks are is inside the bracket, not before it
+    assert _state("Each person wore a night splint for 8 weeks.", "8 weeks")[0] == "match"
+
+
+def test_a_dose_is_not_a_count():
+    assert _state("The trials took in 300 people.", "300") == ("mismatch", "unit")
+
+
+def test_a_total_framing_a_result_agrees_when_the_source_states_it_for_everyone():
+    assert _state("In 9 trials with 640 people, splints eased wrist pain.", "640 people") == ("match", "")
+
+
+def test_a_total_framing_a_result_given_for_part_of_it_is_a_subgroup_mismatch():
+    verdict = verify("640 people", "In 9 trials with 640 people, splints improved grip strength.", [REVIEW])
+    assert verdict.state == "mismatch" and verdict.comparison.kind == "subgroup-total"
+    assert "n = 210" in verdict.comparison.reason  # the reason quotes the result sentence
+
+
+def test_a_total_framing_a_comparison_the_source_found_no_difference_in():
+    claim = "In 9 trials with 640 people, splints helped sleep better than usual care."
+    assert _state(claim, "640 people") == ("mismatch", "subgroup-total")
+
+
+def test_a_total_put_with_another_count_of_studies():
+    assert _state("The review pooled 12 trials with 640 people.", "640 people") == ("mismatch", "subgroup-total")
+    assert _state("The review pooled 9 trials with 640 people.", "640 people") == ("match", "")
+
+
+def test_a_population_the_source_only_excludes_is_not_one_it_names():
+    assert _state("In 9 trials with 640 people with diabetes, splints eased wrist pain.", "640 people") == (
+        "mismatch",
+        "population",
+    )
+
+
+def test_a_follow_up_time_that_is_not_the_sources_follow_up():
+    source = Reference("trial2032", fields={"abstract": "The splint was worn for 8 weeks. Follow-up lasted 6 months."})
+    verdict = verify("8 weeks", "People were followed up for 8 weeks.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")
+    assert verify("8 weeks", "People wore the splint for 8 weeks.", [source]).state == "match"
+
+
+def test_statistic_names_are_not_outcome_words():
+    source = Reference(
+        "cohort2031",
+        fields={"abstract": "Smoking went with a higher risk of death (hazard ratio 1.8) and of stroke (HR 1.4)."},
+    )
+    # "hazard ratio" names the statistic: not an outcome the source gives to the 1.8
+    verdict = verify("hazard ratio 1.4", "Smoking raised the risk of stroke (hazard ratio 1.4).", [source])
+    assert verdict.state == "match"
