@@ -4,18 +4,21 @@ Rules, tried in this order; the first that fires names the mismatch (every rule 
 words it rests on):
 
 * ``unit``: a count counts another kind of thing: "815 trials" against "815 stroke
-  participants" (people / studies / limbs / centres ...);
-* ``time-point``: both sentences name a time ("after 20 weeks", "at 6 months") and none agree;
+  participants" (people / studies / limbs / doses ...); a dose ("200 mg") is never a count;
+* ``time-point``: the figure's clause and the source sentence name times ("after 20 weeks",
+  "at 6 months", "at 6, 12 and 18 months") and none agree (ages and study lengths are not
+  times; a figure that is itself a duration is compared by its unit instead);
 * ``subgroup-total``: the figure's label names a subgroup the claim does not ("treatment
-  responders"); or the source gives the figure as a total (who or what was included, a count
-  of people or studies) and the claim attaches it to a result ("improved", "faster") that the
-  source sentence does not state;
+  responders"); a share of another total; a total put with another count of studies ("7
+  trials with 815 people" for "5 trials with 815"); those who finished against those
+  enrolled; or a total attached to a result: as the count behind it ("69 patients
+  recovered"), or as its frame ("in 23 people, walking got faster") when the source states
+  that result only for part of the total, only negated, or not at all
+  (:mod:`.context_totals`);
 * ``population``: the claim names a population (stroke, multiple sclerosis, children, hip
-  replacement ...) that the source nowhere names; or the figure's label names one the claim
-  leaves out; or the people after the figure ("% of ...", "patients with ...") share no word;
-* ``outcome``: a claim word that the source attaches to *another* figure of the sentence
-  ("pain (19.7%)" for a claim about 87.9%); "fully"/"complete" where the source has neither;
-  or none of the figure's label words ("prolonged posture (23.1%)") in the claim.
+  replacement ...) that the source names nowhere, or only to exclude it; or the figure's
+  label names one where the claim names another;
+* ``outcome``: see :mod:`.context_outcome`.
 
 Words are compared as :mod:`.wording` reads them (synonyms, stems, no function words).
 """
@@ -26,11 +29,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .context_outcome import outcome
 from .context_parts import (
     TOTAL_STEMS,
     abbreviations,
-    bracketed,
-    claim_clause,
     content,
     label,
     number_end,
@@ -40,6 +42,7 @@ from .context_parts import (
     unit_of,
     words_text,
 )
+from .context_sides import TOPIC, Found, Sides, is_duration, own_clause, shifted
 from .context_totals import RESULT_STEMS as _RESULT_STEMS
 from .context_totals import frame_verdict, is_frame, no_difference
 from .source_text import SourceSentence
@@ -73,12 +76,6 @@ _POPULATIONS = frozenset(
 _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|did ?n[o']t|does ?n[o']t|without)\b", re.IGNORECASE)
-_COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total recovery)\b", re.IGNORECASE)
-_TOPIC = re.compile(
-    r"\b(?:looked at|studied|measured|examined|assessed|evaluated|investigated|whether|"
-    r"what (?:predicted|affected|changed))\b",
-    re.IGNORECASE,
-)
 _MARKERS = re.compile(r"\[[^\]]*@[^\]]*\]|\{rating:[^}]*\}")
 
 
@@ -134,8 +131,8 @@ def compare(
         "overlap": overlap,
         "label": figure_label,
     }
-    for rule in (_unit, _time, _subgroup, _population, _outcome):
-        sides = _Sides(
+    for rule in (_unit, _time, _subgroup, _population, outcome):
+        sides = Sides(
             blanked,
             stat_span,
             claim_words,
@@ -164,36 +161,7 @@ def _with_abbreviations(keys: set[str], source: str) -> set[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Sides:
-    """Both sentences as the rules read them."""
-
-    claim: str
-    stat_span: tuple[int, int] | None
-    claim_words: list[Word]
-    claim_keys: set[str]
-    source: SourceSentence
-    span: tuple[int, int] | None
-    source_keys: set[str]
-    label: tuple[Word, ...]
-    rest: Sequence[str]
-    near_keys: set[str]  # the claim's words and its previous sentence's
-
-    @property
-    def shares_claimed(self) -> bool:
-        """Whether the claim states its result as a share (a percentage or fraction)."""
-        rest = self.claim[: self.stat_span[0]] + self.claim[self.stat_span[1] :] if self.stat_span else self.claim
-        return bool(re.search(r"\d\s*%|\bper\s*cent\b|\bpercent\b|\b(?:half|thirds?|quarters?)\b|\b(?:most|many|some|few|all)\s+of\s+them\b", rest, re.IGNORECASE))
-
-    @property
-    def missing(self) -> list[Word]:
-        return [w for w in self.label if w.key not in self.near_keys]
-
-
-_Found = tuple[str, str, Sequence[Word]] | None
-
-
-def _unit(x: _Sides) -> _Found:
+def _unit(x: Sides) -> Found:
     if x.span is None or x.stat_span is None:
         return None
     mine = unit_of(x.claim, number_end(x.claim, x.stat_span))
@@ -210,34 +178,20 @@ def _unit(x: _Sides) -> _Found:
     return None
 
 
-def _is_duration(x: _Sides) -> bool:
-    """Whether the claim's figure is itself a time ("30 weeks", "the 6-month check")."""
-    return bool(x.stat_span and _DURATION.search(x.claim[x.stat_span[0] : x.stat_span[1]]))
-
-
-def _follow_up(x: _Sides) -> _Found:
-    """A duration the claim calls the follow-up, where the source's same figure is not one."""
-    clause = {w.key for w in content(_own_clause(x))}
-    if "=follow-up" not in clause or "=follow-up" in x.source_keys:
-        return None
-    return "outcome", "the claim calls this time the follow-up; in the source it is not", []
-
-
-def _time(x: _Sides) -> _Found:
-    if _is_duration(x):
+def _time(x: Sides) -> Found:
+    if is_duration(x):
         return None  # the figure is itself a time: its unit and number were compared already
-    mine, theirs = times(_own_clause(x), _shifted(x)) or times(x.claim, x.stat_span), times(x.source.text, x.span)
+    mine, theirs = times(own_clause(x), shifted(x)) or times(x.claim, x.stat_span), times(x.source.text, x.span)
     if mine and theirs and not mine & theirs:
         return "time-point", "the claim and the source give the figure at different times", []
     return None
 
 
-_DURATION = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"(\d+(?:\.\d+)?)\s*%\s+of\s+(?:the\s+|all\s+|these\s+)?(\d[\d,]*)\b")
 _COUNT_SHARE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){0,2}\(\s*(\d+(?:\.\d+)?)\s*%")
 
 
-def _share_of_total(x: _Sides) -> _Found:
+def _share_of_total(x: Sides) -> Found:
     """ "70% of the 46 people" where the source's 70% is "16 participants (70%)": 16 of 46 is
     not 70%, so the share is of a subgroup, not of the claim's total."""
     if x.span is None or x.stat_span is None:
@@ -259,7 +213,7 @@ def _share_of_total(x: _Sides) -> _Found:
     return None
 
 
-def _paired_count(x: _Sides) -> _Found:
+def _paired_count(x: Sides) -> Found:
     """ "7 trials with 815 people" where the source's 815 people are "5 synthesised trials with
     815 participants": the claim puts the total with another count of studies."""
     if x.span is None or x.stat_span is None:
@@ -284,7 +238,7 @@ _STUDIES_BEFORE = re.compile(
 )
 
 
-def _subgroup(x: _Sides) -> _Found:
+def _subgroup(x: Sides) -> Found:
     share = _share_of_total(x) or _paired_count(x)
     if share:
         return share
@@ -313,13 +267,13 @@ def _subgroup(x: _Sides) -> _Found:
     return _total_result(x)
 
 
-def _total_result(x: _Sides) -> _Found:
+def _total_result(x: Sides) -> Found:
     """A total (who or what was included) given as the count behind a result."""
-    if _is_duration(x):
+    if is_duration(x):
         return None  # "randomised to 30 weeks of either ...": how long, not who was included
     if not (x.claim_keys & _RESULT_STEMS) or x.source_keys & _RESULT_STEMS:
         return None
-    if _TOPIC.search(x.claim):
+    if TOPIC.search(x.claim):
         return None  # "researchers looked at what predicted recovery": a topic, not a result
     if _NEGATED.search(x.claim):
         return None  # "in a trial of 110 people, FES did not help": a null result is about everyone
@@ -349,7 +303,7 @@ _PHRASE_RULE = False  # the people after the figure: measured more wrong than ri
 _EXCLUDED = re.compile(r"\b(?:excluded|left out|were not included|not eligible|exclusion)\b", re.IGNORECASE)
 
 
-def _population(x: _Sides) -> _Found:
+def _population(x: Sides) -> Found:
     # a population the source names only to leave it out ("trials of people with stroke were
     # excluded") is not one the source is about
     kept = [text for text in x.rest if not _EXCLUDED.search(text)]
@@ -383,105 +337,3 @@ def _population(x: _Sides) -> _Found:
 
 
 _FOUND = re.compile(r"\b(?:review|study|trial|analysis|studies|trials)\b[^.;]{0,80}?\bfound\b", re.IGNORECASE)
-_PEOPLE = ("people", "men", "women", "children")
-# "125 (89%) of the 141 patients": one fact, three numbers (an "and" or "or" starts another)
-_SAME_FACT = re.compile(r"(?:(?!\b(?:and|or|but|while|whereas)\b)[^,;:]){0,30}")
-
-
-def _crossed(x: _Sides) -> list[Word]:
-    """Claim words that the source sentence attaches to another figure, and to nothing else."""
-    if x.span is None:
-        return []
-    own = {w.key for w in x.label}
-    others: dict[str, Word] = {}
-    attached: set[int] = set()  # where the words attached to other figures stand
-    if _TOPIC.search(x.claim):
-        return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
-    for figure in x.source.figures:
-        if figure.start < x.span[1] and x.span[0] < figure.end:
-            continue
-        if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
-            continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
-        if _SAME_FACT_FIGURE.match(figure.text):
-            continue  # a confidence interval, a time point: part of a figure, not another one
-        if _stated_in(figure.text, x.claim, x.stat_span):
-            continue  # "786 people aged 45 and over": the claim attaches "aged" to the 45 too
-        lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
-        if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
-            continue  # part of the same fact, not another figure
-        near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
-        others.update({w.key: w for w in near if w.key not in own})
-        attached.update(w.start for w in near)
-    # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
-    elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
-    words_here = x.claim_words
-    if x.stat_span and re.search(r"\d", x.claim[: x.stat_span[0]] + x.claim[x.stat_span[1] :]):
-        # the claim states other figures: only the words of this figure's own clause
-        (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
-        words_here = [w for w in words_here if lo <= w.start and w.end <= hi]
-    main = {w.key for w in words_here}  # a phrase's parts are too loose to cross ("nerve injury")
-    return [others[k] for k in main if k in others and k not in elsewhere]
-
-
-def _shifted(x: _Sides) -> tuple[int, int] | None:
-    """The figure's span inside :func:`_own_clause`."""
-    if x.stat_span is None:
-        return None
-    at = x.claim.find(_own_clause(x))
-    return (x.stat_span[0] - at, x.stat_span[1] - at)
-
-
-def _own_clause(x: _Sides) -> str:
-    """The claim's words about this figure: its clause when the claim states other figures
-    ("in a study of 31 people, about half (48%) recovered fully": "fully" is the 48%'s)."""
-    if x.stat_span is None or not re.search(r"\d", x.claim[: x.stat_span[0]] + x.claim[x.stat_span[1] :]):
-        return x.claim
-    (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
-    return x.claim[lo:hi]
-
-
-_SAME_FACT_FIGURE = re.compile(
-    r"\s*(?:\d+(?:\.\d+)?\s*%\s*)?(?:CI|confidence)\b|\s*(?:within|after|at|by|over|for)\s+\S+\s+(?:days?|weeks?|months?|years?)\b",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _stated_in(figure: str, claim: str, skip: tuple[int, int] | None) -> bool:
-    """Whether the claim states the number of ``figure`` elsewhere than at ``skip``."""
-    numbers = {m.group(0).replace(",", "") for m in _DIGITS.finditer(figure)}
-    return any(
-        m.group(0).replace(",", "") in numbers
-        for m in _DIGITS.finditer(claim)
-        if not (skip and skip[0] <= m.start() < skip[1])
-    )
-
-
-def _outcome(x: _Sides) -> _Found:
-    crossed = _crossed(x)
-    if crossed:
-        return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
-    if _COMPLETE.search(_own_clause(x)) and not _COMPLETE.search(x.source.text):
-        return "outcome", "the claim says the result was full or complete; the source does not", []
-    if _is_duration(x):
-        return _follow_up(x)  # "for 18 weeks", "by the 6-month check": when; the words around it are the result's
-    near = {w.key for w in label(x.source.text, x.span, before=2, after=2)}
-    results = [w for w in x.label if w.key in _RESULT_STEMS and w.key in near]  # "helps", five words away, is the verb
-    covered = len(x.label) - len(x.missing)
-    if results and not x.claim_keys & _RESULT_STEMS and covered * 2 < len(x.label) and not _TOPIC.search(x.source.text):
-        return (
-            "outcome",
-            f"the source's figure counts a result ({words_text(results)}) the claim does not state",
-            results,
-        )
-    counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
-    if counted and counted[0] in (*_PEOPLE, "studies") and not bracketed(x.source.text, x.span):
-        return None  # who a count of people (or of studies) is about is the population rule's to judge
-    enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
-    if enough and not covered:
-        return (
-            "outcome",
-            f"the source attaches this figure to {words_text(x.label)}, which the claim does not say",
-            x.missing,
-        )
-    return None

@@ -1,0 +1,117 @@
+"""The ``outcome`` rule of the context check (:mod:`.context`): the claim's words against what
+the source attaches to its figure.
+
+* a claim word that the source attaches to *another* figure of the sentence, and to nothing
+  else ("pain (19.7%)" for a claim about 87.9%);
+* a result the source's figure counts that the claim does not state;
+* "fully"/"complete" in the figure's clause where the source has neither;
+* a duration the claim calls the follow-up where the source's is not;
+* none of the figure's label words ("prolonged posture (23.1%)") in the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context_parts import bracketed, claim_clause, content, label, number_end, unit_of, words_text
+from .context_sides import TOPIC, Found, Sides, is_duration, own_clause
+from .context_totals import RESULT_STEMS
+from .wording import Word
+
+__all__ = ["outcome"]
+
+_COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total recovery)\b", re.IGNORECASE)
+
+_PEOPLE = ("people", "men", "women", "children")
+# "125 (89%) of the 141 patients": one fact, three numbers (an "and" or "or" starts another)
+_SAME_FACT = re.compile(r"(?:(?!\b(?:and|or|but|while|whereas)\b)[^,;:]){0,30}")
+
+
+def _crossed(x: Sides) -> list[Word]:
+    """Claim words that the source sentence attaches to another figure, and to nothing else."""
+    if x.span is None:
+        return []
+    own = {w.key for w in x.label}
+    others: dict[str, Word] = {}
+    attached: set[int] = set()  # where the words attached to other figures stand
+    if TOPIC.search(x.claim):
+        return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
+    for figure in x.source.figures:
+        if figure.start < x.span[1] and x.span[0] < figure.end:
+            continue
+        if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
+            continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
+        if _SAME_FACT_FIGURE.match(figure.text):
+            continue  # a confidence interval, a time point: part of a figure, not another one
+        if _stated_in(figure.text, x.claim, x.stat_span):
+            continue  # "786 people aged 45 and over": the claim attaches "aged" to the 45 too
+        lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
+        if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
+            continue  # part of the same fact, not another figure
+        near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
+        others.update({w.key: w for w in near if w.key not in own})
+        attached.update(w.start for w in near)
+    # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
+    elsewhere = {w.key for w in content(x.source.text) if w.start not in attached}
+    words_here = x.claim_words
+    if x.stat_span and re.search(r"\d", x.claim[: x.stat_span[0]] + x.claim[x.stat_span[1] :]):
+        # the claim states other figures: only the words of this figure's own clause
+        (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
+        words_here = [w for w in words_here if lo <= w.start and w.end <= hi]
+    main = {w.key for w in words_here}  # a phrase's parts are too loose to cross ("nerve injury")
+    return [others[k] for k in main if k in others and k not in elsewhere]
+
+
+_SAME_FACT_FIGURE = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s*%\s*)?(?:CI|confidence)\b|\s*(?:within|after|at|by|over|for)\s+\S+\s+(?:days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _stated_in(figure: str, claim: str, skip: tuple[int, int] | None) -> bool:
+    """Whether the claim states the number of ``figure`` elsewhere than at ``skip``."""
+    numbers = {m.group(0).replace(",", "") for m in _DIGITS.finditer(figure)}
+    return any(
+        m.group(0).replace(",", "") in numbers
+        for m in _DIGITS.finditer(claim)
+        if not (skip and skip[0] <= m.start() < skip[1])
+    )
+
+
+def outcome(x: Sides) -> Found:
+    crossed = _crossed(x)
+    if crossed:
+        return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
+    if _COMPLETE.search(own_clause(x)) and not _COMPLETE.search(x.source.text):
+        return "outcome", "the claim says the result was full or complete; the source does not", []
+    if is_duration(x):
+        return _follow_up(x)  # "for 18 weeks", "by the 6-month check": when; the words around it are the result's
+    near = {w.key for w in label(x.source.text, x.span, before=2, after=2)}
+    results = [w for w in x.label if w.key in RESULT_STEMS and w.key in near]  # "helps", five words away, is the verb
+    covered = len(x.label) - len(x.missing)
+    if results and not x.claim_keys & RESULT_STEMS and covered * 2 < len(x.label) and not TOPIC.search(x.source.text):
+        return (
+            "outcome",
+            f"the source's figure counts a result ({words_text(results)}) the claim does not state",
+            results,
+        )
+    counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
+    if counted and counted[0] in (*_PEOPLE, "studies") and not bracketed(x.source.text, x.span):
+        return None  # who a count of people (or of studies) is about is the population rule's to judge
+    enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
+    if enough and not covered:
+        return (
+            "outcome",
+            f"the source attaches this figure to {words_text(x.label)}, which the claim does not say",
+            x.missing,
+        )
+    return None
+
+
+def _follow_up(x: Sides) -> Found:
+    """A duration the claim calls the follow-up, where the source's same figure is not one."""
+    clause = {w.key for w in content(own_clause(x))}
+    if "=follow-up" not in clause or "=follow-up" in x.source_keys:
+        return None
+    return "outcome", "the claim calls this time the follow-up; in the source it is not", []
