@@ -213,13 +213,25 @@ def _share_of_total(x: Sides) -> Found:
     return None
 
 
+def _counts_people(x: Sides) -> bool:
+    """Whether either side gives the figure as a count of people (or a bare count)."""
+    mine = unit_of(x.claim, number_end(x.claim, x.stat_span)) if x.stat_span else None
+    theirs = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
+    figure = x.claim[x.stat_span[0] : x.stat_span[1]] if x.stat_span else ""
+    bare = not re.search(r"[%/.]|\d\s*[a-z]", figure, re.IGNORECASE) and mine is None
+    return bare or any(u and u[0] in (*_PEOPLE_KINDS, "studies") for u in (mine, theirs))
+
+
+_PEOPLE_KINDS = ("people", "men", "women", "children")
+
+
 def _paired_count(x: Sides) -> Found:
     """ "7 trials with 815 people" where the source's 815 people are "5 synthesised trials with
     815 participants": the claim puts the total with another count of studies."""
     if x.span is None or x.stat_span is None:
         return None
     mine = _STUDIES_BEFORE.search(x.claim, 0, x.stat_span[0])
-    theirs = _STUDIES_BEFORE.search(x.source.text, 0, x.span[0])
+    theirs = _STUDIES_BEFORE.search(x.source.reading or x.source.text, 0, x.span[0])  # "Thirty-six" read as 36
     if not (mine and theirs):
         return None
     a, b = number_value(mine.group("n")), number_value(theirs.group("n"))
@@ -231,7 +243,7 @@ def _paired_count(x: Sides) -> Found:
 
 
 _STUDIES_BEFORE = re.compile(
-    r"\b(?P<n>\d[\d,]*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?<![\w-])(?P<n>\d[\d,]*|(?:[a-z]+-)?(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))\s+(?:[\w-]+\s+){0,3}?"
     r"(?:trials?|studies|rcts?|papers|reports)\s*(?:with|and|involving|including|of|covering|giving|\(\s*n\s*=)"
     r"\s*(?:data\s+(?:for|from|on)\s+)?(?:a\s+total\s+of\s+|over\s+|about\s+|more\s+than\s+|almost\s+|nearly\s+)?$",
     re.IGNORECASE,
@@ -250,8 +262,10 @@ def _subgroup(x: Sides) -> Found:
             f"the source's figure is about a subgroup ({words_text(named)}) the claim does not name",
             named,
         )
+    if TOPIC.search(x.claim) or not _counts_people(x):
+        return _total_result(x)  # "looked at who dropped out": a topic; "took 1.49 N/kg": not a head count
     stems = {w.key for w in words(x.source.text)}
-    claimed = {w.key for w in words(x.claim)}
+    claimed = {w.key for w in words(own_clause(x))}
     if claimed & TOTAL_STEMS and stems & _ATTRITION and not stems & TOTAL_STEMS:
         return (
             "subgroup-total",
@@ -308,6 +322,8 @@ def _population(x: Sides) -> Found:
     # excluded") is not one the source is about
     kept = [text for text in x.rest if not _EXCLUDED.search(text)]
     known = {k for text in kept for w in content(text) for k in w.keys} | x.source_keys
+    if "=age" in known:
+        known |= {"older", "younger", "elder"}  # "depended on age": older against younger people
     unnamed = [w for w in x.claim_words if w.key in _POPULATIONS and w.key not in known]
     if unnamed:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .statistics import NUMBER_WORDS
-from .wording import Word, content_words, words
+from .wording import STOPWORDS, Word, content_words, words
 
 __all__ = [
     "TOTAL_STEMS",
@@ -190,6 +190,8 @@ def unit_of(text: str, end: int) -> tuple[str, Word] | None:
     for w in words(window)[:4]:
         if w.key in UNITS:
             return UNITS[w.key], Word(w.key, w.text, w.start + end, w.end + end)
+        if w.text.lower() in STOPWORDS:
+            break  # "aged 45 and over with knee pain": the knee is not what 45 counts
     return None
 
 

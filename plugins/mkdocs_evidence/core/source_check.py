@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .context import Comparison, compare
 from .references import Reference
 from .source_text import SourceSentence, has_source_text, source_sentences
+from .text.numbers import NUMBER_WORDS
 
 __all__ = ["Candidate", "Verdict", "candidates", "other_unit", "verify"]
 
@@ -63,7 +64,7 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
             spans = [
                 (f.start, f.end)
                 for f in sentence.figures
-                if matches_figure(statistic, [f.text])
+                if matches_figure(statistic, [f.text, _SOURCE_HEDGE.sub("", f.text)])
                 and _same_time_unit(statistic, f.text)
                 and _same_time_unit(statistic, sentence.text, strict=True)
             ]
@@ -103,6 +104,10 @@ def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
 
     spans = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if matches_figure(statistic, [m.group(0)])]
     return spans[0] if len(spans) == 1 else None
+
+
+# "on average 20.9%": the source's own number, not a hedge the claim's "about 21%" must match
+_SOURCE_HEDGE = re.compile(r"^(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?", re.IGNORECASE)
 
 
 def _durations(statistic: str, text: str) -> list[tuple[int, int]]:
@@ -148,9 +153,11 @@ _UNIT_WORDS = {
     "month": "month", "mo": "month", "year": "year", "yr": "year",
 }  # fmt: skip
 _PERIOD = r"(?:\s*(?:/|a|per|each|every)\s*(?P<per>day|week|month|year))?"
+_N = r"(?:\d[\d,.]*|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
 _WITH_UNIT = re.compile(
-    r"(?P<n>\d[\d,.]*(?:\s*(?:-|\u2013|to|and|or|vs\.?)\s*\d[\d,.]*)?)(?:\s*|-)(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
-    r"patients|participants|people|subjects|persons|cases|trials|studies|RCTs|wrists|limbs|legs|knees|hips|nerves)\b" + _PERIOD,
+    rf"(?P<n>{_N}(?:\s*(?:-|\u2013|to|and|or|vs\.?)\s*{_N})?)(?:\s*|-)(?P<u>seconds?|secs?|minutes?|mins?|hours?|"
+    r"hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|patients|participants|people|subjects|persons|cases|trials|"
+    r"studies|RCTs|wrists|limbs|legs|knees|hips|nerves|sessions|visits)\b(?![\s-]*(?:walk(?:ing)?[\s-]+)?test)" + _PERIOD,
     re.IGNORECASE,
 )
 
