@@ -119,3 +119,54 @@ def test_statistic_names_are_not_outcome_words():
     # "hazard ratio" names the statistic: not an outcome the source gives to the 1.8
     verdict = verify("hazard ratio 1.4", "Smoking raised the risk of stroke (hazard ratio 1.4).", [source])
     assert verdict.state == "match"
+
+
+TRIAL = Reference(
+    "trial2033",
+    fields={
+        "abstract": (
+            "Thirty-six clinics with 2,400 patients took part, with 1,300 in the exercise arm. "
+            "Pain fell by 30% at week 4, 35% at week 8 and 25% at week 12. "
+            "Systolic pressure fell by 4.2 mm Hg, and diastolic by 2.1 mm Hg. "
+            "On average 18.6% of the exercise arm stopped early. "
+            "Scores went from 20.5 at the start to 11.2 at week 12. "
+            "Whether people improved depended on age (OR 0.91), not on the arm. "
+            "People walked at 0.8 m/s or less (n = 40) or faster (n = 35)."
+        )
+    },
+)
+
+
+def _trial(claim: str, figure: str):
+    verdict = verify(figure, claim, [TRIAL])
+    return verdict.state, verdict.comparison.kind if verdict.comparison else ""
+
+
+def test_the_time_of_a_figure_is_read_from_its_own_clause():
+    assert _trial("Pain fell by 35% at week 8.", "35%") == ("match", "")
+    assert _trial("Pain fell by 35% at 12 weeks.", "35%") == ("mismatch", "time-point")
+    # "from 20.5": the value at the start, whatever time the change reached
+    assert _trial("Scores went from about 20 to about 11 by week 12.", "about 20")[0] == "match"
+
+
+def test_a_number_the_finder_leaves_out_in_the_source_is_another_figure():
+    # the -2.1 mm Hg is diastolic: a claim giving it to systolic pressure crosses them
+    assert _trial("Diastolic pressure fell by 4.2 mm Hg.", "4.2 mm Hg") == ("mismatch", "outcome")
+    assert _trial("Systolic pressure fell by 4.2 mm Hg.", "4.2 mm Hg") == ("match", "")
+
+
+def test_a_source_mean_is_the_sources_own_number():
+    assert _trial("About 19% of the exercise arm stopped early.", "About 19%") == ("match", "")
+
+
+def test_compound_number_words_pair_with_the_right_count():
+    assert _trial("There were 2,400 patients in 36 clinics.", "2,400 patients")[0] == "match"
+
+
+def test_older_people_are_what_an_age_effect_is_about():
+    assert _trial("Older people were less likely to improve (OR 0.91).", "OR 0.91") == ("match", "")
+
+
+def test_a_comparator_does_not_start_another_fact():
+    # "0.8 m/s or less (n = 40)": the 40 are the slow walkers
+    assert _trial("In 40 people who walked slowly, pain fell.", "40 people")[0] == "match"

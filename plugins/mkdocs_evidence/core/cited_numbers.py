@@ -34,7 +34,7 @@ _UNIT = (
     r"metres?|meters?|m/s|cm/s|cm|mm\s?Hg|mm2|square\s+millimet(?:re|er)s?|mm|km|kg|points?|steps?|times?|sessions?)"
 )
 _FIGURE = re.compile(
-    rf"(?:\b{_HEDGE}\s+)?(?<![\w.,/\u2010\u2011-])(?P<n>{NUM})(?:{RANGE_SEP}{NUM})?"
+    rf"(?:\b{_HEDGE}\s+)?(?<![\w.,/\u2010\u2011])(?<!\w-)(?P<n>{NUM})(?:{RANGE_SEP}{NUM})?"
     rf"(?:\s*{PCT}|(?:\s*|-)(?P<u>{_UNIT})\b)?",
     re.IGNORECASE,
 )

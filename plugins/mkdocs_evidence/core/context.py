@@ -33,6 +33,7 @@ from .context_outcome import outcome
 from .context_parts import (
     TOTAL_STEMS,
     abbreviations,
+    claim_clause,
     content,
     label,
     number_end,
@@ -42,6 +43,7 @@ from .context_parts import (
     unit_of,
     words_text,
 )
+from .context_sides import POPULATIONS as _POPULATIONS
 from .context_sides import TOPIC, Found, Sides, is_duration, own_clause, shifted
 from .context_totals import RESULT_STEMS as _RESULT_STEMS
 from .context_totals import frame_verdict, is_frame, no_difference
@@ -51,27 +53,6 @@ from .wording import Word, words
 
 __all__ = ["Comparison", "compare"]
 
-_POPULATIONS = frozenset(
-    {
-        "=stroke",
-        "=multiple sclerosis",
-        "=cerebral palsy",
-        "=child",
-        "=man",
-        "=woman",
-        "=total hip arthroplasty",
-        "=total knee arthroplasty",
-        "diabet",
-        "older",
-        "elder",
-        "young",
-        "athlet",
-        "pregnant",
-        "infant",
-        "cancer",
-        "spinal cord",
-    }
-)
 # Words for who was still there at the end, against who was enrolled at the start.
 _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
 _SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
@@ -178,10 +159,25 @@ def _unit(x: Sides) -> Found:
     return None
 
 
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
+
+
+def _source_clause_times(x: Sides) -> set[float]:
+    """The times in the source figure's own clause ("..., 45% at week 8 and ..."): with several
+    figures at several times, the sentence's other times are the other figures'."""
+    if x.span is None or len(x.source.figures) < 2:
+        return set()
+    (lo, hi), *_ = claim_clause(x.source.text, x.span)
+    return times(x.source.text[lo:hi], (x.span[0] - lo, x.span[1] - lo))
+
+
 def _time(x: Sides) -> Found:
     if is_duration(x):
         return None  # the figure is itself a time: its unit and number were compared already
-    mine, theirs = times(own_clause(x), shifted(x)) or times(x.claim, x.stat_span), times(x.source.text, x.span)
+    mine = times(own_clause(x), shifted(x)) or times(x.claim, x.stat_span)
+    if x.stat_span and _FROM.search(x.claim, 0, x.stat_span[0]):
+        mine = mine | {0.0}  # "fell from about 18 to about 9 by week 33": the 18 is at the start
+    theirs = _source_clause_times(x) or times(x.source.text, x.span)
     if mine and theirs and not mine & theirs:
         return "time-point", "the claim and the source give the figure at different times", []
     return None

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from .cited_numbers import unread_numbers
 from .context_parts import bracketed, claim_clause, content, label, number_end, unit_of, words_text
-from .context_sides import TOPIC, Found, Sides, is_duration, own_clause
+from .context_sides import DURATION, POPULATIONS, TOPIC, Found, Sides, is_duration, own_clause
 from .context_totals import RESULT_STEMS
+from .source_text import SourceFigure
 from .wording import Word
 
 __all__ = ["outcome"]
@@ -24,7 +26,9 @@ _COMPLETE = re.compile(r"\b(?:fully|full|complete|completely|entirely|total reco
 
 _PEOPLE = ("people", "men", "women", "children")
 # "125 (89%) of the 141 patients": one fact, three numbers (an "and" or "or" starts another)
-_SAME_FACT = re.compile(r"(?:(?!\b(?:and|or|but|while|whereas)\b)[^,;:]){0,30}")
+_SAME_FACT = re.compile(
+    r"(?:(?!\b(?:and|or|but|while|whereas)\b)[^,;:]|\bor\s+(?:less|more|fewer|greater|over|under|above|below)\b){0,30}"
+)  # "walking at 0.8 m/s or less (n = 11": "or less" is the comparator, not another fact
 
 
 def _crossed(x: Sides) -> list[Word]:
@@ -36,19 +40,19 @@ def _crossed(x: Sides) -> list[Word]:
     attached: set[int] = set()  # where the words attached to other figures stand
     if TOPIC.search(x.claim):
         return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
-    for figure in x.source.figures:
+    for figure in _all_figures(x):
         if figure.start < x.span[1] and x.span[0] < figure.end:
             continue
         if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
             continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
-        if _SAME_FACT_FIGURE.match(figure.text):
-            continue  # a confidence interval, a time point: part of a figure, not another one
+        if _SAME_FACT_FIGURE.match(figure.text) or DURATION.search(figure.text):
+            continue  # a confidence interval, a time: part of a figure, not another one
         if _stated_in(figure.text, x.claim, x.stat_span):
             continue  # "786 people aged 45 and over": the claim attaches "aged" to the 45 too
         lo, hi = sorted((x.span[1], figure.start)) if figure.start >= x.span[1] else (figure.end, x.span[0])
         if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
             continue  # part of the same fact, not another figure
-        near = label(x.source.text, (figure.start, figure.end), before=1, after=2)
+        near = _other_label(x.source.text, (figure.start, figure.end), x.span)
         others.update({w.key: w for w in near if w.key not in own})
         attached.update(w.start for w in near)
     # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
@@ -58,8 +62,34 @@ def _crossed(x: Sides) -> list[Word]:
         # the claim states other figures: only the words of this figure's own clause
         (lo, hi), *_ = claim_clause(x.claim, x.stat_span)
         words_here = [w for w in words_here if lo <= w.start and w.end <= hi]
-    main = {w.key for w in words_here}  # a phrase's parts are too loose to cross ("nerve injury")
+    # a phrase's parts are too loose to cross ("nerve injury"); who the study is about is not an outcome
+    main = {w.key for w in words_here} - POPULATIONS
     return [others[k] for k in main if k in others and k not in elsewhere]
+
+
+def _other_label(text: str, span: tuple[int, int], ours: tuple[int, int]) -> tuple[Word, ...]:
+    """The words another figure owns: the word before it and two after, except the words
+    before the first item of a list that ours belongs to ("pain fell by 30% at week 4, 35% at
+    week 8": "fell" is every item's, not the 30%'s)."""
+    near = label(text, span, before=1, after=2)
+    if span[1] <= ours[0] and _LIST_BETWEEN.fullmatch(text[span[1] : ours[0]]):
+        return tuple(w for w in near if w.start >= span[1])
+    return near
+
+
+_LIST_BETWEEN = re.compile(r"[^;.()\[\]]{0,25}?(?:,|\band\b|\bor\b)\s*")
+
+
+def _all_figures(x: Sides) -> list[SourceFigure]:
+    """The source sentence's figures and its other numbers ("systolic ... (-2.63 mm Hg);
+    diastolic ... (-1.68 mm Hg)"), as the claim's numbers are read."""
+    read = [(f.start, f.end) for f in x.source.figures]
+    text = x.source.reading or x.source.text
+    measured = [n for n in unread_numbers(text, read) if _MEASURED.search(n.text)]  # not bare counts in a list
+    return [*x.source.figures, *(SourceFigure(n.start, n.end, n.text) for n in measured)]
+
+
+_MEASURED = re.compile(r"%|\d\s*(?!(?:times?|sessions?|steps?)\b)[a-z]", re.IGNORECASE)
 
 
 _SAME_FACT_FIGURE = re.compile(

@@ -95,6 +95,7 @@ _TIME = re.compile(
     r"eighteen|twenty|thirty)[\s-]*(?P<u>day|week|month|year|wk|mo|yr)s?\b",
     re.IGNORECASE,
 )
+_TIME_LABEL = re.compile(r"\b(?P<u>day|week|month)\s+(?P<n>\d+)\b", re.IGNORECASE)  # "at week 8", "by month 6"
 _START = re.compile(
     r"\b(?:on admission|at admission|at baseline|at the start|before treatment|at entry)\b", re.IGNORECASE
 )
@@ -124,7 +125,7 @@ def words_text(found: Sequence[Word]) -> str:
 
 
 # A bracket opened before the figure, with the statistic's name: "(23.1%", "(OR = 1.736", "(HR: 2.7"
-_OPENED = re.compile(r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*)?$")
+_OPENED = re.compile(r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*)?[-\u2212+]?$")
 
 
 def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
@@ -228,6 +229,9 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
             found.update(float(n.group(0)) * unit for n in numbers if not _inside(listed.start() + n.start(), skip))
         if not (skip and m.start() < skip[1] and skip[0] < m.end()):
             found.add(_time_value(m.group("n")) * unit)
+    for m in _TIME_LABEL.finditer(text):
+        if not (skip and m.start() < skip[1] and skip[0] < m.end()):
+            found.add(float(m.group("n")) * _DAYS[m.group("u").lower()])
     return found
 
 

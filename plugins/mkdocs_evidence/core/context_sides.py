@@ -12,8 +12,30 @@ from .context_parts import claim_clause
 from .source_text import SourceSentence
 from .wording import Word
 
-__all__ = ["TOPIC", "Found", "Sides", "is_duration", "own_clause", "shifted"]
+__all__ = ["POPULATIONS", "TOPIC", "Found", "Sides", "is_duration", "own_clause", "shifted"]
 
+# Words naming who a study is about (the population rule; never another figure's outcome)
+POPULATIONS = frozenset(
+    {
+        "=stroke",
+        "=multiple sclerosis",
+        "=cerebral palsy",
+        "=child",
+        "=man",
+        "=woman",
+        "=total hip arthroplasty",
+        "=total knee arthroplasty",
+        "diabet",
+        "older",
+        "elder",
+        "young",
+        "athlet",
+        "pregnant",
+        "infant",
+        "cancer",
+        "spinal cord",
+    }
+)
 TOPIC = re.compile(
     r"\b(?:looked at|studied|measured|examined|assessed|evaluated|investigated|whether|"
     r"what (?:predicted|affected|changed))\b",

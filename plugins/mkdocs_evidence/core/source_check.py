@@ -68,6 +68,9 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
                 and _same_time_unit(statistic, f.text)
                 and _same_time_unit(statistic, sentence.text, strict=True)
             ]
+            if _TIME_UNIT.search(statistic):  # a duration: every place the sentence states it with its unit
+                more = _durations(statistic, sentence.reading or sentence.text)
+                spans += [d for d in more if not any(a < d[1] and d[0] < b for a, b in spans)]
             if spans:
                 found.extend(Candidate(sentence, span) for span in spans)
             elif _TIME_UNIT.search(statistic):
