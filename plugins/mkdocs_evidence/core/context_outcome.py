@@ -74,10 +74,14 @@ def _other_label(text: str, span: tuple[int, int], ours: tuple[int, int]) -> tup
     near = label(text, span, before=1, after=2)
     if span[1] <= ours[0] and _LIST_BETWEEN.fullmatch(text[span[1] : ours[0]]):
         return tuple(w for w in near if w.start >= span[1])
+    if ours[1] <= span[0] and _LIST_BETWEEN.fullmatch(text[ours[1] : span[0]]):
+        # "20.9% of the exercise groups and 15.9% of the control groups dropped out": the
+        # verb after the last item is every item's; the 15.9%'s own word is "control"
+        return label(text, span, before=0, after=1)
     return near
 
 
-_LIST_BETWEEN = re.compile(r"[^;.()\[\]]{0,25}?(?:,|\band\b|\bor\b)\s*")
+_LIST_BETWEEN = re.compile(r"(?:\s*\([^()]*\))?[^;.()\[\]]{0,25}?(?:,|\band\b|\bor\b)\s*")
 
 
 def _all_figures(x: Sides) -> list[SourceFigure]:

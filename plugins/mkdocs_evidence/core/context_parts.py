@@ -128,6 +128,12 @@ def words_text(found: Sequence[Word]) -> str:
 _OPENED = re.compile(r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*)?[-\u2212+]?$")
 
 
+# A bracket of numbers right after a figure (its interval, its n): the clause reads on past it
+_INTERVAL = re.compile(r"\s*\((?:[^()a-zA-Z]|CI|SD|IQR|n|N|p|P|range|to)*\)", re.IGNORECASE)
+# A bracket of words right after a figure, saying what it counts: "63 (physical function)"
+_LABEL_AFTER = re.compile(r"\s*\(([A-Za-z][A-Za-z ,'-]{1,40})\)")
+
+
 def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
     """The ranges of ``text`` that describe the figure at ``span``, and whether it is bracketed."""
     start, end = span
@@ -139,8 +145,12 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
             return [(opened.start() + 1, close)], False  # "(6 weeks per device)": it says what it counts
         head = before[: opened.start()]
         return [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)], True
+    after = _LABEL_AFTER.match(text, end)
+    if after:  # "70 (pain), 63 (physical function)": the bracket names what the figure counts
+        return [(after.start(1), after.end(1))], True
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
-    right = next((m.start() for m in _BOUNDARY.finditer(text, end)), len(text))
+    skip = _INTERVAL.match(text, end)  # "20.9% (95% CI 16.7%-25.9%) of the exercise groups"
+    right = next((m.start() for m in _BOUNDARY.finditer(text, skip.end() if skip else end)), len(text))
     return [(left, right)], False
 
 
@@ -170,7 +180,8 @@ def label(text: str, span: tuple[int, int] | None, *, before: int = 4, after: in
         if any(a <= w.start and w.end <= b for a, b in ranges) and w.key not in UNITS and w.key not in _LABEL_SKIP
     ]
     left = [w for w in inside if w.end <= span[0]][-before:]
-    right = [] if bracketed else [w for w in inside if w.start >= span[1]][:after]
+    head_only = bracketed and ranges[0][1] <= span[0]  # "prolonged posture (23.1%)": only the words before
+    right = [] if head_only else [w for w in inside if w.start >= span[1]][:after]
     own = [w for w in inside if span[0] <= w.start and w.end <= span[1]]
     return tuple({w.key: w for w in (*left, *own, *right)}.values())
 
