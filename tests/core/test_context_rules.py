@@ -8,6 +8,7 @@ from mkdocs_evidence.core.cited_numbers import unread_numbers
 from mkdocs_evidence.core.context_parts import times
 from mkdocs_evidence.core.references import Reference
 from mkdocs_evidence.core.source_check import verify
+from mkdocs_evidence.core.source_text import source_sentences
 
 REVIEW = Reference(
     "review2030",
@@ -170,3 +171,50 @@ def test_older_people_are_what_an_age_effect_is_about():
 def test_a_comparator_does_not_start_another_fact():
     # "0.8 m/s or less (n = 40)": the 40 are the slow walkers
     assert _trial("In 40 people who walked slowly, pain fell.", "40 people")[0] == "match"
+
+
+GRADES = Reference(
+    "cohort2034",
+    fields={
+        "abstract": (
+            "After a severe sprain, full recovery was 54.2%. "
+            "After a mild sprain, 92% walked normally at 6 weeks. "
+            "Of 80 ankles, 52 (65%) were taped and 28 (35%) braced. "
+            "The trial arms were tape 40 (balance), 31 (strength) and 9 (mixed). "
+            "Re-injury rates were 12.5% (95% CI 8.1%-17.0%) in the taped group and 20.4% in the braced group. "
+            "Pain scores were higher in women (HRs of 1.8 and 1.3 for pain and stiffness)."
+        )
+    },
+)
+
+
+def _grades(claim: str, figure: str):
+    verdict = verify(figure, claim, [GRADES])
+    return verdict.state, verdict.comparison.kind if verdict.comparison else ""
+
+
+def test_a_figure_for_one_grade_of_a_contrast_the_claim_leaves_out():
+    assert _grades("After an ankle sprain, 54% recovered fully.", "54%") == ("mismatch", "subgroup-total")
+    assert _grades("After a severe sprain, 54% recovered fully.", "54%") == ("match", "")
+
+
+def test_a_sentence_ending_on_a_figure_is_its_own_sentence():
+    # the prose splitter keeps "... was 54%. Of 80 ankles ..." together; a source reads them apart
+    texts = [s.text for s in source_sentences(GRADES)]
+    assert "After a severe sprain, full recovery was 54.2%." in texts
+    assert _grades("After a mild sprain, 92% walked normally at 6 weeks.", "92%") == ("match", "")
+
+
+def test_a_bracket_of_words_after_a_figure_is_what_it_counts():
+    assert _grades("The strength arm had 31 people.", "31") == ("match", "")
+    assert _grades("The balance arm had 31 people.", "31") == ("mismatch", "outcome")
+
+
+def test_an_interval_does_not_end_a_figures_clause():
+    # "12.5% (95% CI ...) in the taped group": the braced group's word is "braced"
+    assert _grades("Re-injury happened to 12.5% of the braced group.", "12.5%") == ("mismatch", "outcome")
+    assert _grades("Re-injury happened to 12.5% of the taped group.", "12.5%") == ("match", "")
+
+
+def test_plural_ratio_names_are_read_as_ratios():
+    assert _grades("Women were 1.8 times as likely to have pain.", "1.8 times as likely")[0] == "match"

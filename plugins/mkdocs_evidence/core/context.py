@@ -246,8 +246,48 @@ _STUDIES_BEFORE = re.compile(
 )
 
 
+# Grades of one contrast, each a family of word forms
+_QUALIFIERS = (
+    (r"severe(?:ly)?", r"major", r"moderate(?:ly)?", r"mild(?:ly)?", r"minor"),
+    (r"partial(?:ly)?|incomplete(?:ly)?", r"complete(?:ly)?"),
+    (r"sudden(?:ly)?", r"gradual(?:ly)?|slow(?:ly)?"),
+    (r"acute", r"subacute", r"chronic"),
+)
+_LEADING = re.compile(r"^\s*(?:after|in|among|for|with|of)\b[^,;]{0,60},", re.IGNORECASE)
+
+
+def _has(family: str, text: str) -> bool:
+    return re.search(rf"\b(?:{family})\b", text, re.IGNORECASE) is not None
+
+
+def _qualified(x: Sides) -> Found:
+    """A figure the source gives for one grade of a contrast the claim leaves out: "HR 8.3 for
+    strokes leaving severe deficits" (and 2.9 for major ones) against "a stroke made death 8
+    times more likely"; "after a partial palsy, full recovery was 87.3%" (and after a complete
+    one ...). A clause comparing two grades is not one grade's."""
+    if x.span is None:
+        return None
+    (lo, hi), *_ = claim_clause(x.source.text, x.span)
+    lead = _LEADING.match(x.source.text)
+    if lead and (lead.end() > lo or re.search(r"\d", x.source.text[lead.end() : lo])):
+        lead = None  # the opening phrase is another figure's
+    own = (x.source.text[: lead.end()] if lead else "") + " " + x.source.text[lo:hi]
+    elsewhere = " ".join((*x.rest[1:], x.source.text[:lo], x.source.text[hi:]))
+    for group in _QUALIFIERS:
+        here = [f for f in group if _has(f, own)]
+        if len(here) != 1 or any(_has(f, x.claim) for f in group):
+            continue
+        others = [f for f in group if f != here[0] and _has(f, elsewhere)]
+        if others:
+            word = re.search(rf"\b(?:{here[0]})\b", own, re.IGNORECASE).group(0)
+            other = re.search(rf"\b(?:{others[0]})\b", elsewhere, re.IGNORECASE).group(0)
+            reason = f'the source gives this figure only for "{word}" (another for "{other}"), which the claim does not say'
+            return "subgroup-total", reason, []
+    return None
+
+
 def _subgroup(x: Sides) -> Found:
-    share = _share_of_total(x) or _paired_count(x)
+    share = _share_of_total(x) or _paired_count(x) or _qualified(x)
     if share:
         return share
     # "adults older than 18 years" is who could take part, not a subgroup

@@ -145,10 +145,11 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
             return [(opened.start() + 1, close)], False  # "(6 weeks per device)": it says what it counts
         head = before[: opened.start()]
         return [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)], True
-    after = _LABEL_AFTER.match(text, end)
-    if after:  # "70 (pain), 63 (physical function)": the bracket names what the figure counts
-        return [(after.start(1), after.end(1))], True
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    after = _LABEL_AFTER.match(text, end)
+    if after and not any(left <= w.start and w.end <= start for w in content(text)):
+        # "70 (pain), 63 (physical function)": a bare figure's bracket names what it counts
+        return [(after.start(1), after.end(1))], True
     skip = _INTERVAL.match(text, end)  # "20.9% (95% CI 16.7%-25.9%) of the exercise groups"
     right = next((m.start() for m in _BOUNDARY.finditer(text, skip.end() if skip else end)), len(text))
     return [(left, right)], False

@@ -75,7 +75,7 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
                 found.extend(Candidate(sentence, span) for span in spans)
             elif _TIME_UNIT.search(statistic):
                 found.extend(Candidate(sentence, span) for span in _durations(statistic, sentence.reading or sentence.text))
-            elif matches_figure(statistic, [sentence.reading or sentence.text]):
+            elif matches_figure(statistic, [_singular(sentence.reading or sentence.text)]):
                 found.append(Candidate(sentence, _number_span(statistic, sentence.reading or sentence.text)))
     return found
 
@@ -111,6 +111,14 @@ def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
 
 # "on average 20.9%": the source's own number, not a hedge the claim's "about 21%" must match
 _SOURCE_HEDGE = re.compile(r"^(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?", re.IGNORECASE)
+
+
+def _singular(text: str) -> str:
+    """ "HRs of 2.4, 2.3 and 2.3" read as hazard ratios, like "HR 2.4" (same length)."""
+    return _RATIO_PLURAL.sub(lambda m: m.group(1) + " ", text)
+
+
+_RATIO_PLURAL = re.compile(r"\b(HR|OR|RR|IRR|aOR|aHR)s\b")
 
 
 def _durations(statistic: str, text: str) -> list[tuple[int, int]]:
