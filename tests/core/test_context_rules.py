@@ -9,6 +9,7 @@ from mkdocs_evidence.core.context_parts import times
 from mkdocs_evidence.core.references import Reference
 from mkdocs_evidence.core.source_check import verify
 from mkdocs_evidence.core.source_text import source_sentences
+from mkdocs_evidence.core.wording import content_words
 
 REVIEW = Reference(
     "review2030",
@@ -218,3 +219,27 @@ def test_an_interval_does_not_end_a_figures_clause():
 
 def test_plural_ratio_names_are_read_as_ratios():
     assert _grades("Women were 1.8 times as likely to have pain.", "1.8 times as likely")[0] == "match"
+
+
+GROUPS = Reference(
+    "cohort2035",
+    fields={
+        "abstract": (
+            "Background: Creutzfeldt-Jakob disease (CJD) and stiff-person syndrome were compared. "
+            "A second group had a frozen shoulder. "
+            "Tremor was seen in 12 of 30 patients with CJD."
+        )
+    },
+)
+
+
+def test_a_group_the_study_names_elsewhere_is_not_the_figures_group():
+    verdict = verify("12 of 30 patients", "Tremor was seen in 12 of 30 patients with a frozen shoulder.", [GROUPS])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "population")
+
+
+def test_accents_and_hyphenated_long_forms_name_the_abbreviation():
+    # "Creutzfeldt-Jakob disease (CJD)": the claim's accented, hyphenated long form names the CJD
+    claim = "Tremor was seen in 12 of 30 patients with Creutzfeldt-Jakob disease."
+    assert verify("12 of 30 patients", claim, [GROUPS]).state == "match"
+    assert content_words("Guillain-Barré")[0].key == content_words("Guillain-Barre")[0].key

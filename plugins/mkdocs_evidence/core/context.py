@@ -136,8 +136,9 @@ def _with_abbreviations(keys: set[str], source: str) -> set[str]:
     """``keys`` and the abbreviations the source defines for words among them: "chronic
     migraine" in a claim names the source's "CM" ("... chronic migraine (CM) ...")."""
     out = set(keys)
+    parts = keys | {k for key in keys if "-" in key for w in content(key.replace("-", " ")) for k in w.keys}
     for short, long_form in abbreviations(source):
-        if len(long_form & keys) * 2 >= len(long_form):
+        if len(long_form & parts) * 2 >= len(long_form):  # "Guillain-Barre syndrome (GBS)"
             out.add(short)
     return out
 
@@ -347,7 +348,6 @@ def _total_result(x: Sides) -> Found:
     return "subgroup-total", f"the source gives this figure as {what}, not for the result the claim states", []
 
 
-_PHRASE_RULE = False  # the people after the figure: measured more wrong than right on the real guide
 
 
 _EXCLUDED = re.compile(r"\b(?:excluded|left out|were not included|not eligible|exclusion)\b", re.IGNORECASE)
@@ -374,12 +374,14 @@ def _population(x: Sides) -> Found:
         )
     if x.span is None or x.stat_span is None:
         return None
-    if not _PHRASE_RULE:
-        return None
     mine = population_phrase(x.claim, number_end(x.claim, x.stat_span))
     theirs = population_phrase(x.source.text, number_end(x.source.text, x.span))
     mine_keys = _with_abbreviations({k for w in mine for k in w.keys}, " ".join((*x.rest, x.source.text)))
-    if mine and theirs and not mine_keys & {k for w in theirs for k in w.keys}:
+    others = {k for text in x.rest[1:] if text != x.source.text for w in content(text) for k in w.keys}
+    # only a group the study names elsewhere, and never in this sentence: "9 of 16 people with
+    # spinal stenosis" where the sentence's 9 of 16 have HNP (and the stenosis group is another)
+    named_elsewhere = mine_keys & others and not mine_keys & x.source_keys
+    if mine and theirs and named_elsewhere and not mine_keys & {k for w in theirs for k in w.keys}:
         return (
             "population",
             f"the claim's figure is about {words_text(mine)}, the source's about {words_text(theirs)}",

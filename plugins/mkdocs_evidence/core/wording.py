@@ -11,6 +11,7 @@ their concepts or stems are equal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 __all__ = ["Word", "concept_name", "content_words", "words"]
 
 _SYNONYMS_FILE = Path(__file__).with_name("synonyms.yml")
-_WORD = re.compile(r"[a-z][a-z0-9'\u2019-]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+(?:[.,]\d+)*", re.IGNORECASE)  # letters of any script: "Barré"
 
 # Function words and words that say nothing about what is counted or about whom.
 STOPWORDS = frozenset(
@@ -64,6 +65,13 @@ class Word:
         return (self.key, *self.parts)
 
 
+def _fold(token: str) -> str:
+    """Accents off, so "Barré" and "Barre" are one word."""
+    if token.isascii():
+        return token
+    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     return snowballstemmer.stemmer("english")
@@ -103,7 +111,7 @@ def words(text: str) -> tuple[Word, ...]:
 
 @lru_cache(maxsize=32768)
 def _words(text: str) -> tuple[Word, ...]:
-    tokens = [(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = [(_fold(m.group(0).lower().replace("\u2019", "'")), m.start(), m.end()) for m in _WORD.finditer(text)]
     stems = [_stem(token) for token, _, _ in tokens]
     table, longest = _phrases()
     out: list[Word] = []
