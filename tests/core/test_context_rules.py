@@ -243,3 +243,44 @@ def test_accents_and_hyphenated_long_forms_name_the_abbreviation():
     claim = "Tremor was seen in 12 of 30 patients with Creutzfeldt-Jakob disease."
     assert verify("12 of 30 patients", claim, [GROUPS]).state == "match"
     assert content_words("Guillain-Barré")[0].key == content_words("Guillain-Barre")[0].key
+
+
+VALVES = Reference(
+    "cohort2036",
+    fields={
+        "abstract": (
+            "In the first 5 years, adjusted hazard ratios were 0.71 [0.65, 0.78] in town A and 0.66 [0.60, 0.73] in "
+            "town B, and over 15 years they were 0.85 [0.80, 0.90] in town A and 0.93 [0.88, 0.99] in town B. "
+            "After a plastic splint, women healed faster than men (HR 0.6; CI 0.4 to 0.8). "
+            "By contrast, after a metal splint, women had more pain than men (HR 1.9; CI 1.2 to 2.6). "
+            "The group had 410 women and 380 men."
+        )
+    },
+)
+
+
+def _valves(claim: str, figure: str):
+    verdict = verify(figure, claim, [VALVES])
+    return verdict.state, verdict.comparison.kind if verdict.comparison else ""
+
+
+def test_a_ratio_stated_away_from_its_name_is_found_but_not_an_interval_bound():
+    assert _valves("In town B, the risk was lower in the first 5 years (hazard ratio 0.66).", "hazard ratio 0.66")[0] == "match"
+    assert _valves("The risk was lower (hazard ratio 0.65).", "hazard ratio 0.65")[0] == "absent"  # a bound
+
+
+def test_a_list_of_figures_takes_the_nearest_time_before_it():
+    claim = "Over 15 years, the risk in town B was lower (hazard ratio 0.66)."
+    assert _valves(claim, "hazard ratio 0.66") == ("mismatch", "time-point")
+
+
+def test_a_claim_naming_the_other_grade_of_a_contrast():
+    assert _valves("After a metal splint, women had more pain than men (HR 1.9).", "HR 1.9") == ("match", "")
+    assert _valves("After a plastic splint, women had more pain than men (HR 1.9).", "HR 1.9") == (
+        "mismatch",
+        "subgroup-total",
+    )
+
+
+def test_a_count_after_were_names_what_it_counts():
+    assert _valves("Of those in the group, 410 were men.", "410")[1] == "unit"

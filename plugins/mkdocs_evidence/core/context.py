@@ -160,6 +160,7 @@ def _unit(x: Sides) -> Found:
     return None
 
 
+_ANY_TIME = re.compile(r"\b\d+(?:\.\d+)?[\s-]*(?:day|week|month|year)s?\b|\b(?:day|week|month)\s+\d+\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.IGNORECASE)
 
 
@@ -169,7 +170,17 @@ def _source_clause_times(x: Sides) -> set[float]:
     if x.span is None or len(x.source.figures) < 2:
         return set()
     (lo, hi), *_ = claim_clause(x.source.text, x.span)
-    return times(x.source.text[lo:hi], (x.span[0] - lo, x.span[1] - lo))
+    own = times(x.source.text[lo:hi], (x.span[0] - lo, x.span[1] - lo))
+    if own or len(times(x.source.text, x.span)) < 2:
+        return own
+    # "in the first 10 years (0.72 in CLUE I, 0.69 in CLUE II), and over 20 years (...)": the
+    # nearest time before the figure is its time
+    text = x.source.text
+    for m in reversed(list(_ANY_TIME.finditer(text, 0, x.span[0]))):
+        found = times(text[max(0, m.start() - 24) : m.end() + 8], None)  # with its context: "aged 7 to 17 years" is no time
+        if found:
+            return found
+    return set()
 
 
 def _time(x: Sides) -> Found:
@@ -253,8 +264,9 @@ _QUALIFIERS = (
     (r"partial(?:ly)?|incomplete(?:ly)?", r"complete(?:ly)?"),
     (r"sudden(?:ly)?", r"gradual(?:ly)?|slow(?:ly)?"),
     (r"acute", r"subacute", r"chronic"),
+    (r"bioprosthetic|tissue|biological|plastic", r"mechanical|metal"),
 )
-_LEADING = re.compile(r"^\s*(?:after|in|among|for|with|of)\b[^,;]{0,60},", re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:(?:by|in)\s+contrast,\s*|however,\s*)?(?:after|in|among|for|with|of)\b[^,;]{0,60},", re.IGNORECASE)
 
 
 def _has(family: str, text: str) -> bool:
@@ -276,7 +288,16 @@ def _qualified(x: Sides) -> Found:
     elsewhere = " ".join((*x.rest[1:], x.source.text[:lo], x.source.text[hi:]))
     for group in _QUALIFIERS:
         here = [f for f in group if _has(f, own)]
-        if len(here) != 1 or any(_has(f, x.claim) for f in group):
+        if len(here) != 1:
+            continue
+        said = [f for f in group if _has(f, x.claim)]
+        if said and here[0] not in said and not _has(said[0], x.source.text[:lo]):
+            # (a grade the sentence names before the figure's clause is its subject's: "people
+            # with severe knee OA ... walking at moderate intensity")
+            word = re.search(rf"\b(?:{said[0]})\b", x.claim, re.IGNORECASE).group(0)
+            theirs = re.search(rf"\b(?:{here[0]})\b", own, re.IGNORECASE).group(0)
+            return "subgroup-total", f'the claim says "{word}" where the source\'s figure is for "{theirs}"', []
+        if said:
             continue
         others = [f for f in group if f != here[0] and _has(f, elsewhere)]
         if others:

@@ -193,6 +193,9 @@ def number_end(text: str, span: tuple[int, int]) -> int:
     return span[0] + match.end() if match else span[1]
 
 
+_COPULA = frozenset({"were", "was", "are", "is"})
+
+
 def unit_of(text: str, end: int) -> tuple[str, Word] | None:
     """The kind of thing counted by the number ending at ``end``: the first unit noun among
     the next four words before any punctuation; None after a percentage."""
@@ -203,8 +206,8 @@ def unit_of(text: str, end: int) -> tuple[str, Word] | None:
     for w in words(window)[:4]:
         if w.key in UNITS:
             return UNITS[w.key], Word(w.key, w.text, w.start + end, w.end + end)
-        if w.text.lower() in STOPWORDS:
-            break  # "aged 45 and over with knee pain": the knee is not what 45 counts
+        if w.text.lower() in STOPWORDS and w.text.lower() not in _COPULA:
+            break  # "aged 45 and over with knee pain": the knee is not what 45 counts; "600 were women" is
     return None
 
 
@@ -262,7 +265,10 @@ def _time_value(n: str) -> float:
 
 # "6, 12 and " / "28 vs " / "6-" / "1 to ": the numbers of a list or range that share the unit after it
 _LISTED = re.compile(r"(?:\d+(?:\.\d+)?\s*(?:,|and|or|to|vs\.?|versus|-|\u2013)\s*)+$", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age of|mean age of|average age of)\s+(?:about\s+|over\s+)?$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|age of|mean age of|average age of)\s+(?:about\s+|over\s+)?(?:\d+\s*(?:to|-|\u2013|and)\s*)?$",
+    re.IGNORECASE,
+)
 # "a 2-year trial", "a 12-week programme": how long a study ran, not when the figure was read
 _LENGTH_OF = re.compile(r"[-\s]*(?:long\s+)?(?:trial|study|programme|program|course|follow-up|period|intervention)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*(?:old|of age)\b", re.IGNORECASE)

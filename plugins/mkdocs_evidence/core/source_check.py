@@ -77,6 +77,8 @@ def candidates(statistic: str, references: Sequence[Reference]) -> list[Candidat
                 found.extend(Candidate(sentence, span) for span in _durations(statistic, sentence.reading or sentence.text))
             elif matches_figure(statistic, [_singular(sentence.reading or sentence.text)]):
                 found.append(Candidate(sentence, _number_span(statistic, sentence.reading or sentence.text)))
+            elif _RATIO_STAT.search(statistic) and _RATIO_NAME.search(sentence.text):
+                found.extend(Candidate(sentence, span) for span in _ratios(statistic, sentence.reading or sentence.text))
     return found
 
 
@@ -111,6 +113,37 @@ def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
 
 # "on average 20.9%": the source's own number, not a hedge the claim's "about 21%" must match
 _SOURCE_HEDGE = re.compile(r"^(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?", re.IGNORECASE)
+
+
+_RATIO_STAT = re.compile(r"\b(?:hazard|odds|risk|rate)\s+ratio|\b(?:a?HR|a?OR|RR|IRR)\b|\brelative\s+risk", re.IGNORECASE)
+_RATIO_NAME = re.compile(r"\bhazards?\b|\b(?:odds|risk|rate)\s+ratios?\b|\b(?:a?HRs?|a?ORs?|RRs?|IRRs?)\b|\brelative\s+risks?\b", re.IGNORECASE)
+_RATIO_VALUE = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+
+
+def _ratios(statistic: str, text: str) -> list[tuple[int, int]]:
+    """Where a sentence that names a ratio ("fully adjusted hazard ratios of 0.72 [...] in
+    CLUE I, 0.69 [...] in CLUE II") states the statistic's ratio value, away from its name."""
+    from .figures import matches_figure
+
+    value = _RATIO_VALUE.search(statistic)
+    if value is None:
+        return []
+    return [
+        (m.start(), m.end())
+        for m in _RATIO_VALUE.finditer(text)
+        if matches_figure(value.group(0), [m.group(0)])
+        and not _in_interval(text, m.start())
+    ]
+
+
+def _in_interval(text: str, at: int) -> bool:
+    """Whether the number at ``at`` is a bound of an interval: "CI 0.5 to 1.1", "[0.68, 0.77]"."""
+    if re.search(r"(?:\bCI|\bto|[-\u2013])\s*$", text[max(0, at - 12) : at]) or re.match(r"\s*(?:to|-|\u2013)\s*\d", text[at:]):
+        return True
+    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
+    closed = max(text.rfind(")", 0, at), text.rfind("]", 0, at))
+    inside = text[opened + 1 : at] if opened > closed else None
+    return inside is not None and bool(re.match(r"\s*(?:[\d.\s,;-]|95%|CI)*$", inside))
 
 
 def _singular(text: str) -> str:

@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     case cases group groups had experienced another consecutive prospectively retrospectively
     md smd underwent undergoing results methods background objective objectives conclusion conclusions
     undergone examined examine assessed evaluated investigated consecutively whether using used use uses
-    hazard ratio ratios odds hr hrs rr ci confidence interval difference differences
+    hazard ratio ratios odds hr hrs rr ci confidence interval difference differences adjusted unadjusted
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
