@@ -284,3 +284,13 @@ def test_a_claim_naming_the_other_grade_of_a_contrast():
 
 def test_a_count_after_were_names_what_it_counts():
     assert _valves("Of those in the group, 410 were men.", "410")[1] == "unit"
+
+
+def test_a_share_after_a_count_is_labelled_by_the_words_after_its_bracket():
+    source = Reference(
+        "trial2037",
+        fields={"abstract": "Of the 90 patients, 63 of 90 patients (70%) sent back their diaries, and 40% (30%-50%) of the rest wrote in."},
+    )
+    assert verify("70%", "After a year, 70% of the patients sent back their diaries.", [source]).state == "match"
+    verdict = verify("70%", "After a year, 70% of the patients felt better.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")

@@ -45,6 +45,8 @@ def _crossed(x: Sides) -> list[Word]:
             continue
         if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
             continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
+        if re.search(r"\d%?\s*[(\[]\s*$", x.source.text[: figure.start]):
+            continue  # "15.9% (11.8%-21.1%)": the interval of another figure
         if _SAME_FACT_FIGURE.match(figure.text) or DURATION.search(figure.text):
             continue  # a confidence interval, a time: part of a figure, not another one
         if _stated_in(figure.text, x.claim, x.stat_span):

@@ -144,7 +144,14 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
         if any(end <= w.start and w.end <= close for w in content(text)):
             return [(opened.start() + 1, close)], False  # "(6 weeks per device)": it says what it counts
         head = before[: opened.start()]
-        return [(max((m.end() for m in _BOUNDARY.finditer(head)), default=0), len(head)), (start, end)], True
+        lo = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
+        if any(lo <= w.start and w.end <= len(head) and w.key not in UNITS for w in content(text)):
+            return [(lo, len(head)), (start, end)], True
+        # "200 of 286 patients (70%) gave follow-up information": a count before the bracket,
+        # so the words after it say what the share counts
+        shut = text.find(")", end)
+        right = next((m.start() for m in _BOUNDARY.finditer(text, shut + 1)), len(text)) if shut >= 0 else len(text)
+        return [(lo, right)], False
     left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
     after = _LABEL_AFTER.match(text, end)
     if after and not any(left <= w.start and w.end <= start for w in content(text)):
