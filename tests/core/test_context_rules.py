@@ -294,3 +294,9 @@ def test_a_share_after_a_count_is_labelled_by_the_words_after_its_bracket():
     assert verify("70%", "After a year, 70% of the patients sent back their diaries.", [source]).state == "match"
     verdict = verify("70%", "After a year, 70% of the patients felt better.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")
+
+
+def test_plural_abbreviations_are_their_singular():
+    assert content_words("340 TKRs")[0].key == content_words("one TKR")[0].key
+    source = Reference("registry2038", fields={"abstract": "We studied 2,410 primary TKRs done in a row."})
+    assert verify("2,410", "The registry covered 2,410 knee replacements.", [source]).state == "match"

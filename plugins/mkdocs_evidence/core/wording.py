@@ -65,6 +65,16 @@ class Word:
         return (self.key, *self.parts)
 
 
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
+
+
+def _token(raw: str) -> str:
+    """A word as it is compared: lower case, no accents; "TKRs" and "RCTs" as "tkr", "rct"."""
+    if _PLURAL_ABBREVIATION.fullmatch(raw):
+        raw = raw[:-1]
+    return _fold(raw.lower().replace("\u2019", "'"))
+
+
 def _fold(token: str) -> str:
     """Accents off, so "Barré" and "Barre" are one word."""
     if token.isascii():
@@ -111,7 +121,7 @@ def words(text: str) -> tuple[Word, ...]:
 
 @lru_cache(maxsize=32768)
 def _words(text: str) -> tuple[Word, ...]:
-    tokens = [(_fold(m.group(0).lower().replace("\u2019", "'")), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = [(_token(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
     stems = [_stem(token) for token, _, _ in tokens]
     table, longest = _phrases()
     out: list[Word] = []
