@@ -300,3 +300,15 @@ def test_plural_abbreviations_are_their_singular():
     assert content_words("340 TKRs")[0].key == content_words("one TKR")[0].key
     source = Reference("registry2038", fields={"abstract": "We studied 2,410 primary TKRs done in a row."})
     assert verify("2,410", "The registry covered 2,410 knee replacements.", [source]).state == "match"
+
+
+def test_a_rate_of_events_is_not_a_count_of_people():
+    source = Reference("review2039", fields={"abstract": "Tai chi cut the rate of falls by 19% (12 trials)."})
+    verdict = verify("19%", "Tai chi cut the number of people who had a fall by 19%.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")
+    assert verify("19%", "Tai chi cut the rate of falls by 19%.", [source]).state == "match"
+
+
+def test_study_counts_that_report_a_finding_are_not_other_outcomes():
+    source = Reference("review2040", fields={"abstract": "Data from 30 trials showed that yoga eased pain (8 points/100)."})
+    assert verify("8 points", "Yoga eased pain by 8 points out of 100.", [source]).state == "match"

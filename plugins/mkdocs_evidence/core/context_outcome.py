@@ -43,8 +43,9 @@ def _crossed(x: Sides) -> list[Word]:
     for figure in _all_figures(x):
         if figure.start < x.span[1] and x.span[0] < figure.end:
             continue
-        if (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies":
-            continue  # "topiramate (9 RCTs)": how much evidence, not another outcome
+        studies = (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies"
+        if studies and (_in_brackets(x.source.text, figure.start) or _REPORTS.match(x.source.text, figure.end)):
+            continue  # "topiramate (9 RCTs)", "44 trials showed that ...": how much evidence, not another outcome
         if re.search(r"\d%?\s*[(\[]\s*$", x.source.text[: figure.start]):
             continue  # "15.9% (11.8%-21.1%)": the interval of another figure
         if _SAME_FACT_FIGURE.match(figure.text) or DURATION.search(figure.text):
@@ -67,6 +68,14 @@ def _crossed(x: Sides) -> list[Word]:
     # a phrase's parts are too loose to cross ("nerve injury"); who the study is about is not an outcome
     main = {w.key for w in words_here} - POPULATIONS
     return [others[k] for k in main if k in others and k not in elsewhere]
+
+
+_REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:showed|found|reported|suggested|gave|indicated)\b", re.IGNORECASE)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
+    return opened > max(text.rfind(")", 0, at), text.rfind("]", 0, at))
 
 
 def _other_label(text: str, span: tuple[int, int], ours: tuple[int, int]) -> tuple[Word, ...]:
@@ -115,7 +124,32 @@ def _stated_in(figure: str, claim: str, skip: tuple[int, int] | None) -> bool:
     )
 
 
+_RATE = re.compile(r"\brates?\s+of\b", re.IGNORECASE)
+_PEOPLE_WHO = re.compile(
+    r"\bnumber\s+of\s+(?:\w+\s+){0,2}(?:people|patients|participants|adults|women|men|children)\s+who\b|"
+    r"\b(?:people|patients|participants|adults)\s+who\s+(?:had|have|has|fell|fall)\b",
+    re.IGNORECASE,
+)
+
+
+def _rate_or_people(x: Sides) -> Found:
+    """A rate of events against a count of people with one: "the rate of falls is 23% lower"
+    is not "23% fewer people had a fall" (one person may fall many times)."""
+    if x.span is None:
+        return None
+    (lo, hi), *_ = claim_clause(x.source.text, x.span)
+    source, claim = x.source.text[lo:hi], own_clause(x)
+    if _RATE.search(source) and _PEOPLE_WHO.search(claim) and not _PEOPLE_WHO.search(source):
+        return "outcome", "the source's figure is a rate of events; the claim counts the people who had one", []
+    if _PEOPLE_WHO.search(source) and _RATE.search(claim) and not _RATE.search(source):
+        return "outcome", "the source's figure counts the people who had an event; the claim gives a rate of events", []
+    return None
+
+
 def outcome(x: Sides) -> Found:
+    rated = _rate_or_people(x)
+    if rated:
+        return rated
     crossed = _crossed(x)
     if crossed:
         return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
