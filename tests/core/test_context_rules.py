@@ -310,5 +310,7 @@ def test_a_rate_of_events_is_not_a_count_of_people():
 
 
 def test_study_counts_that_report_a_finding_are_not_other_outcomes():
-    source = Reference("review2040", fields={"abstract": "Data from 30 trials showed that yoga eased pain (8 points/100)."})
-    assert verify("8 points", "Yoga eased pain by 8 points out of 100.", [source]).state == "match"
+    source = Reference(
+        "review2040", fields={"abstract": "Data from 30 trials showed that regular yoga eased back pain (8 points/100)."}
+    )
+    assert verify("8 points", "Regular yoga eased back pain by 8 points out of 100.", [source]).state == "match"
