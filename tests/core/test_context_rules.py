@@ -314,3 +314,20 @@ def test_study_counts_that_report_a_finding_are_not_other_outcomes():
         "review2040", fields={"abstract": "Data from 30 trials showed that regular yoga eased back pain (8 points/100)."}
     )
     assert verify("8 points", "Regular yoga eased back pain by 8 points out of 100.", [source]).state == "match"
+
+
+def test_a_figure_for_all_the_patients_given_to_one_group():
+    source = Reference("trial2041", fields={"abstract": "At 1 year, 60% of all the patients were back at work."})
+    verdict = verify("60%", "At 1 year, 60% of the people given the new brace were back at work.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")
+    assert verify("60%", "At 1 year, 60% of the patients were back at work.", [source]).state == "match"
+
+
+def test_a_comparison_bracket_is_labelled_by_the_words_before_it():
+    # "(48.5% versus 20.1%)": "versus" says nothing; the group before the bracket owns both
+    source = Reference(
+        "cohort2042",
+        fields={"abstract": "Falls happened in 25.3%, and were more common among the night-shift nurses (48.5% versus 20.1%)."},
+    )
+    verdict = verify("25%", "Among night-shift nurses, 25% had a fall.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")

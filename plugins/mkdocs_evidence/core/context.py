@@ -282,7 +282,7 @@ def _qualified(x: Sides) -> Found:
         return None
     (lo, hi), *_ = claim_clause(x.source.text, x.span)
     lead = _LEADING.match(x.source.text)
-    if lead and (lead.end() > lo or re.search(r"\d", x.source.text[lead.end() : lo])):
+    if lead and (lead.end() > lo or any(lead.end() <= f.start < lo for f in x.source.figures)):
         lead = None  # the opening phrase is another figure's
     own = (x.source.text[: lead.end()] if lead else "") + " " + x.source.text[lo:hi]
     elsewhere = " ".join((*x.rest[1:], x.source.text[:lo], x.source.text[hi:]))
@@ -308,8 +308,29 @@ def _qualified(x: Sides) -> Found:
     return None
 
 
+_EVERYONE = re.compile(
+    r"\b(?:of|in)\s+all\s+(?:the\s+)?(?:\w+\s+)?(?:patients|participants|people|subjects)\b|\bboth\s+groups\b|\beveryone\b",
+    re.IGNORECASE,
+)
+_ONE_GROUP = re.compile(
+    r"\b(?:given|treated\s+with|who\s+(?:had|took|received|got|were\s+given)|in\s+the\s+[\w-]+\s+(?:group|arm)|"
+    r"[\w-]+\s+group)\b",
+    re.IGNORECASE,
+)
+
+
+def _everyone(x: Sides) -> Found:
+    """ "two thirds of all the patients" given to one group: "two thirds of the people given
+    robot practice"."""
+    if x.span is None or not _EVERYONE.search(x.source.text[x.span[0] : x.span[1] + 30]):
+        return None
+    if _ONE_GROUP.search(own_clause(x)):
+        return "subgroup-total", "the source's figure is for all the patients; the claim gives it to one group", []
+    return None
+
+
 def _subgroup(x: Sides) -> Found:
-    share = _share_of_total(x) or _paired_count(x) or _qualified(x)
+    share = _share_of_total(x) or _paired_count(x) or _qualified(x) or _everyone(x)
     if share:
         return share
     # "adults older than 18 years" is who could take part, not a subgroup
