@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
     md smd underwent undergoing results methods background objective objectives conclusion conclusions
     undergone examined examine assessed evaluated investigated consecutively whether using used use uses
     hazard ratio ratios odds hr hrs rr ci confidence interval difference differences adjusted unadjusted
+    versus vs against compared
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
