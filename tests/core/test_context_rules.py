@@ -331,3 +331,10 @@ def test_a_comparison_bracket_is_labelled_by_the_words_before_it():
     )
     verdict = verify("25%", "Among night-shift nurses, 25% had a fall.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "outcome")
+
+
+def test_enrolled_and_followed_are_read_from_the_figures_own_clause():
+    source = Reference("cohort2043", fields={"abstract": "In all, 80 patients were enrolled, and 52 of them were followed for 2 years."})
+    verdict = verify("80 people", "The study followed 80 people for 2 years.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")
+    assert verify("52 people", "The study followed 52 people for 2 years.", [source]).state == "match"

@@ -343,7 +343,7 @@ def _subgroup(x: Sides) -> Found:
         )
     if TOPIC.search(x.claim) or not _counts_people(x):
         return _total_result(x)  # "looked at who dropped out": a topic; "took 1.49 N/kg": not a head count
-    stems = {w.key for w in words(x.source.text)}
+    stems = {w.key for w in words(_source_clause(x))}  # "69 were enrolled, and 49 of them were followed"
     claimed = {w.key for w in words(own_clause(x))}
     if claimed & TOTAL_STEMS and stems & _ATTRITION and not stems & TOTAL_STEMS:
         return (
@@ -358,6 +358,14 @@ def _subgroup(x: Sides) -> Found:
             [],
         )
     return _total_result(x)
+
+
+def _source_clause(x: Sides) -> str:
+    """The source figure's own clause (the whole sentence when the figure is not located)."""
+    if x.span is None:
+        return x.source.text
+    (lo, hi), *_ = claim_clause(x.source.text, x.span)
+    return x.source.text[lo:hi]
 
 
 def _total_result(x: Sides) -> Found:
