@@ -3,11 +3,14 @@
     .venv/bin/python benchmarks/source_check_accuracy.py [--verbose]
 
 Reads tests/corpus/source-pairs/*.yml (format in that folder's README). Each claim is checked
-against its file's paraphrased abstract with the same code the build runs
-(core/source_check.verify for every statistic the prose finder finds in the claim). A claim is
-predicted ``mismatch`` when any of its statistics is, ``absent`` when one is not in the source,
-else ``match``. Precision and recall are for ``mismatch``. Files whose name's sha256 starts with
-a hex digit below 5 are the held-out test set (never tuned on); the rest are the tuning set.
+against its file's paraphrased abstract with the same code the build runs: core/source_check.verify
+for every statistic the prose finder finds in the claim, then for the claim's other numbers
+(core/cited_numbers.py), as a cited sentence is read. A claim is predicted ``mismatch`` when any
+of its figures is, ``absent`` when one is not in the source, else ``match``. Precision and recall
+are for ``mismatch``; a table by kind follows (how often each kind is flagged right or wrong, and
+how many labelled mismatches of each kind are found). Files whose name's sha256 starts with a hex
+digit below 5 are the held-out test set (never tuned on); the rest are the tuning set.
+``--verbose`` lists the tuning set's disagreements with the figure and the rule's reason.
 """
 
 from __future__ import annotations
