@@ -338,3 +338,13 @@ def test_enrolled_and_followed_are_read_from_the_figures_own_clause():
     verdict = verify("80 people", "The study followed 80 people for 2 years.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")
     assert verify("52 people", "The study followed 52 people for 2 years.", [source]).state == "match"
+
+
+def test_a_coded_bracket_is_labelled_by_the_words_before_it_and_day_is_not_night():
+    source = Reference(
+        "survey2044",
+        fields={"abstract": "Cramp during the day (Q2, explaining 7.5% of the variance) and cramp at night (Q5, explaining 18.4%) predicted sleep."},
+    )
+    assert verify("18%", "Cramp at night explained 18% of the variance.", [source]).state == "match"
+    verdict = verify("18%", "Cramp during the day explained 18% of the variance.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")

@@ -265,12 +265,21 @@ _QUALIFIERS = (
     (r"sudden(?:ly)?", r"gradual(?:ly)?|slow(?:ly)?"),
     (r"acute", r"subacute", r"chronic"),
     (r"bioprosthetic|tissue|biological|plastic", r"mechanical|metal"),
+    (r"daytime|during\s+the\s+day|by\s+day", r"night-?time|at\s+night|nocturnal|overnight"),
 )
 _LEADING = re.compile(r"^\s*(?:(?:by|in)\s+contrast,\s*|however,\s*)?(?:after|in|among|for|with|of)\b[^,;]{0,60},", re.IGNORECASE)
 
 
 def _has(family: str, text: str) -> bool:
     return re.search(rf"\b(?:{family})\b", text, re.IGNORECASE) is not None
+
+
+def _subject_grade(family: str, x: Sides, lo: int) -> bool:
+    """Whether the sentence names ``family`` before the figure's clause with no figure after it
+    (the sentence's subject: "people with severe knee OA ... walking at moderate intensity"),
+    rather than as another figure's grade ("cramp by day (7.5%) and at night (18.4%)")."""
+    mention = list(re.finditer(rf"\b(?:{family})\b", x.source.text[:lo], re.IGNORECASE))
+    return bool(mention) and not any(mention[-1].end() <= f.start < lo for f in x.source.figures)
 
 
 def _qualified(x: Sides) -> Found:
@@ -291,9 +300,7 @@ def _qualified(x: Sides) -> Found:
         if len(here) != 1:
             continue
         said = [f for f in group if _has(f, x.claim)]
-        if said and here[0] not in said and not _has(said[0], x.source.text[:lo]):
-            # (a grade the sentence names before the figure's clause is its subject's: "people
-            # with severe knee OA ... walking at moderate intensity")
+        if said and here[0] not in said and not _subject_grade(said[0], x, lo):
             word = re.search(rf"\b(?:{said[0]})\b", x.claim, re.IGNORECASE).group(0)
             theirs = re.search(rf"\b(?:{here[0]})\b", own, re.IGNORECASE).group(0)
             return "subgroup-total", f'the claim says "{word}" where the source\'s figure is for "{theirs}"', []

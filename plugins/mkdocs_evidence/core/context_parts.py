@@ -125,7 +125,9 @@ def words_text(found: Sequence[Word]) -> str:
 
 
 # A bracket opened before the figure, with the statistic's name: "(23.1%", "(OR = 1.736", "(HR: 2.7"
-_OPENED = re.compile(r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*)?[-\u2212+]?$")
+_OPENED = re.compile(
+    r"\(\s*(?:(?:a?OR|HR|RR|IRR|MD|SMD|RaR|n|N)\s*[:=]?\s*|(?P<code>[A-Za-z]{1,3}\d{0,2}\s*[,;:]\s*(?:[a-z]+\s*)?))?[-\u2212+]?$"
+)  # "(23.1%", "(OR = 1.7", "(Q9, explaining 16.2%"
 
 
 # A bracket of numbers right after a figure (its interval, its n): the clause reads on past it
@@ -141,7 +143,7 @@ def _clause(text: str, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bo
     opened = _OPENED.search(before)
     if opened and not re.search(r"\d\s*\($", before[: opened.start() + 1]):
         close = re.compile(r"[),;]|$").search(text, end).start()
-        if any(end <= w.start and w.end <= close for w in content(text)):
+        if not opened.group("code") and any(end <= w.start and w.end <= close for w in content(text)):
             return [(opened.start() + 1, close)], False  # "(6 weeks per device)": it says what it counts
         head = before[: opened.start()]
         lo = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
