@@ -348,3 +348,10 @@ def test_a_coded_bracket_is_labelled_by_the_words_before_it_and_day_is_not_night
     assert verify("18%", "Cramp at night explained 18% of the variance.", [source]).state == "match"
     verdict = verify("18%", "Cramp during the day explained 18% of the variance.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")
+
+
+def test_right_after_treatment_is_a_time_of_its_own():
+    source = Reference("review2045", fields={"abstract": "Right after treatment, exercise lowered pain by 14 points/100."})
+    assert verify("14 points", "Straight after a course of treatment, exercise lowered pain by 14 points.", [source]).state == "match"
+    verdict = verify("14 points", "Three months after treatment, exercise lowered pain by 14 points.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "time-point")

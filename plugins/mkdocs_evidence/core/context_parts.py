@@ -95,6 +95,13 @@ _TIME = re.compile(
     r"eighteen|twenty|thirty)[\s-]*(?P<u>day|week|month|year|wk|mo|yr)s?\b",
     re.IGNORECASE,
 )
+END_OF_TREATMENT = 0.5  # "right after treatment": a time of its own, before any "N months after"
+_END_OF_TREATMENT = re.compile(
+    r"\b(?:right|straight|immediately|just)\s+after\s+(?:the\s+|a\s+)?(?:course\s+of\s+)?(?:treatment|training|the\s+course|course|"
+    r"programme|program|intervention)\b|\bat\s+the\s+end\s+of\s+(?:the\s+)?(?:treatment|training|programme|program)\b|"
+    r"\bpost-?treatment\b",
+    re.IGNORECASE,
+)
 _TIME_LABEL = re.compile(r"\b(?P<u>day|week|month)\s+(?P<n>\d+)\b", re.IGNORECASE)  # "at week 8", "by month 6"
 _START = re.compile(
     r"\b(?:on admission|at admission|at baseline|at the start|before treatment|at entry)\b", re.IGNORECASE
@@ -243,6 +250,8 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
     A list or range before the unit names each of its times ("at 6, 12 and 18 months", "28 vs
     56 days"); an age is not a time ("aged 45 years", "38 years old")."""
     found = {0.0} if _START.search(text) else set()
+    if _END_OF_TREATMENT.search(text):
+        found.add(END_OF_TREATMENT)
     for m in _TIME.finditer(text):
         if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()) or _LENGTH_OF.match(text, m.end()):
             continue
