@@ -355,3 +355,26 @@ def test_right_after_treatment_is_a_time_of_its_own():
     assert verify("14 points", "Straight after a course of treatment, exercise lowered pain by 14 points.", [source]).state == "match"
     verdict = verify("14 points", "Three months after treatment, exercise lowered pain by 14 points.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "time-point")
+
+
+def test_test_names_spreads_and_frequencies():
+    # "the 10-metre walk" names a test; "a week" after "3 times" is a frequency, read as 3
+    assert [n.text for n in unread_numbers("They did the 10-metre walk 3 times a week.")] == ["3"]
+    assert times("mean age 51.8 ± 10.2 years, ill for 9.0 ± 7.9 years", None) == set()
+
+
+def test_a_located_sentence_outweighs_one_where_the_number_was_not_found():
+    source = Reference(
+        "pilot2046",
+        fields={"abstract": "Nine pwMS (2 males, 7 females) took part. Each wore a monitor for seven days."},
+    )
+    verdict = verify("7", "Of the nine people, 7 were men.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")
+
+
+def test_who_a_count_is_about_is_not_what_it_counts():
+    source = Reference(
+        "pilot2047",
+        fields={"abstract": "People with multiple sclerosis (pwMS) were studied. Nine pwMS aged 35 to 64 took part."},
+    )
+    assert verify("nine", "In a pilot study, nine people tried the device.", [source]).state == "match"

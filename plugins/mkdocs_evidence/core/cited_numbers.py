@@ -10,6 +10,7 @@ clearly not figures:
 * doses: "300 mg", "2 tablets";
 * dates: "in 2019", "published from 1990 to 2010", "12 March";
 * the top of a scale or a rate's denominator: "12 points out of 100", "7/10", "per 1,000";
+* the name of a test: "the 10-metre walk", "a 6-minute walk test";
 * a list's first items: "at 6, 12 and 18 months" is read as "12 and 18 months";
 * "one" alone ("one trial", "in one arm"): a word, not a figure; a number word after "the"
   ("the two devices"): which ones, not how many.
@@ -31,7 +32,7 @@ __all__ = ["CitedNumber", "unread_numbers"]
 _HEDGE = "(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True) if h[0].isalpha()) + ")"
 _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|"
-    r"metres?|meters?|m/s|cm/s|cm|mm\s?Hg|mm2|square\s+millimet(?:re|er)s?|mm|km|kg|points?|steps?|times?|sessions?)"
+    r"metres?|meters?|m/s|cm/s|cm|mm\s?Hg|mm2|square\s+millimet(?:re|er)s?|mm|km|kg|points?|steps?|sessions?)"
 )
 _FIGURE = re.compile(
     rf"(?:\b{_HEDGE}\s+)?(?<![\w.,/\u2010\u2011])(?<!\w-)(?P<n>{NUM})(?:{RANGE_SEP}{NUM})?"
@@ -50,6 +51,7 @@ _DATE = re.compile(rf"^\s*{_MONTHS}\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _SCALE_TOP = re.compile(r"(?:\bout\s+of|/|\bper|\bevery|\bin\s+every)\s*$", re.IGNORECASE)
+_TEST_NAME = re.compile(r"[\s-]*(?:walk|walking|run|stair|step|sit-to-stand)\b|[\s-]*test\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"\s*,\s*\d")
 _LIST = re.compile(r"^\s*(?:[-*+]\s*)?$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|both|all)\s+$", re.IGNORECASE)
@@ -88,6 +90,8 @@ def _is_figure(sentence: str, m: re.Match[str]) -> bool:
         return False
     if _LIST.match(before) and re.match(r"[.)]\s", sentence[m.end("n") :]):
         return False  # "1. Walk daily": a list number
+    if m.group("u") and _TEST_NAME.match(after):
+        return False  # "the 10-metre walk", "a 6-minute walk test": the name of a test
     if not m.group("u") and (_DOSE_AFTER.match(after) or _DATE.match(after) or _LIST_ITEM.match(after)):
         return False
     return not (_YEAR.fullmatch(number) and not m.group("u") and "%" not in m.group(0))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .cited_numbers import unread_numbers
-from .context_parts import bracketed, claim_clause, content, label, number_end, unit_of, words_text
+from .context_parts import abbreviations, bracketed, claim_clause, content, label, number_end, unit_of, words_text
 from .context_sides import DURATION, POPULATIONS, TOPIC, Found, Sides, is_duration, own_clause
 from .context_totals import RESULT_STEMS
 from .source_text import SourceFigure
@@ -169,14 +169,24 @@ def outcome(x: Sides) -> Found:
     counted = unit_of(x.source.text, number_end(x.source.text, x.span)) if x.span else None
     if counted and counted[0] in (*_PEOPLE, "studies") and not bracketed(x.source.text, x.span):
         return None  # who a count of people (or of studies) is about is the population rule's to judge
-    enough = len(x.label) >= 2 or (x.label and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
-    if enough and not covered:
+    # who the figure is about ("Nine pwMS aged 35 to 64") is not what it counts
+    told = _who(x)
+    what = [w for w in x.label if w.key not in told]
+    enough = len(what) >= 2 or (what and bracketed(x.source.text, x.span))  # "cross-legged (6 patients)"
+    if enough and not [w for w in what if w.key in x.near_keys]:
         return (
             "outcome",
-            f"the source attaches this figure to {words_text(x.label)}, which the claim does not say",
-            x.missing,
+            f"the source attaches this figure to {words_text(what)}, which the claim does not say",
+            [w for w in x.missing if w.key not in told],
         )
     return None
+
+
+def _who(x: Sides) -> set[str]:
+    """Ages, and abbreviations the source defines for a population ("people with multiple
+    sclerosis (pwMS)"): who a figure is about, never what it counts."""
+    text = " ".join((*x.rest, x.source.text))
+    return {"=age"} | {short for short, long in abbreviations(text) if short.startswith("pw") and long & POPULATIONS}
 
 
 def _follow_up(x: Sides) -> Found:

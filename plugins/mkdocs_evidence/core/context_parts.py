@@ -255,6 +255,8 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
     for m in _TIME.finditer(text):
         if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()) or _LENGTH_OF.match(text, m.end()):
             continue
+        if re.search(r"[\u00b1]\s*$|\+/-\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "51.77 ± 10.16 years": a spread, not a time
         unit = _DAYS[m.group("u").lower()]
         listed = _LISTED.search(text, 0, m.start())
         if listed:
@@ -292,7 +294,7 @@ _LENGTH_OF = re.compile(r"[-\s]*(?:long\s+)?(?:trial|study|programme|program|cou
 _AGE_AFTER = re.compile(r"\s*(?:old|of age)\b", re.IGNORECASE)
 
 
-_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w'\u2019-]*[\s-]+){1,6})\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_ABBREVIATION = re.compile(r"((?:[A-Za-z][\w'\u2019-]*[\s-]+){1,6})\(((?:[A-Z]|[a-z]{1,3}(?=[A-Z]{2}))[A-Za-z0-9-]{1,9})\)")  # "(CM)", "(pwMS)"
 
 
 @lru_cache(maxsize=4096)
@@ -309,7 +311,7 @@ def abbreviations(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         long_form = tokens[-len(letters) :]
         if [t[0].lower() for t in long_form] != letters and not short.lower().startswith(long_form[0][0].lower()):
             continue
-        keys = frozenset(k for w in content(" ".join(long_form)) for k in w.keys)
+        keys = frozenset(w.key for w in content(" ".join(long_form)))
         short_keys = [w.key for w in words(short)]
         if keys and short_keys:
             found.append((short_keys[0], keys))

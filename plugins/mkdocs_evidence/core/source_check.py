@@ -93,13 +93,16 @@ def verify(statistic: str, claim: str, references: Sequence[Reference], *, befor
         other = other_unit(statistic, claim, references)
         return Verdict("mismatch", other, text_checked, 1) if other else Verdict("absent", text_checked=text_checked)
     comparisons = [compare(claim, statistic, c.sentence, c.span, _others(c, references), before) for c in found]
+    # a sentence where the number was not located ("seven days" for a claim's 7) says little:
+    # it is weighed only when no sentence locates the figure
+    comparisons = [c for c in comparisons if c.span is not None] or comparisons
     agreeing = [c for c in comparisons if c.agrees]
     if agreeing:
         return Verdict("match", max(agreeing, key=lambda c: c.overlap), text_checked, len(found))
     return Verdict("mismatch", max(comparisons, key=lambda c: c.overlap), text_checked, len(found))
 
 
-_NUMBER = re.compile(r"\d[\d,.]*(?:\s*%)?")
+_NUMBER = re.compile(r"\d[\d,.]*(?:\s*%)?|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
