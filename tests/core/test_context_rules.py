@@ -366,7 +366,7 @@ def test_test_names_spreads_and_frequencies():
 def test_a_located_sentence_outweighs_one_where_the_number_was_not_found():
     source = Reference(
         "pilot2046",
-        fields={"abstract": "Nine pwMS (2 males, 7 females) took part. Each wore a monitor for seven days."},
+        fields={"abstract": "Nine pwMS (2 males, 7 females) took part. Each wore a monitor for seven days and seven nights."},
     )
     verdict = verify("7", "Of the nine people, 7 were men.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")
