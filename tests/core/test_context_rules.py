@@ -378,3 +378,18 @@ def test_who_a_count_is_about_is_not_what_it_counts():
         fields={"abstract": "People with multiple sclerosis (pwMS) were studied. Nine pwMS aged 35 to 64 took part."},
     )
     assert verify("nine", "In a pilot study, nine people tried the device.", [source]).state == "match"
+
+
+def test_a_count_is_located_as_written_and_took_part_is_everyone():
+    source = Reference(
+        "pilot2048",
+        fields={
+            "abstract": (
+                "In all, 21 people (12 female, 9 male) finished; their mean age was 50.2 ± 12.4 years. "
+                "Thirty people with a stiff knee, all able to walk, took part."
+            )
+        },
+    )
+    assert verify("12 were men", "Of those who finished, 12 were men.", [source]).comparison.kind == "unit"
+    verdict = verify("30 people", "All 30 people finished the trial.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")

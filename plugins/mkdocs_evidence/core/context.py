@@ -223,6 +223,8 @@ def _subgroup(x: Sides) -> Found:
     if TOPIC.search(x.claim) or not _counts_people(x):
         return _total_result(x)  # "looked at who dropped out": a topic; "took 1.49 N/kg": not a head count
     stems = {w.key for w in words(_source_clause(x))}  # "69 were enrolled, and 49 of them were followed"
+    if not stems & (TOTAL_STEMS | _ATTRITION):
+        stems = {w.key for w in words(x.source.text)}  # "24 people with ..., all able to walk, took part"
     claimed = {w.key for w in words(own_clause(x))}
     if claimed & TOTAL_STEMS and stems & _ATTRITION and not stems & TOTAL_STEMS:
         return (

@@ -111,6 +111,9 @@ def _number_span(statistic: str, text: str) -> tuple[int, int] | None:
     from .figures import matches_figure
 
     spans = [(m.start(), m.end()) for m in _NUMBER.finditer(text) if matches_figure(statistic, [m.group(0)])]
+    if len(spans) > 1:  # "10 female ... ± 10.16 years": the number as the claim writes it
+        stated = {m.group(0).replace(",", "") for m in re.finditer(r"\d[\d,.]*", statistic)}
+        spans = [(a, b) for a, b in spans if text[a:b].replace(",", "").rstrip("%").strip() in stated] or spans
     return spans[0] if len(spans) == 1 else None
 
 
