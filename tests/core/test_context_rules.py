@@ -393,3 +393,18 @@ def test_a_count_is_located_as_written_and_took_part_is_everyone():
     assert verify("12 were men", "Of those who finished, 12 were men.", [source]).comparison.kind == "unit"
     verdict = verify("30 people", "All 30 people finished the trial.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "subgroup-total")
+
+
+def test_a_count_of_another_of_the_sources_abbreviations():
+    source = Reference(
+        "registry2049",
+        fields={
+            "abstract": (
+                "We studied hip fracture repair (HFR) and knee fracture repair (KFR). "
+                "There were 900 operations (610 HFR, 290 KFR)."
+            )
+        },
+    )
+    verdict = verify("290", "The registry held 290 hip fracture repairs.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")
+    assert verify("290", "The registry held 290 knee fracture repairs.", [source]).state == "match"

@@ -144,9 +144,31 @@ def _with_abbreviations(keys: set[str], source: str) -> set[str]:
     return out
 
 
+def _abbreviated(x: Sides) -> Found:
+    """ "863 aortic valve replacements" where the source's 863 are "863 MVR" and it defines
+    "aortic valve replacement (AVR)": the claim names another of the source's abbreviations."""
+    if x.span is None or x.stat_span is None:
+        return None
+    text = " ".join((*x.rest, x.source.text))
+    defined = {short for short, _ in abbreviations(text)}
+    after = words(x.source.text[number_end(x.source.text, x.span) :])[:1]
+    theirs = after[0].key if after and after[0].key in defined else None
+    if theirs is None:
+        return None
+    phrase = x.claim[number_end(x.claim, x.stat_span) :][:60]
+    said = {w.key for w in content(phrase)}
+    mine = {short for short, long in abbreviations(text) if long <= said}  # every word of the long form
+    if mine and theirs not in mine:
+        return "unit", f'the claim\'s figure counts {", ".join(sorted(mine)).upper()}; the source\'s counts {after[0].text}', [after[0]]
+    return None
+
+
 def _unit(x: Sides) -> Found:
     if x.span is None or x.stat_span is None:
         return None
+    named = _abbreviated(x)
+    if named:
+        return named
     mine = unit_of(x.claim, number_end(x.claim, x.stat_span))
     theirs = unit_of(x.source.text, number_end(x.source.text, x.span))
     if theirs and theirs[0] == "doses" and (mine is None or mine[0] != "doses"):
