@@ -408,3 +408,13 @@ def test_a_count_of_another_of_the_sources_abbreviations():
     verdict = verify("290", "The registry held 290 hip fracture repairs.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")
     assert verify("290", "The registry held 290 knee fracture repairs.", [source]).state == "match"
+
+
+def test_part_of_a_total_stated_in_two_sentences():
+    source = Reference(
+        "series2050",
+        fields={"abstract": "We followed 31 people with a new hip. Four hips dislocated in the first year."},
+    )
+    assert verify("Four of the 31 people", "Four of the 31 people had a hip dislocate.", [source]).state != "absent"
+    verdict = verify("Four of the 31 people", "Four of the 31 people fell in the first year.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")

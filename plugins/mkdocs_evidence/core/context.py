@@ -144,6 +144,9 @@ def _with_abbreviations(keys: set[str], source: str) -> set[str]:
     return out
 
 
+_PART = re.compile(r"\w+\s+(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?[\d,]+", re.IGNORECASE)
+
+
 def _abbreviated(x: Sides) -> Found:
     """ "863 aortic valve replacements" where the source's 863 are "863 MVR" and it defines
     "aortic valve replacement (AVR)": the claim names another of the source's abbreviations."""
@@ -170,6 +173,9 @@ def _unit(x: Sides) -> Found:
     if named:
         return named
     mine = unit_of(x.claim, number_end(x.claim, x.stat_span))
+    part = _PART.match(x.claim, x.stat_span[0])
+    if mine is None and part:  # "Three of the 23 people": what the total counts
+        mine = unit_of(x.claim, part.end())
     theirs = unit_of(x.source.text, number_end(x.source.text, x.span))
     if theirs and theirs[0] == "doses" and (mine is None or mine[0] != "doses"):
         # "200 of them" where the source's 200 is "200 mg": a dose, whatever the claim counts

@@ -88,7 +88,7 @@ def verify(statistic: str, claim: str, references: Sequence[Reference], *, befor
     text_checked = any(has_source_text(r) for r in references)
     if not text_checked and not any(r.figures for r in references):
         return Verdict("no-source")
-    found = candidates(statistic, references)
+    found = candidates(statistic, references) or _part_of_total(statistic, references)
     if not found:
         other = other_unit(statistic, claim, references)
         return Verdict("mismatch", other, text_checked, 1) if other else Verdict("absent", text_checked=text_checked)
@@ -150,6 +150,31 @@ def _in_interval(text: str, at: int) -> bool:
     closed = max(text.rfind(")", 0, at), text.rfind("]", 0, at))
     inside = text[opened + 1 : at] if opened > closed else None
     return inside is not None and bool(re.match(r"\s*(?:[\d.\s,;-]|95%|CI)*$", inside))
+
+
+_PART_OF = re.compile(r"^\s*(?P<x>\w+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?(?P<y>[\w,]+)\b", re.IGNORECASE)
+
+
+def _part_of_total(statistic: str, references: Sequence[Reference]) -> list[Candidate]:
+    """ "Three of the 23 people" where the source gives the 23 as its total in one sentence and
+    the three in another ("Three implants failed after falls"): the sentences with the part."""
+    from .figures import matches_figure
+    from .text.numbers import number_value
+
+    m = _PART_OF.match(statistic)
+    if m is None or number_value(m.group("x")) is None or number_value(m.group("y").replace(",", "")) is None:
+        return []
+    found: list[Candidate] = []
+    for reference in references:
+        own_text = has_source_text(reference)
+        sentences = [s for s in source_sentences(reference) if not (own_text and s.origin == "figures")]
+        if not any(matches_figure(m.group("y"), [s.reading or s.text]) for s in sentences):
+            continue
+        for sentence in sentences:
+            span = _number_span(m.group("x"), sentence.reading or sentence.text)
+            if span is not None:
+                found.append(Candidate(sentence, span))
+    return found
 
 
 def _singular(text: str) -> str:
