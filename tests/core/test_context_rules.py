@@ -418,3 +418,13 @@ def test_part_of_a_total_stated_in_two_sentences():
     assert verify("Four of the 31 people", "Four of the 31 people had a hip dislocate.", [source]).state != "absent"
     verdict = verify("Four of the 31 people", "Four of the 31 people fell in the first year.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "unit")
+
+
+def test_a_total_of_several_populations_given_to_one():
+    source = Reference(
+        "review2051",
+        fields={"abstract": "Five trials had people with stroke and 2 had children with cerebral palsy. In all, 7 trials (n = 380) were pooled."},
+    )
+    verdict = verify("380 people", "The review pooled 7 trials with 380 people with stroke.", [source])
+    assert (verdict.state, verdict.comparison.kind) == ("mismatch", "population")
+    assert verify("380 people", "The review pooled 7 trials with 380 people.", [source]).state == "match"

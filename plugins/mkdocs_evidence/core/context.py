@@ -312,6 +312,21 @@ def _total_result(x: Sides) -> Found:
 _EXCLUDED = re.compile(r"\b(?:excluded|left out|were not included|not eligible|exclusion)\b", re.IGNORECASE)
 
 
+def _mixed_total(x: Sides, known: set[str]) -> Found:
+    """A total of people given to one population where the source's groups were of several and
+    the total's own sentence names none: "7 trials with 464 people with stroke" for "7 had
+    participants with stroke and 1 with cerebral palsy ... 7 trials (n = 464)"."""
+    counted = unit_of(x.claim, number_end(x.claim, x.stat_span)) if x.stat_span else None
+    if counted is None or counted[0] not in _PEOPLE_KINDS:
+        return None
+    mine = {w.key for w in x.claim_words if w.key in _POPULATIONS and w.key.startswith("=")}
+    groups = {k for k in known if k in _POPULATIONS and k.startswith("=")} - {"=man", "=woman"}
+    if len(mine) != 1 or len(groups) < 2 or x.source_keys & groups:
+        return None
+    others = sorted(g[1:] for g in groups - mine)
+    return "population", f"the source's total is not only {next(iter(mine))[1:]}: it also names {', '.join(others)}", []
+
+
 def _population(x: Sides) -> Found:
     # a population the source names only to leave it out ("trials of people with stroke were
     # excluded") is not one the source is about
@@ -322,6 +337,9 @@ def _population(x: Sides) -> Found:
     unnamed = [w for w in x.claim_words if w.key in _POPULATIONS and w.key not in known]
     if unnamed:
         return "population", f"the claim names a population the source does not ({words_text(unnamed)})", []
+    mixed = _mixed_total(x, known)
+    if mixed:
+        return mixed
     left_out = [w for w in x.missing if w.key in _POPULATIONS]
     if left_out and any(w.key in _POPULATIONS for w in x.claim_words):
         # "815 people" for "815 stroke participants" only leaves the population unsaid;
