@@ -428,3 +428,18 @@ def test_a_total_of_several_populations_given_to_one():
     verdict = verify("380 people", "The review pooled 7 trials with 380 people with stroke.", [source])
     assert (verdict.state, verdict.comparison.kind) == ("mismatch", "population")
     assert verify("380 people", "The review pooled 7 trials with 380 people.", [source]).state == "match"
+
+
+def test_of_them_shares_the_groups_words_and_younger_is_a_comparison():
+    source = Reference(
+        "series2052",
+        fields={
+            "abstract": (
+                "Only 40 patients could be followed; 30 had a partial tear, and 21 (70%) of them healed, "
+                "while 2 with a full tear healed. Patients with a tear were younger on average (48.5 years) than the rest."
+            )
+        },
+    )
+    assert verify("70%", "Of the people with a partial tear, 70% healed.", [source]).state == "match"
+    assert verify("48.5 years", "People with a tear were 48.5 years old on average.", [source]).state == "match"
+    assert verify("Only 36 of the 40 people", "Only 36 of the 40 people were followed.", [source]).state == "absent"

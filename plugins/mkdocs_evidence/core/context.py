@@ -56,7 +56,7 @@ __all__ = ["Comparison", "compare"]
 
 # Words for who was still there at the end, against who was enrolled at the start.
 _ATTRITION = frozenset({"complet", "finish", "=follow-up", "remain", "still", "withdrew", "withdraw", "lost", "drop"})
-_SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher", "younger", "older"})
+_SUBGROUPS = frozenset({"=treatment responder", "subgroup", "complier", "adher"})
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|did ?n[o']t|does ?n[o']t|without)\b", re.IGNORECASE)
 _MARKERS = re.compile(r"\[[^\]]*@[^\]]*\]|\{rating:[^}]*\}")
 

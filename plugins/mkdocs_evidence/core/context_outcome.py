@@ -40,6 +40,8 @@ def _crossed(x: Sides) -> list[Word]:
     attached: set[int] = set()  # where the words attached to other figures stand
     if TOPIC.search(x.claim):
         return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
+    if _OF_THEM.match(x.source.text, x.span[1]):
+        return []  # "32 had an incomplete palsy, and 24 (75%) of them recovered": the 32's words are the 75%'s
     for figure in _all_figures(x):
         if figure.start < x.span[1] and x.span[0] < figure.end:
             continue
@@ -70,6 +72,7 @@ def _crossed(x: Sides) -> list[Word]:
     return [others[k] for k in main if k in others and k not in elsewhere]
 
 
+_OF_THEM = re.compile(r"\s*\)?\s*of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 _REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:showed|found|reported|suggested|gave|indicated)\b", re.IGNORECASE)
 
 

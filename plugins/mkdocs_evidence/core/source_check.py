@@ -152,7 +152,7 @@ def _in_interval(text: str, at: int) -> bool:
     return inside is not None and bool(re.match(r"\s*(?:[\d.\s,;-]|95%|CI)*$", inside))
 
 
-_PART_OF = re.compile(r"^\s*(?P<x>\w+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?(?P<y>[\w,]+)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"^\s*(?:(?:only|just|about|around|nearly|almost|some)\s+)?(?P<x>\w+)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|all\s+)?(?P<y>[\w,]+)\b", re.IGNORECASE)
 
 
 def _part_of_total(statistic: str, references: Sequence[Reference]) -> list[Candidate]:
