@@ -55,6 +55,7 @@ _TEST_NAME = re.compile(r"[\s-]*(?:walk|walking|run|stair|step|sit-to-stand)\b|[
 _LIST_ITEM = re.compile(r"\s*,\s*\d")
 _LIST = re.compile(r"^\s*(?:[-*+]\s*)?$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|its|their|both|all)\s+$", re.IGNORECASE)
+_WINDOW = 48
 _SKIP_WORDS = frozenset({"one", "a dozen", "dozen", "hundred", "thousand", "a hundred", "a thousand"})
 
 
@@ -67,28 +68,35 @@ class CitedNumber:
     text: str
 
 
-def unread_numbers(sentence: str, read: Sequence[tuple[int, int]] = ()) -> list[CitedNumber]:
+MAX_NUMBERS = 40  # a sentence with more numbers is a table or a list of data, not a claim to read
+
+
+def unread_numbers(sentence: str, read: Sequence[tuple[int, int]] = (), limit: int = MAX_NUMBERS) -> list[CitedNumber]:
     """The numbers of ``sentence`` outside the ``read`` spans (the finder's statistics) that
-    are not clearly labels, doses, dates or scale tops."""
+    are not clearly labels, doses, dates or scale tops; at most ``limit`` (linear time: each
+    number's context is read from a bounded window around it)."""
     out: list[CitedNumber] = []
     for m in _FIGURE.finditer(sentence):
         start, end = m.start(), m.end()
         if any(a < end and start < b for a, b in read) or not _is_figure(sentence, m):
             continue
         out.append(CitedNumber(start, end, m.group(0)))
+        if len(out) >= limit:
+            break
     return out
 
 
 def _is_figure(sentence: str, m: re.Match[str]) -> bool:
     number = m.group("n")
-    before, after = sentence[: m.start("n")], sentence[m.end() :]
+    before = sentence[max(0, m.start("n") - _WINDOW) : m.start("n")]
+    after = sentence[m.end() : m.end() + _WINDOW]
     if number.lower() in _SKIP_WORDS:
         return False
     if number[0].isalpha() and _DEFINITE.search(before):
         return False  # "the two devices", "both three-month checks": which ones, not how many
     if _LABEL_BEFORE.search(before) or _SCALE_TOP.search(before) or _DATE_BEFORE.search(before):
         return False
-    if _LIST.match(before) and re.match(r"[.)]\s", sentence[m.end("n") :]):
+    if m.start("n") < _WINDOW and _LIST.match(sentence[: m.start("n")]) and re.match(r"[.)]\s", sentence[m.end("n") : m.end("n") + 2]):
         return False  # "1. Walk daily": a list number
     if m.group("u") and _TEST_NAME.match(after):
         return False  # "the 10-metre walk", "a 6-minute walk test": the name of a test

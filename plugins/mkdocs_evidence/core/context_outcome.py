@@ -48,7 +48,7 @@ def _crossed(x: Sides) -> list[Word]:
         studies = (unit_of(x.source.text, number_end(x.source.text, (figure.start, figure.end))) or ("",))[0] == "studies"
         if studies and (_in_brackets(x.source.text, figure.start) or _REPORTS.match(x.source.text, figure.end)):
             continue  # "topiramate (9 RCTs)", "44 trials showed that ...": how much evidence, not another outcome
-        if re.search(r"\d%?\s*[(\[]\s*$", x.source.text[: figure.start]):
+        if re.search(r"\d%?\s*[(\[]\s*$", x.source.text[max(0, figure.start - 12) : figure.start]):
             continue  # "15.9% (11.8%-21.1%)": the interval of another figure
         if _SAME_FACT_FIGURE.match(figure.text) or DURATION.search(figure.text):
             continue  # a confidence interval, a time: part of a figure, not another one
@@ -77,8 +77,9 @@ _REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:showed|found|reported|suggested|ga
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
-    return opened > max(text.rfind(")", 0, at), text.rfind("]", 0, at))
+    lo = max(0, at - 200)
+    opened = max(text.rfind("(", lo, at), text.rfind("[", lo, at))
+    return opened > max(text.rfind(")", lo, at), text.rfind("]", lo, at))
 
 
 def _other_label(text: str, span: tuple[int, int], ours: tuple[int, int]) -> tuple[Word, ...]:

@@ -253,12 +253,12 @@ def times(text: str, skip: tuple[int, int] | None) -> set[float]:
     if _END_OF_TREATMENT.search(text):
         found.add(END_OF_TREATMENT)
     for m in _TIME.finditer(text):
-        if _AGE_BEFORE.search(text, 0, m.start()) or _AGE_AFTER.match(text, m.end()) or _LENGTH_OF.match(text, m.end()):
+        if _AGE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _AGE_AFTER.match(text, m.end()) or _LENGTH_OF.match(text, m.end()):
             continue
         if re.search(r"[\u00b1]\s*$|\+/-\s*$", text[max(0, m.start() - 3) : m.start()]):
             continue  # "51.77 ± 10.16 years": a spread, not a time
         unit = _DAYS[m.group("u").lower()]
-        listed = _LISTED.search(text, 0, m.start())
+        listed = _LISTED.search(text, max(0, m.start() - 80), m.start())  # a bounded window: linear time
         if listed:
             numbers = re.finditer(r"\d+(?:\.\d+)?", listed.group(0))
             found.update(float(n.group(0)) * unit for n in numbers if not _inside(listed.start() + n.start(), skip))

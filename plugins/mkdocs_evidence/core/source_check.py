@@ -146,8 +146,9 @@ def _in_interval(text: str, at: int) -> bool:
     """Whether the number at ``at`` is a bound of an interval: "CI 0.5 to 1.1", "[0.68, 0.77]"."""
     if re.search(r"(?:\bCI|\bto|[-\u2013])\s*$", text[max(0, at - 12) : at]) or re.match(r"\s*(?:to|-|\u2013)\s*\d", text[at:]):
         return True
-    opened = max(text.rfind("(", 0, at), text.rfind("[", 0, at))
-    closed = max(text.rfind(")", 0, at), text.rfind("]", 0, at))
+    lo = max(0, at - 200)  # a bounded window: linear time on long sentences
+    opened = max(text.rfind("(", lo, at), text.rfind("[", lo, at))
+    closed = max(text.rfind(")", lo, at), text.rfind("]", lo, at))
     inside = text[opened + 1 : at] if opened > closed else None
     return inside is not None and bool(re.match(r"\s*(?:[\d.\s,;-]|95%|CI)*$", inside))
 
