@@ -5,7 +5,7 @@ Usage: python benchmarks/bib_load.py [--entries 10000] [--repeat 3]
 
 The ``.bib`` file is written by ``benchmarks/sitegen.py`` (LaTeX accents, DOIs, ``design`` and
 ``figures`` fields), so it looks like a real one. Three ways through
-``mkdocs_evidence.core.bibliography.BibliographyCache.load``:
+``mkdocs_evidence.core.bib.bibliography.BibliographyCache.load``:
 
 - cold: no disk cache; pybtex parses the file, we decode every entry and write the cache;
 - warm (disk): a new ``BibliographyCache`` instance (a new ``mkdocs build``) reads the pickle;
@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 import sitegen
-from mkdocs_evidence.core import bibliography as bibmod
-from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.core.bib import bibliography as bibmod
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache
 
 
 def best(repeat: int, setup, action) -> float:

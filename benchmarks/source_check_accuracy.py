@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/source_check_accuracy.py [--verbose]
 
 Reads tests/corpus/source-pairs/*.yml (format in that folder's README). Each claim is checked
-against its file's paraphrased abstract with the same code the build runs: core/source_check.verify
+against its file's paraphrased abstract with the same code the build runs: core/source/source_check.verify
 for every statistic the prose finder finds in the claim, then for the claim's other numbers
-(core/cited_numbers.py), as a cited sentence is read. A claim is predicted ``mismatch`` when any
+(core/source/cited_numbers.py), as a cited sentence is read. A claim is predicted ``mismatch`` when any
 of its figures is, ``absent`` when one is not in the source, else ``match``. Precision and recall
 are for ``mismatch``; a table by kind follows (how often each kind is flagged right or wrong, and
 how many labelled mismatches of each kind are found). Files whose name's sha256 starts with a hex
@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # (the build never checks those): they measure the context check alone.
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from mkdocs_evidence.core.cited_numbers import unread_numbers
-from mkdocs_evidence.core.figures import parse_quantities
-from mkdocs_evidence.core.references import Reference
-from mkdocs_evidence.core.source_check import verify
+from mkdocs_evidence.core.bib.references import Reference
+from mkdocs_evidence.core.claims.quantities import parse_quantities
+from mkdocs_evidence.core.source.cited_numbers import unread_numbers
+from mkdocs_evidence.core.source.source_check import verify
 from mkdocs_evidence.core.statistics import find_statistics
 
 CORPUS = ROOT / "tests" / "corpus" / "source-pairs"
@@ -41,7 +41,7 @@ def is_test(path: Path) -> bool:
 
 def predict(claim: str, reference: Reference) -> tuple[str, str, str]:
     """As the build reads a cited sentence: its statistics, then its other numbers
-    (core/cited_numbers.py), which the build reports only as a mismatch. Returns the state,
+    (core/source/cited_numbers.py), which the build reports only as a mismatch. Returns the state,
     the mismatch kind and, for ``--verbose``, the figure and the rule's reason."""
     read = [s for s in find_statistics(claim) if s.certainty == "sure" and parse_quantities(s.text)]
     texts = [s.text for s in read] + [n.text for n in unread_numbers(claim, [(s.start, s.end) for s in read])]

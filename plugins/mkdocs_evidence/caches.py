@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core.bibliography import BibliographyCache
-from .core.diskcache import RecordStore, load_cache, save_cache
-from .core.readability import SyllableCounter
+from .core.bib.bibliography import BibliographyCache
+from .core.io.diskcache import RecordStore, load_cache, save_cache
+from .core.text.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 
 MAX_RENDERED = 50_000  # rendered markers kept in memory; a long `serve` session starts over

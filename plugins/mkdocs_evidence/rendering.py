@@ -19,12 +19,12 @@ from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.database import BibliographyData, Entry
 from pybtex.richtext import Text
 
-from .core.bibliography import EntryMap
-from .core.citations import anchor_for
-from .core.csljson import extra_fields
-from .core.diskcache import load_cache, save_cache
-from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .core.bib.bibliography import EntryMap
+from .core.bib.csljson import extra_fields
+from .core.bib.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .core.io.diskcache import load_cache, save_cache
 from .core.templating import ASSETS_DIR, template_environment
+from .core.text.citations import anchor_for
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR

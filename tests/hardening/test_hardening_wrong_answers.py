@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from hardening_helpers import SENTINEL, has_message, mkdocs, run, write_base_site
-from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
-from mkdocs_evidence.core.figures import matches_figure
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache, parse_bib_text
+from mkdocs_evidence.core.claims.figures import matches_figure
 from mkdocs_evidence.core.statistics import find_statistics
 
 CROSSREF = """@inproceedings{child2020,
@@ -91,7 +91,7 @@ def test_an_ideographic_space_before_percent_is_still_a_statistic():
 # Linear time on adversarial YAML (issue 17): the checks are in benchmarks/adversarial_inputs.py;
 # these say what the user sees.
 def test_deep_yaml_nesting_is_one_located_message():
-    from mkdocs_evidence.core.content import parse_guide
+    from mkdocs_evidence.core.guide.content import parse_guide
 
     text = "slug: x\ntitle: T\nsummary: " + "[" * 20_000 + "]" * 20_000 + "\n"
     guide, errors = parse_guide(text, "content/x/guide.yml")
@@ -104,13 +104,13 @@ def test_deep_yaml_nesting_is_one_located_message():
     ["summary: 'see [1] and [[2]]'\n", "summary: |\n  " + "[" * 50 + "\n", "summary: \"" + "[" * 50 + "\"\n", "summary: plain [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text\n"],
 )
 def test_brackets_in_prose_are_not_nesting(text: str):
-    from mkdocs_evidence.core.yamldepth import first_too_deep
+    from mkdocs_evidence.core.io.yamldepth import first_too_deep
 
     assert first_too_deep(text, 32) is None
 
 
 def test_a_yaml_field_full_of_loose_brackets_is_refused_with_its_line():
-    from mkdocs_evidence.core.content import parse_guide
+    from mkdocs_evidence.core.guide.content import parse_guide
 
     guide, errors = parse_guide("slug: x\ntitle: T\nsummary: '" + "[" * 100_000 + "'\n", "content/x/guide.yml")
     assert guide is None
