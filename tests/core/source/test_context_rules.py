@@ -443,3 +443,22 @@ def test_of_them_shares_the_groups_words_and_younger_is_a_comparison():
     assert verify("70%", "Of the people with a partial tear, 70% healed.", [source]).state == "match"
     assert verify("48.5 years", "People with a tear were 48.5 years old on average.", [source]).state == "match"
     assert verify("Only 36 of the 40 people", "Only 36 of the 40 people were followed.", [source]).state == "absent"
+
+
+def test_durations_lists_and_findings_do_not_cross_words():
+    trial = Reference(
+        "trial2053",
+        fields={"abstract": "Of 200 people, 104 took drug A and 96 took a placebo, for up to 10 weeks."},
+    )
+    # "after 10 weeks, pain was no lower with drug A": the words around a duration are the result's
+    assert verify("10 weeks", "After 10 weeks, pain was no lower with drug A than with placebo.", [trial]).state == "match"
+    listed = Reference(
+        "series2054",
+        fields={"abstract": "One, two and three levels were fused in 40, 70 and 10 patients (33.3%, 58.3% and 8.3%)."},
+    )
+    assert verify("58%", "Two levels were fused in 58% of patients.", [listed]).state == "match"
+    review = Reference(
+        "review2055",
+        fields={"abstract": "Of 900 records, 60 studies qualified, and 50 (pain) and 12 (mood) were compared. Yoga eased pain the most."},
+    )
+    assert verify("60 studies", "A review of 60 studies found yoga eased pain the most.", [review]).state == "match"

@@ -40,6 +40,8 @@ def _crossed(x: Sides) -> list[Word]:
     attached: set[int] = set()  # where the words attached to other figures stand
     if TOPIC.search(x.claim):
         return []  # "a review of 20 studies looked at spine surgery": the claim names a topic
+    if _FOUND_THAT.search(x.claim) and (unit_of(x.claim, number_end(x.claim, x.stat_span)) if x.stat_span else None):
+        return []  # "a review of 89 studies found that Pilates eased pain": the finding is not what 89 counts
     if _OF_THEM.match(x.source.text, x.span[1]):
         return []  # "32 had an incomplete palsy, and 24 (75%) of them recovered": the 32's words are the 75%'s
     for figure in _all_figures(x):
@@ -58,6 +60,8 @@ def _crossed(x: Sides) -> list[Word]:
         if _SAME_FACT.fullmatch(x.source.text[lo:hi]):
             continue  # part of the same fact, not another figure
         near = _other_label(x.source.text, (figure.start, figure.end), x.span)
+        if _IN_LIST.search(x.source.text[max(0, figure.start - 8) : figure.start]) or _IN_LIST_AFTER.match(x.source.text, figure.end):
+            near = tuple(w for w in near if w.start >= figure.end)  # "compressed in 43, 83 and 9": the verb is every item's
         others.update({w.key: w for w in near if w.key not in own})
         attached.update(w.start for w in near)
     # a word counts only if the sentence uses it nowhere else ("arm 1 ..., n = 38" is not "1 of 3 arms")
@@ -72,6 +76,9 @@ def _crossed(x: Sides) -> list[Word]:
     return [others[k] for k in main if k in others and k not in elsewhere]
 
 
+_FOUND_THAT = re.compile(r"\b(?:found|showed|reported|concluded)\b", re.IGNORECASE)
+_IN_LIST = re.compile(r"\d\s*(?:,|and)\s*$")
+_IN_LIST_AFTER = re.compile(r"\s*(?:,|and)\s*\d")
 _OF_THEM = re.compile(r"\s*\)?\s*of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 _REPORTS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:showed|found|reported|suggested|gave|indicated)\b", re.IGNORECASE)
 
@@ -154,7 +161,7 @@ def outcome(x: Sides) -> Found:
     rated = _rate_or_people(x)
     if rated:
         return rated
-    crossed = _crossed(x)
+    crossed = [] if is_duration(x) else _crossed(x)  # "after 8 weeks, pain was no lower with X": the words are the result's
     if crossed:
         return "outcome", f"the source attaches {words_text(crossed)} to another figure in the sentence", crossed
     if _COMPLETE.search(own_clause(x)) and not _COMPLETE.search(x.source.text):
