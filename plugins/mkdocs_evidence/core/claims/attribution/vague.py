@@ -125,6 +125,9 @@ FIXED_VAGUE = re.compile(
     "|\\b(?:[Rr]esearch|[Ss]cience|[Ee]vidence|[Cc]linically|[Ss]cientifically)-(?:backed|proven|supported|tested)\\b"
     "|\\b(?:[Bb]acked|[Ss]upported|[Vv]alidated|[Pp]roven)" + _S + "by" + _S + "(?:[a-z-]+" + _S + "){0,3}?"
     "(?:research|science|studies|evidence|trials|data)\\b"
+    # a treatment that "has shown promise": results from somewhere unnamed
+    "|\\b(?:has|have)" + _S + "(?:(?:also|already|repeatedly|consistently)" + _S + ")?shown" + _S
+    + "(?:[a-z-]+" + _S + "){0,2}?(?:promise|benefits?|effects?|results|improvements?|efficacy|potential)\\b"
     # a passive whose agent is unnamed research: "have been identified by researchers"
     "|\\b(?:identified|found|shown|confirmed|recommended|reported|linked|described|documented)" + _S + "by"
     + _S + "(?:(?:some|many|most|several|other|leading|medical|scientific)" + _S + ")?(?:researchers|scientists|"
