@@ -90,6 +90,7 @@ def _kinds(text: str, part: str) -> list[str]:
         ("The most scientifically supported herbs are listed below.", "scientifically supported"),
         ("The herb has shown strong calming effects.", "has shown strong calming effects"),
         ("Creams that have shown promise for nerve pain.", "have shown promise"),
+        ("It's been shown that naps help.", "It's been shown"),
         ("New Study Finds Walking Eases Back Pain", "New Study Finds"),
         ("Coffee Study Finds Liver Benefit", "Study Finds"),
         ("Doctors Say Rest Is Not Best", "Doctors Say"),

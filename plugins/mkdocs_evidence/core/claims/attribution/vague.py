@@ -88,7 +88,7 @@ _COORDINATED = re.compile(_S + "(?:and|or)\\b")  # "new studies and products": a
 _QUANTITY = frozenset(("several", "many", "some", "other", "two", "three", "four", "numerous", "multiple"))
 
 FIXED_VAGUE = re.compile(
-    "\\b[Ii]t" + _S + "has" + _S + "(?:(?:long|also|now|often|repeatedly|consistently)" + _S
+    "\\b[Ii]t(?:" + _S + "has|['\u2019]s)" + _S + "(?:(?:long|also|now|often|repeatedly|consistently)" + _S
     + ")?been" + _S + "(?:(?:clearly|well|widely|repeatedly|consistently|convincingly)" + _S
     + ")?(?:shown|found|proven|proved|demonstrated|reported|suggested|established|observed|"
     "documented|known|confirmed|argued|claimed|noted|estimated)\\b"
