@@ -139,6 +139,9 @@ def check_text(
     findings = run.citation_findings()
     found_statistics, statistic_findings = run.statistic_findings()
     findings += statistic_findings
+    if options.statistics and run.keys_by_sentence:  # a cited sentence's other numbers against its sources
+        from .source.source_findings import unread_number_findings
+        findings += unread_number_findings(run.prose, run.bounds, run.keys_by_sentence, run.statistics, run.bibliography.references, run.locate.span, run.sentence_text)
     if options.statistics and run.keys_by_sentence:
         findings += _overstatements(run)
     if options.attributions:
@@ -250,6 +253,7 @@ class _TextRun:
         from . import statistics
 
         found = statistics.find_statistics(self.prose) if self.options.statistics else []
+        self.statistics = found  # for the unread numbers of cited sentences (source/source_findings.py)
         findings: list[Finding] = []
         for stat in found:
             number, sentence = self.sentence_text(stat.start)
@@ -276,8 +280,10 @@ class _TextRun:
         known = [self.bibliography.references[k] for k in keys if k in self.bibliography]
         if not known:
             return None  # every key is unknown: already reported as unknown-citation
-        if stat.certainty != "sure" or not quantities.parse_quantities(stat.text):
+        if not quantities.parse_quantities(stat.text):
             return None  # "most people", "the leading cause": no figure to compare, the citation is the check
+        # An uncertain statistic with a figure ("241 who did not") is compared too: its sentence
+        # cites a source, so the source should hold the figure whatever kind of number it is.
         before = self.sentence_text(self.bounds[number - 1][0])[1] if number > 0 else ""
         verdict = source_check.verify(stat.text, sentence, known, before=before)
         sources = ", ".join(r.key for r in known)
