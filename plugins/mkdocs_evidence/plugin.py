@@ -6,7 +6,7 @@ Event plan (see CONTRIBUTING.md):
 - ``on_files``: add the pages generated from YAML, "How we rate evidence" and the editor report.
 - ``on_page_markdown``: check hand-written pages; put the comparison table into the treatments
   page; give generated pages their metadata (review dates, authors) for the templates.
-- ``on_env`` (late): apply waivers and review dates, log every finding once, fill in the report.
+- ``on_env`` (late): apply waivers and review dates, log a line per kind of finding, fill in the report.
 - ``on_post_build``: write ``report.json`` and fail a strict build on error or warning findings,
   whatever the log level (``mkdocs build -q --strict`` hides warnings from MkDocs' own counter).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import posixpath
 from html import unescape as html_unescape
 from pathlib import Path
@@ -34,10 +35,11 @@ from .core.bibliography import display
 from .core.check import CheckOptions
 from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
+from .core.findings_log import each_finding, log_summary
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.report import render_report_html, report_to_json
+from .core.report import render_report_html, report_digest, report_to_json
 from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
@@ -362,13 +364,12 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
             self.page_checks.update(check_skipped_pages(self.project, files.documentation_pages(), self.page_checks, skip))
         self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
-        for finding in self.outcome.findings:
-            _log_finding(finding)
+        _log_findings(self.outcome.findings)
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         waived = sum(1 for f in self.outcome.findings if not f.counts)
         log.info("claim check: %d errors, %d warnings, %d waived, %d pages", errors, warnings, waived, len(self.page_checks))
         # The report of an unchanged site is the same report: rendered once, kept by its digest.
-        self._report_digest = hashlib.sha1(repr(self.outcome.report).encode()).hexdigest()  # equal values, equal repr
+        self._report_digest = report_digest(self.outcome.report)
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
@@ -400,14 +401,15 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             raise PluginError(f"evidence: {failing} (see the messages above, or the editor report at {self.config.report_path})")
 
 
-def _log_finding(finding: Finding) -> None:
-    if not finding.counts:
-        log.debug("%s: waived %s: %s", finding.location, finding.kind, finding.message)
-        return
-    message = "%s: %s [%s]"
-    if finding.severity is Severity.ERROR:
-        log.error(message, finding.location, finding.message, finding.kind)
-    elif finding.severity is Severity.WARNING:
-        log.warning(message, finding.location, finding.message, finding.kind)
-    else:
-        log.debug(message, finding.location, finding.message, finding.kind)
+def _log_findings(findings) -> None:
+    """One line per kind of finding; with ``--verbose`` (debug) every finding too."""
+    if log.isEnabledFor(logging.DEBUG):
+        for line in each_finding(findings):
+            log.debug(line)
+    for summary in log_summary(findings):
+        if summary.severity is Severity.ERROR:
+            log.error(summary.text)
+        elif summary.severity is Severity.WARNING:
+            log.warning(summary.text)
+        else:
+            log.debug(summary.text)

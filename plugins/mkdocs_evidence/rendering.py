@@ -25,6 +25,7 @@ from .core.csljson import extra_fields
 from .core.diskcache import load_cache, save_cache
 from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
 from .core.templating import ASSETS_DIR, template_environment
+from .core.vancouver import format_entry
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR
@@ -128,7 +129,16 @@ class ReferenceFormatter:
         return FormattedReference(key, html_text, plain)
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:
+        """The built-in style, formatted directly (``core/vancouver.py``, equal to pybtex's
+        output); pybtex's rich text only for what that formatter leaves to it."""
         safe = _sanitised(entry)
+        fast = format_entry(safe, key)
+        if fast is not None:
+            return FormattedReference(key, *fast)
+        return self.format_with_pybtex(key, safe)
+
+    def format_with_pybtex(self, key: str, safe: Entry) -> FormattedReference:
+        """The style through pybtex's templates and backends (``safe``: a sanitised entry)."""
         style, html_backend, text_backend = self._pybtex
         try:
             formatted = next(iter(style.format_entries([safe])))

@@ -280,6 +280,12 @@ class Finding:
     citations: tuple[str, ...] = ()
     waived_by: str | None = None
     data: dict = field(default_factory=dict, compare=False, hash=False)
+    # where ``text`` sits in ``sentence`` ((-1, -1): not in it), found once, when the finding is
+    # made (``replace`` makes it again): the report shows thousands of findings without a search
+    span: tuple[int, int] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", sentence_span(self.sentence, self.text))
 
     @property
     def rule(self) -> Rule:
@@ -299,9 +305,25 @@ class Finding:
 
     def to_dict(self) -> dict:
         record = asdict(self)
+        del record["span"]
         record["severity"] = self.severity.value
         record["citations"] = list(self.citations)
         return record
+
+
+def sentence_span(sentence: str, text: str) -> tuple[int, int]:
+    """``(start, end)`` of the first occurrence of ``text`` in ``sentence`` (case-insensitive if
+    not verbatim), or ``(-1, -1)``. A plain search first: a regex per finding is compiled once
+    per finding (the pattern cache holds 512), which a report of thousands of findings felt."""
+    if not sentence or not text:
+        return (-1, -1)
+    start = sentence.find(text)
+    if start >= 0:
+        return (start, start + len(text))
+    import re
+
+    match = re.search(re.escape(text), sentence, re.IGNORECASE)
+    return (match.start(), match.end()) if match else (-1, -1)
 
 
 def make_finding(kind: str, *, severity: Severity | None = None, **fields) -> Finding:

@@ -22,7 +22,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .atomic import atomic_write_text
-from .findings import RULES, Finding, Rule, Severity, sort_findings
+from .findings import RULES, Finding, Rule, Severity, sentence_span, sort_findings
 from .review import ReviewRow, ReviewState
 from .templating import ASSETS_DIR, template_environment
 
@@ -176,21 +176,23 @@ def _rule(kind: str) -> Rule:
 def split_sentence(sentence: str, text: str) -> tuple[str, str, str]:
     """``(before, span, after)`` of ``sentence`` around the first occurrence of ``text``.
 
-    Findings carry the span text and its sentence but not the span's offset in the sentence;
-    when the span is not found verbatim (or there is no sentence) the span stands alone.
+    When the span is not found verbatim or case-insensitively (or there is no sentence) the
+    span stands alone.
     """
+    return _split(sentence, text, sentence_span(sentence, text))
+
+
+def _split(sentence: str, text: str, span: tuple[int, int]) -> tuple[str, str, str]:
     if not sentence:
         return "", text, ""
-    if not text:
+    start, end = span
+    if start < 0:
         return sentence, "", ""
-    match = re.search(re.escape(text), sentence) or re.search(re.escape(text), sentence, re.IGNORECASE)
-    if match is None:
-        return sentence, "", ""
-    return sentence[: match.start()], match.group(0), sentence[match.end() :]
+    return sentence[:start], sentence[start:end], sentence[end:]
 
 
 def _view(finding: Finding, references: ReferenceMap) -> FindingView:
-    before, highlight, after = split_sentence(finding.sentence, finding.text)
+    before, highlight, after = _split(finding.sentence, finding.text, finding.span)
     cited = tuple(
         CitedReference(key, references[key][0], tuple(references[key][1]), True)
         if key in references
@@ -375,3 +377,19 @@ def write_report_files(report: Report, output_dir: Path, env: Environment | None
     atomic_write_text(html_path, render_report_html(report, env, standalone=True))
     atomic_write_text(json_path, json.dumps(report_to_json(report), indent=2, ensure_ascii=False) + "\n")
     return html_path, json_path
+
+
+def report_digest(report: Report) -> str:
+    """A digest of everything the report's HTML and JSON show: equal digests, equal output.
+    One pass over the findings (and only the references they cite), not a ``repr`` of the
+    whole model, which holds every finding twice and the whole bibliography."""
+    digest = hashlib.sha1(repr((REPORT_VERSION, report.title, report.reading_target)).encode())
+    for page in report.pages:
+        digest.update(repr((page.path, page.title, page.info, page.anchor)).encode())
+    cited: set[str] = set()
+    for f in report.findings:
+        digest.update(repr((f.path, f.line, f.column, f.end_line, f.end_column, f.kind, f.severity.value, f.text,
+                            f.sentence, f.message, f.citations, f.waived_by, f.data)).encode())
+        cited.update(f.citations)
+    digest.update(repr(sorted((key, report.references[key]) for key in cited if key in report.references)).encode())
+    return digest.hexdigest()
