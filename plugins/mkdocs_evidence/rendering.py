@@ -14,16 +14,13 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
-from pybtex.backends.html import Backend as HtmlBackend
-from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.database import BibliographyData, Entry
-from pybtex.richtext import Text
 
 from .core.bibliography import EntryMap
 from .core.citations import anchor_for
 from .core.csljson import extra_fields
 from .core.diskcache import load_cache, save_cache
-from .core.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .core.style import safe_doi, safe_pmid, safe_url
 from .core.templating import ASSETS_DIR, template_environment
 from .core.vancouver import format_entry
 from .csl_styles import CitationStyle, CslFormatter
@@ -55,18 +52,6 @@ def _sanitised(entry: Entry) -> Entry:
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
-class _LinkSafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"`` (no
-    referrer leaks to the publisher, no ``window.opener``) and the address is attribute-escaped."""
-
-    @staticmethod
-    def format_href(url, text, external=False):
-        if not text:
-            return ""
-        target = ' target="_blank"' if external else ""
-        return f'<a href="{html.escape(str(url), quote=True)}" rel="noopener noreferrer"{target}>{text}</a>'
-
-
 @dataclass(frozen=True, slots=True)
 class FormattedReference:
     key: str
@@ -90,9 +75,26 @@ class ReferenceFormatter:
         self._csl: dict[str, CslFormatter] = {}  # by style digest, made when first needed
 
     @cached_property
-    def _pybtex(self) -> tuple[VancouverStyle, HtmlBackend, TextBackend]:
-        """The style and backends, made once and only when something must be formatted (pybtex
-        looks each one up through entry points; a warm build formats nothing)."""
+    def _pybtex(self) -> tuple:
+        """The style and backends, made once and only when pybtex must format something (most
+        entries never need it: ``core/vancouver.py``; the HTML backend imports urllib)."""
+        from pybtex.backends.html import Backend as HtmlBackend
+        from pybtex.backends.plaintext import Backend as TextBackend
+
+        from .core.style import VancouverStyle
+
+        class _LinkSafeHtmlBackend(HtmlBackend):
+            """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"``
+            (no referrer leaks to the publisher, no ``window.opener``) and the address is
+            attribute-escaped."""
+
+            @staticmethod
+            def format_href(url, text, external=False):
+                if not text:
+                    return ""
+                target = ' target="_blank"' if external else ""
+                return f'<a href="{html.escape(str(url), quote=True)}" rel="noopener noreferrer"{target}>{text}</a>'
+
         return VancouverStyle(), _LinkSafeHtmlBackend(), TextBackend()
 
     @property
@@ -144,6 +146,8 @@ class ReferenceFormatter:
             formatted = next(iter(style.format_entries([safe])))
             text = formatted.text
         except Exception:  # a field pybtex cannot format still shows, never vanishes
+            from pybtex.richtext import Text
+
             text = Text(str(safe.fields.get("title", key)))
         html = text.render(html_backend).replace("\n", " ")
         plain = text.render(text_backend).replace("\n", " ")

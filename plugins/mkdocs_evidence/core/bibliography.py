@@ -21,8 +21,10 @@ from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
+from .bibcache import pack, unpack
+from .bibtex_scan import inherit_crossref_fields, scan_bibtex
 from .csljson import parse_csl_json_text
-from .diskcache import load_cache, save_cache
+from .diskcache import gc_paused, load_blob, save_blob
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
@@ -59,6 +61,7 @@ class BibFile:
     # Entries this process has already parsed with their file (a cold load): used as they are
     # instead of parsing each cited entry's text again. Never written to the disk cache.
     parsed: dict[str, Entry] = field(default_factory=dict, compare=False)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # of each entry's text
 
 
 class EntryMap(Mapping[str, Entry]):
@@ -242,30 +245,6 @@ def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
     )
 
 
-def inherit_crossref_fields(data: BibliographyData) -> set[str]:
-    """BibTeX ``crossref``: an entry takes the fields it lacks from the entry it names (in the
-    same file), as BibTeX does; the parent's ``title`` becomes the child's ``booktitle``.
-    Returns the keys that inherited something."""
-    changed: set[str] = set()
-    lowered = {key.lower(): entry for key, entry in data.entries.items()}
-    for key, entry in data.entries.items():
-        parent_key = str(entry.fields.get("crossref", "")).strip()
-        parent = lowered.get(parent_key.lower()) if parent_key else None
-        if parent is None or parent is entry:
-            continue
-        have = {name.lower() for name in entry.fields}
-        for name, value in parent.fields.items():
-            target = "booktitle" if name.lower() == "title" else name
-            if target.lower() not in have and name.lower() != "crossref":
-                entry.fields[target] = value
-                changed.add(key)
-        for role, persons in parent.persons.items():
-            if role not in entry.persons:
-                entry.persons[role] = list(persons)
-                changed.add(key)
-    return changed
-
-
 def parse_bib_text(text: str, path: str) -> BibFile:
     """Parse one ``.bib`` text; never raises: every problem is a finding with file and line."""
     problems: list[Finding] = []
@@ -286,10 +265,12 @@ def parse_bib_text(text: str, path: str) -> BibFile:
             problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {starts[key]})", key))
         else:
             starts[key] = line
-    data = BibliographyData()
+    scanned = scan_bibtex(text)  # plain BibTeX, read fast; anything else pybtex reads
+    data = scanned if scanned is not None else BibliographyData()
     with pybtex.errors.capture() as captured:
         try:
-            data = Parser(encoding="utf-8").parse_string(text)
+            if scanned is None:
+                data = Parser(encoding="utf-8").parse_string(text)
         except PybtexError as error:  # pybtex raises some errors even in capture mode
             captured.append(error)
     for problem in captured:
@@ -306,6 +287,7 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}
     parsed: dict[str, Entry] = {}
+    kept: dict[str, tuple[int, int]] = {}
     inherited = inherit_crossref_fields(data)  # keys whose text alone no longer says everything
     for key, entry in data.entries.items():
         line = starts.get(key, 1)
@@ -315,13 +297,14 @@ def parse_bib_text(text: str, path: str) -> BibFile:
         if key in spans and not uses_macros and key not in inherited:
             start, end = spans[key]
             sources[key] = text[start:end]
+            kept[key] = spans[key]
             parsed[key] = entry
         else:
             eager[key] = entry
     if text.strip() and not data.entries and not offsets and not problems:
         # e.g. a RIS or EndNote export saved as .bib, or given with --bib: never silently empty
         problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
-    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed)
+    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed, spans=kept)
 
 
 class BibliographyCache:
@@ -345,14 +328,33 @@ class BibliographyCache:
         digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
         return self.cache_dir / f"bib-{digest}.json"
 
-    def _read_disk(self, disk: Path | None) -> tuple[tuple, BibFile] | None:
-        cached = load_cache(disk, None)
-        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], BibFile):
-            return cached
-        return None
+    def _read_disk(self, disk: Path | None, signature: tuple[str, str], shown: str, raw: bytes) -> BibFile | None:
+        """The cached parse of these bytes, or None. Most files are kept as rows of plain
+        values with their entries' offsets (``bibcache``), the rest as records."""
+        stored = load_blob(disk)
+        if stored is None:
+            return None
+        header, blob = stored
+        if not isinstance(header, tuple) or len(header) != 3 or header[0] != signature or header[1] != shown:
+            return None
+        if not blob:  # kept as a record in the header
+            return header[2] if isinstance(header[2], BibFile) and header[2].path == shown else None
+        if not isinstance(header[2], tuple):
+            return None
+        text, _ = _decode(raw, shown)
+        with gc_paused():  # thousands of small records: the cyclic collector would run again and again
+            unpacked = unpack(blob, text)
+        if unpacked is None:
+            return None
+        references, sources, spans = unpacked
+        return BibFile(shown, references, sources, header[2], digest=signature[1], spans=spans)
 
     def _write_disk(self, disk: Path | None, signature: tuple[str, str], bib_file: BibFile) -> None:
-        save_cache(disk, (signature, replace(bib_file, parsed={})))
+        packed = pack(bib_file, bib_file.spans)
+        if packed is not None:
+            save_blob(disk, (signature, bib_file.path, bib_file.problems), packed)
+        else:  # e.g. CSL-JSON entries, whose text is not a slice of a .bib file
+            save_blob(disk, (signature, bib_file.path, replace(bib_file, parsed={})), b"")
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         """The parsed file: from memory or disk when its bytes are unchanged, or parsed.
@@ -369,9 +371,9 @@ class BibliographyCache:
         if cached is not None and cached.path == display_path:
             return cached
         disk = self._disk_path(path)
-        record = self._read_disk(disk)
-        if record is not None and record[0] == signature and record[1].path == display_path and record[1].digest == digest:
-            cached = record[1]
+        record = self._read_disk(disk, signature, display_path, raw)
+        if record is not None and record.digest == digest:
+            cached = record
         else:
             text, problems = _decode(raw, display_path)
             parse = parse_csl_json_text if path.suffix.lower() == ".json" else parse_bib_text

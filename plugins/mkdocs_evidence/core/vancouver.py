@@ -24,7 +24,6 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from .style import _LATEX_SPECIAL, MAX_AUTHORS, _initials, _surname, decode_latex
 
@@ -250,6 +249,12 @@ TEMPLATES = {
 }
 
 
+def escape(text: str) -> str:
+    """``xml.sax.saxutils.escape`` as pybtex's HTML backend uses it (& < >, quotes kept),
+    without importing it (it pulls in ``urllib.request``)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def _plain(part) -> str:
     return part if isinstance(part, str) else "".join(_plain(p) for p in part.parts)
 
@@ -260,7 +265,7 @@ def _html(part) -> str:
     inner = "".join(_html(p) for p in part.parts)
     if isinstance(part, Protected):
         return f'<span class="bibtex-protected">{inner}</span>'
-    # as rendering._LinkSafeHtmlBackend: no referrer, no window.opener, the address escaped
+    # as the HTML backend in rendering.py: no referrer, no window.opener, the address escaped
     return f'<a href="{html.escape(part.url, quote=True)}" rel="noopener noreferrer">{inner}</a>' if inner else ""
 
 

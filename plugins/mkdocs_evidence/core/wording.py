@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
 import yaml
 
 __all__ = ["Word", "concept_name", "content_words", "words"]
@@ -65,6 +64,8 @@ class Word:
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import snowballstemmer  # on first use: it imports every language's stemmer (20 ms)
+
     return snowballstemmer.stemmer("english")
 
 
