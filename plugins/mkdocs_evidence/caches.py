@@ -72,3 +72,34 @@ def remove_code_caches(directory: Path) -> None:
     for old in directory.glob("*.pickle"):
         old.unlink(missing_ok=True)
     shutil.rmtree(directory / "jinja", ignore_errors=True)
+
+
+class QuietCollector:
+    """The cyclic garbage collector, run less often during a build.
+
+    A build makes millions of short-lived objects (Markdown trees, parsed entries, findings);
+    with Python's default threshold (700 new objects) the collector runs about a thousand
+    times in a cold build and walks everything that is alive each time (half a second of a
+    cold 200-page build). Collecting every ``YOUNG`` objects instead costs a few MB at most;
+    the old thresholds come back after the build.
+    """
+
+    YOUNG = 10_000
+
+    def __init__(self) -> None:
+        self._saved: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        import gc
+
+        current = gc.get_threshold()
+        if self._saved is None and 0 < current[0] < self.YOUNG:
+            self._saved = current
+            gc.set_threshold(self.YOUNG, current[1], current[2])
+
+    def stop(self) -> None:
+        import gc
+
+        if self._saved is not None:
+            gc.set_threshold(*self._saved)
+            self._saved = None

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from . import bibliography_page, search_view
-from .caches import PluginCaches
+from .caches import PluginCaches, QuietCollector
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
@@ -65,6 +65,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project: Project | None = None
         self.is_serve = False
         self.is_dirty = False
+        self.collector = QuietCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -81,6 +82,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.collector.start()  # until on_post_build
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
         if self.caches is None or self.caches.directory != cache_dir:
@@ -388,6 +390,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
+            self.collector.stop()
             return
         if self.report_file is not None and self._publish_report:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
@@ -395,6 +398,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
         self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+        self.collector.stop()
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         failing = publish_failure(errors, warnings, fail_on=self.config.fail_on, strict=config.strict, serve=self.is_serve)
         if failing:

@@ -106,7 +106,7 @@ def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_pat
 
 
 def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_plain_rows(tmp_path: Path, source: Path, monkeypatch):
-    from mkdocs_evidence.core import bibliography as module
+    from mkdocs_evidence.core import entries as module
     from mkdocs_evidence.core.diskcache import load_blob
 
     calls = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pybtex.errors
 import pytest
-from mkdocs_evidence.core.bibtex_scan import scan_bibtex
+from mkdocs_evidence.core.bibtex_scan import scan_bibtex, to_data
 from pybtex.database.input.bibtex import Parser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +70,7 @@ def _bibliographies() -> list[tuple[str, str]]:
 def test_the_fast_reader_equals_pybtex(name, text):
     scanned = scan_bibtex(text)
     assert scanned is not None, name
-    assert _shape(scanned) == _shape(_pybtex(text))
+    assert _shape(to_data(scanned)) == _shape(_pybtex(text))
 
 
 @pytest.mark.parametrize("text", NOT_PLAIN)

@@ -41,7 +41,7 @@ CORNERS = r"""
 
 def _entries(text: str, name: str) -> dict:
     parsed = parse_bib_text(text, name)
-    return {**parsed.parsed, **parsed.eager}
+    return {**{key: scanned.entry() for key, scanned in parsed.scanned.items()}, **parsed.parsed, **parsed.eager}
 
 
 def _bibliographies() -> list[tuple[str, str]]:

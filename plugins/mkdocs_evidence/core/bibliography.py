@@ -9,9 +9,8 @@ the digest of the file's bytes; the disk cache is written atomically and a corru
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,9 +21,10 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
 from .bibcache import pack, unpack
-from .bibtex_scan import inherit_crossref_fields, scan_bibtex
+from .bibtex_scan import Scanned, inherit_crossref_fields, scan_bibtex, to_data
 from .csljson import parse_csl_json_text
 from .diskcache import gc_paused, load_blob, save_blob
+from .entries import EntryMap
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
@@ -62,70 +62,8 @@ class BibFile:
     # instead of parsing each cited entry's text again. Never written to the disk cache.
     parsed: dict[str, Entry] = field(default_factory=dict, compare=False)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # of each entry's text
-
-
-class EntryMap(Mapping[str, Entry]):
-    """pybtex entries by key, parsed on first use from their BibTeX text and then kept."""
-
-    def __init__(self, sources: dict[str, str] | None = None, eager: dict[str, Entry] | None = None) -> None:
-        self._sources = dict(sources or {})
-        self._parsed: dict[str, Entry] = dict(eager or {})
-
-    def __getitem__(self, key: str) -> Entry:
-        entry = self._parsed.get(key)
-        if entry is None:
-            if key not in self._sources:
-                raise KeyError(key)
-            entry = self._parsed[key] = _parse_entry(key, self._sources[key])
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._parsed or key in self._sources
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys([*self._sources, *self._parsed]))
-
-    def __len__(self) -> int:
-        return len(set(self._sources) | set(self._parsed))
-
-    def signature(self, key: str) -> str:
-        """What the formatted reference depends on, without parsing the entry."""
-        source = self._sources.get(key)
-        if source is not None:
-            return hashlib.sha1(f"{key}\n{source}".encode()).hexdigest()
-        return entry_fields_signature(key, self[key])
-
-    def csl_item(self, key: str) -> dict:
-        """The entry as a CSL-JSON item (for CSL styles): as written in a ``.json`` file, or
-        converted from BibTeX."""
-        source = self._sources.get(key)
-        if source is not None and source.startswith("{"):
-            return json.loads(source)
-        from .csljson import entry_to_csl
-
-        return entry_to_csl(key, self[key])
-
-
-def entry_fields_signature(key: str, entry: Entry) -> str:
-    persons = sorted((role, tuple(str(p) for p in people)) for role, people in entry.persons.items())
-    fields = sorted((name, str(value)) for name, value in entry.fields.items())
-    return hashlib.sha1(repr((key, entry.type, fields, persons)).encode()).hexdigest()
-
-
-def _parse_entry(key: str, source: str) -> Entry:
-    """One entry from its own text (it parsed once already, as part of its file): BibTeX, or a
-    CSL-JSON item (its text starts with ``{``)."""
-    if source.startswith("{"):
-        from .csljson import csl_to_entry
-
-        return csl_to_entry(json.loads(source))
-    with pybtex.errors.capture():
-        try:
-            data = Parser(encoding="utf-8").parse_string(source)
-        except PybtexError:
-            data = BibliographyData()
-    entry = data.entries.get(key)
-    return entry if entry is not None else Entry("misc", fields={"title": key})
+    # Entries read by the fast reader, made into pybtex entries only when cited (never cached).
+    scanned: dict[str, Scanned] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,13 +161,18 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[Finding]]:
 
 
 def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
-    raw = {name.lower(): str(value) for name, value in entry.fields.items()}
+    fields = [(name, str(value)) for name, value in entry.fields.items()]
+    return _reference_of(key, entry.type, fields, entry.persons.get("author", ()), path, line)
+
+
+def _reference_of(key: str, kind: str, fields: Iterable[tuple[str, str]], authors_: Iterable, path: str, line: int) -> Reference:
+    raw = {name.lower(): value for name, value in fields}
     plain = {name: plain_text(value) for name, value in raw.items()}  # each field decoded once
     year_text = re.search(r"\d{4}", raw.get("year", ""))
-    authors = tuple(plain_text(str(person)) for person in entry.persons.get("author", ()))
+    authors = tuple(plain_text(str(person)) for person in authors_)
     return Reference(
         key=key,
-        entry_type=entry.type.lower(),
+        entry_type=kind.lower(),
         title=plain.get("title", ""),
         authors=authors,
         year=int(year_text.group()) if year_text else None,
@@ -266,7 +209,9 @@ def parse_bib_text(text: str, path: str) -> BibFile:
         else:
             starts[key] = line
     scanned = scan_bibtex(text)  # plain BibTeX, read fast; anything else pybtex reads
-    data = scanned if scanned is not None else BibliographyData()
+    if scanned is not None and not any(name.lower() == "crossref" for entry in scanned for name, _ in entry.fields):
+        return _scanned_file(text, path, scanned, starts, spans, problems)
+    data = to_data(scanned) if scanned is not None else BibliographyData()
     with pybtex.errors.capture() as captured:
         try:
             if scanned is None:
@@ -305,6 +250,29 @@ def parse_bib_text(text: str, path: str) -> BibFile:
         # e.g. a RIS or EndNote export saved as .bib, or given with --bib: never silently empty
         problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
     return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed, spans=kept)
+
+
+def _scanned_file(text: str, path: str, scanned: list[Scanned], starts: dict[str, int], spans: dict[str, tuple[int, int]],
+                  problems: list[Finding]) -> BibFile:
+    """``parse_bib_text`` for a file the fast reader read: the same records, no pybtex entries
+    until one is cited."""
+    references: dict[str, Reference] = {}
+    sources: dict[str, str] = {}
+    eager: dict[str, Entry] = {}
+    pending: dict[str, Scanned] = {}
+    kept: dict[str, tuple[int, int]] = {}
+    for entry in scanned:
+        key, line = entry.key, starts.get(entry.key, 1)
+        if entry.kind.lower() not in KNOWN_ENTRY_TYPES:
+            problems.append(_problem(path, line, f"entry '{key}' has unknown type '@{entry.kind.lower()}'; it is read as @misc", key))
+        references[key] = _reference_of(key, entry.kind, entry.fields, entry.people("author"), path, line)
+        if key in spans:
+            sources[key], kept[key], pending[key] = text[slice(*spans[key])], spans[key], entry
+        else:
+            eager[key] = entry.entry()
+    if text.strip() and not references and _ENTRY_START.search(text) is None and not problems:
+        problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
+    return BibFile(path, references, sources, tuple(problems), eager=eager, spans=kept, scanned=pending)
 
 
 class BibliographyCache:
@@ -354,7 +322,7 @@ class BibliographyCache:
         if packed is not None:
             save_blob(disk, (signature, bib_file.path, bib_file.problems), packed)
         else:  # e.g. CSL-JSON entries, whose text is not a slice of a .bib file
-            save_blob(disk, (signature, bib_file.path, replace(bib_file, parsed={})), b"")
+            save_blob(disk, (signature, bib_file.path, replace(bib_file, parsed={}, scanned={})), b"")
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         """The parsed file: from memory or disk when its bytes are unchanged, or parsed.
@@ -391,6 +359,7 @@ class BibliographyCache:
         references: dict[str, Reference] = {}
         texts: dict[str, str] = {}
         ready: dict[str, Entry] = {}  # entries already parsed (macros, or a cold load)
+        scanned: dict[str, Scanned] = {}  # read by the fast reader (a cold load): made into entries when cited
         problems: list[Finding] = []
         files: list[str] = []
         for source in sources:
@@ -406,6 +375,13 @@ class BibliographyCache:
             bib_file = self.load_file(path, shown)
             signatures.append((str(path), bib_file.digest))
             problems.extend(bib_file.problems)
+            if not references:  # the first file: nothing to clash with, taken whole (100,000 keys)
+                references.update(bib_file.references)
+                texts.update(bib_file.sources)
+                ready.update(bib_file.parsed)
+                ready.update(bib_file.eager)
+                scanned.update({key: entry for key, entry in bib_file.scanned.items() if key not in bib_file.parsed})
+                continue
             for key, reference in bib_file.references.items():
                 first = references.get(key)
                 if first is not None:
@@ -418,9 +394,11 @@ class BibliographyCache:
                     texts[key] = bib_file.sources[key]
                     if key in bib_file.parsed:
                         ready[key] = bib_file.parsed[key]
+                    elif key in bib_file.scanned:
+                        scanned[key] = bib_file.scanned[key]
                 else:
                     ready[key] = bib_file.eager[key]
-        return Bibliography(references, EntryMap(texts, ready), tuple(problems), tuple(files), tuple(signatures))
+        return Bibliography(references, EntryMap(texts, ready, scanned), tuple(problems), tuple(files), tuple(signatures))
 
 
 def display(path: Path, root: Path) -> str:

@@ -15,12 +15,13 @@ drop bibliography and the synthetic ones (``tests/core/test_bibtex_scan.py``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from string import ascii_letters, digits
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person
 
-__all__ = ["inherit_crossref_fields", "scan_bibtex"]
+__all__ = ["Scanned", "inherit_crossref_fields", "scan_bibtex", "to_data"]
 
 _NAME_CHARS = set(ascii_letters + "@!$&*+-./:;<>?[\\]^_`|~\x7f" + digits)  # pybtex's NAME
 _NAME = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_-]*)")
@@ -28,9 +29,38 @@ _KEY = re.compile(r"\s*([^\s,}]+)")
 _NUMBER = re.compile(r"\s*([0-9]+)")
 _SPACE = re.compile(r"\s*")
 _WHITESPACE = re.compile(r"\s+")
+_SPACES = re.compile(r"\s\s|[^\S ]")  # what whitespace collapsing would change inside a value
 _BRACES = re.compile(r"[{}]")
 _QUOTED = re.compile(r'["{}]')
 _PERSON_FIELDS = frozenset({"author", "editor"})
+# The common field in one match: name = {no inner braces} | "no braces or quotes" | digits,
+# followed by a comma or the closing brace (anything else goes the careful way, below).
+_FIELD = re.compile(r'\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(?:\{([^{}]*)\}|"([^"{}]*)"|([0-9]+))(?=\s*[,}])')
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """One entry as read: its type and key as written, its fields in order (values with
+    whitespace collapsed), and its people by role (``author``, ``editor``) as pybtex parses them."""
+
+    kind: str
+    key: str
+    fields: tuple[tuple[str, str], ...]
+    persons: tuple[tuple[str, tuple[Person, ...]], ...]
+
+    def people(self, role: str) -> tuple[Person, ...]:
+        for name, people in self.persons:
+            if name.lower() == role:
+                return people
+        return ()
+
+    def entry(self) -> Entry:
+        """The pybtex ``Entry``, made when it is needed (to format a cited reference)."""
+        entry = Entry(self.kind, fields=list(self.fields))
+        for role, people in self.persons:
+            for person in people:
+                entry.add_person(person, role)
+        return entry
 
 
 class _NotPlain(Exception):
@@ -108,7 +138,14 @@ def _entry(text: str, pos: int) -> tuple[str, list[tuple[str, str]], int]:
     pos = key.end()
     fields: list[tuple[str, str]] = []
     while True:
-        named = _name(text, pos)
+        fast = _FIELD.match(text, pos)
+        if fast is not None:
+            name, braced, quoted, number = fast.groups()
+            fields.append((name, braced if braced is not None else quoted if quoted is not None else number))
+            pos = fast.end()
+            named = None
+        else:
+            named = _name(text, pos)
         if named is not None:
             name, pos = named
             pos = _expect(text, pos, "=")
@@ -121,40 +158,52 @@ def _entry(text: str, pos: int) -> tuple[str, list[tuple[str, str]], int]:
         return key.group(1), fields, _expect(text, pos, "}")
 
 
-def _add(data: BibliographyData, kind: str, key: str, fields: list[tuple[str, str]], people: dict) -> None:
+def _scanned(kind: str, key: str, fields: list[tuple[str, str]], people: dict, seen_keys: set[str]) -> Scanned:
     """pybtex's ``Parser.process_entry``, for an entry that breaks none of its rules. A name
     that recurs is parsed once (``people``): the ``Person`` objects are shared, read only."""
-    entry = Entry(kind)
+    values: list[tuple[str, str]] = []
+    persons: dict[str, list[Person]] = {}
     seen: set[str] = set()
     for name, raw in fields:
         lowered = name.lower()
         if lowered in seen:
             raise _NotPlain  # pybtex reports a duplicate field
-        value = _WHITESPACE.sub(" ", raw.strip())
+        value = _WHITESPACE.sub(" ", raw.strip()) if (raw[:1].isspace() or raw[-1:].isspace() or _SPACES.search(raw)) else raw
         if lowered in _PERSON_FIELDS:
+            found = persons.setdefault(name, [])
             for person in split_name_list(value):
                 parsed = people.get(person)
                 if parsed is None:
                     parsed = people[person] = Person(person)
-                entry.add_person(parsed, name)
+                found.append(parsed)
         else:
-            entry.fields[name] = value
+            values.append((name, value))
         seen.add(lowered)
-    if key in data.entries:
+    if key.lower() in seen_keys:
         raise _NotPlain  # pybtex reports a repeated entry
-    data.add_entry(key, entry)
+    seen_keys.add(key.lower())
+    return Scanned(kind, key, tuple(values), tuple((role, tuple(found)) for role, found in persons.items() if found))
 
 
-def scan_bibtex(text: str) -> BibliographyData | None:
-    """The file's entries as pybtex would read them, or None if pybtex must read it."""
+def to_data(entries: list[Scanned]) -> BibliographyData:
+    """The ``BibliographyData`` pybtex's parser would have made."""
     data = BibliographyData()
+    for scanned in entries:
+        data.add_entry(scanned.key, scanned.entry())
+    return data
+
+
+def scan_bibtex(text: str) -> list[Scanned] | None:
+    """The file's entries as pybtex would read them, or None if pybtex must read it."""
+    found: list[Scanned] = []
+    seen_keys: set[str] = set()
     people: dict[str, Person] = {}
     pos = 0
     try:
         while True:
             pos = text.find("@", pos)
             if pos < 0:
-                return data
+                return found
             named = _name(text, pos + 1)
             if named is None:
                 return None
@@ -169,7 +218,7 @@ def scan_bibtex(text: str) -> BibliographyData | None:
             if lowered in ("string", "preamble"):
                 return None
             key, fields, pos = _entry(text, pos)
-            _add(data, kind, key, fields, people)
+            found.append(_scanned(kind, key, fields, people, seen_keys))
     except (_NotPlain, IndexError):
         return None
     except Exception:  # a name pybtex's Person cannot read: let pybtex report it
