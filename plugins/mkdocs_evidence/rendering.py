@@ -22,7 +22,6 @@ from .core.csljson import extra_fields
 from .core.diskcache import load_cache, save_cache
 from .core.style import safe_doi, safe_pmid, safe_url
 from .core.templating import ASSETS_DIR, template_environment
-from .core.vancouver import format_entry
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR
@@ -133,6 +132,8 @@ class ReferenceFormatter:
     def _format(self, key: str, entry: Entry) -> FormattedReference:
         """The built-in style, formatted directly (``core/vancouver.py``, equal to pybtex's
         output); pybtex's rich text only for what that formatter leaves to it."""
+        from .core.vancouver import format_entry  # only when a reference must be formatted (cold)
+
         safe = _sanitised(entry)
         fast = format_entry(safe, key)
         if fast is not None:

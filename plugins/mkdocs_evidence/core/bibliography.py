@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
@@ -21,12 +22,14 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
 from .bibcache import pack, unpack
-from .bibtex_scan import Scanned, inherit_crossref_fields, scan_bibtex, to_data
 from .csljson import parse_csl_json_text
 from .diskcache import gc_paused, load_blob, save_blob
 from .entries import EntryMap
 from .findings import Finding, make_finding
 from .references import Reference, split_figures
+
+if TYPE_CHECKING:
+    from .bibtex_scan import Scanned
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
 
 KNOWN_ENTRY_TYPES = frozenset(
@@ -208,6 +211,8 @@ def parse_bib_text(text: str, path: str) -> BibFile:
             problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {starts[key]})", key))
         else:
             starts[key] = line
+    from .bibtex_scan import inherit_crossref_fields, scan_bibtex, to_data  # a warm build reads no BibTeX
+
     scanned = scan_bibtex(text)  # plain BibTeX, read fast; anything else pybtex reads
     if scanned is not None and not any(name.lower() == "crossref" for entry in scanned for name, _ in entry.fields):
         return _scanned_file(text, path, scanned, starts, spans, problems)

@@ -6,13 +6,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from .bibtex_scan import Scanned
+if TYPE_CHECKING:
+    from .bibtex_scan import Scanned
 
 __all__ = ["EntryMap", "entry_fields_signature"]
 

@@ -56,14 +56,22 @@ def _length(part) -> int:
 def merge(parts) -> tuple:
     """pybtex's ``Text(*parts)``: nested lists unpacked, empty parts dropped, neighbours of the
     same kind (and address) merged into one."""
+    flat: list = []
+    _flat(parts, flat)
     out: list = []
-    for part in _flat(parts):
+    for part in flat:
+        if type(part) is str:
+            if not part:
+                continue
+            if out and type(out[-1]) is str:
+                out[-1] += part
+            else:
+                out.append(part)
+            continue
         if not _length(part):
             continue
         last = out[-1] if out else None
-        if isinstance(part, str) and isinstance(last, str):
-            out[-1] = last + part
-        elif isinstance(part, Protected) and isinstance(last, Protected):
+        if isinstance(part, Protected) and isinstance(last, Protected):
             out[-1] = Protected(merge([*last.parts, *part.parts]))
         elif isinstance(part, Link) and isinstance(last, Link) and part.url == last.url:
             out[-1] = Link(part.url, merge([*last.parts, *part.parts]))
@@ -72,12 +80,12 @@ def merge(parts) -> tuple:
     return tuple(out)
 
 
-def _flat(parts):
+def _flat(parts, out: list) -> None:
     for part in parts:
-        if isinstance(part, (list, tuple)):
-            yield from _flat(part)
+        if type(part) in (list, tuple):
+            _flat(part, out)
         else:
-            yield part
+            out.append(part)
 
 
 def _ends_terminated(parts: tuple) -> bool:
