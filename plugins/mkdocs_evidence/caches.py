@@ -17,7 +17,17 @@ from .core.diskcache import RecordStore, load_cache, save_cache
 from .core.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 
-MAX_RENDERED = 50_000  # rendered markers kept in memory; a long `serve` session starts over
+MAX_RENDERED = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReportKey:
+    """What the report's HTML or JSON is kept by: the output, the report's digest
+    (``core.report.report_digest``) and, for HTML, the templates and options it was made with."""
+
+    output: str  # "html" or "json"
+    digest: str
+    templates: tuple = ()  # rendered markers kept in memory; a long `serve` session starts over
 
 
 @dataclass
@@ -29,7 +39,7 @@ class PluginCaches:
     page_checks: RecordStore  # PageCheck by page, a hash of its text, and the sources
     sources: RecordStore  # guides and the findings about content, bib and waivers files
     markdown: RecordStore  # each page's Markdown with its markers rendered
-    report: RecordStore  # the report's HTML and JSON, by a digest of the report
+    report: RecordStore  # the report's HTML and JSON, by ReportKey
     rendered: dict = field(default_factory=dict)  # memory only: markers and reference lists
 
     @classmethod

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from . import bibliography_page, search_view
-from .caches import PluginCaches, QuietCollector
+from .caches import PluginCaches, QuietCollector, ReportKey
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
@@ -375,7 +375,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
-            key = ("html", self._report_digest, self._output_signature)
+            key = ReportKey("html", self._report_digest, self._output_signature or ())
             html = self.caches.report.get(key) or self.caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
@@ -394,7 +394,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             return
         if self.report_file is not None and self._publish_report:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
-            key = ("json", self._report_digest)
+            key = ReportKey("json", self._report_digest)
             text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
         self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record

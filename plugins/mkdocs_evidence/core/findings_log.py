@@ -50,9 +50,10 @@ def log_summary(findings: Sequence[Finding]) -> list[LogLine]:
         others = ", ".join(f.location for f in items[1 : 1 + MORE_LOCATIONS])
         rest = f" and {len(items) - 1 - MORE_LOCATIONS} more" if len(items) > 1 + MORE_LOCATIONS else ""
         title = RULES[kind].title.lower() if kind in RULES else kind
+        message = items[0].message if items[0].message.endswith((".", "!", "?")) else items[0].message + "."
         lines.append(LogLine(severity, (
-            f"{len(items)} {severity.value}s [{kind}] ({title}): {items[0].location}: {items[0].message}; "
-            f"also at {others}{rest} (the editor report lists each; `mkdocs build --verbose` logs each)"
+            f"{len(items)} {severity.value}s [{kind}] ({title}): {items[0].location}: {message} "
+            f"Also at {others}{rest} (the editor report lists each; `mkdocs build --verbose` logs each)"
         )))
     return lines
 
