@@ -15,6 +15,7 @@ from pathlib import Path
 from .core.bibliography import BibliographyCache
 from .core.diskcache import RecordStore, load_cache, save_cache
 from .core.readability import SyllableCounter
+from .core.report import Report, page_digests, render_page_sections, render_report_html
 from .rendering import ReferenceFormatter
 
 MAX_RENDERED = 50_000
@@ -113,3 +114,19 @@ class QuietCollector:
         if self._saved is not None:
             gc.set_threshold(*self._saved)
             self._saved = None
+
+
+def report_fragment(report: Report, env, store: RecordStore, digest: str, output: tuple) -> str:
+    """The report page's HTML: from ``store`` when the report is unchanged (``digest``); after an
+    edit (a `serve` rebuild) only the sections of the pages whose findings changed are rendered
+    again, the others come from ``store`` (``output``: templates and options they depend on)."""
+    whole = ReportKey("html", digest, output)
+    html = store.get(whole)
+    if html is not None:
+        return html
+    digests = page_digests(report)
+    sections = {anchor: store.get(ReportKey("section", page_digest, output)) for anchor, page_digest in digests.items()}
+    missing = [page for page in report.pages if page.findings and sections.get(page.anchor) is None]
+    for anchor, text in render_page_sections(report, missing, env).items():
+        sections[anchor] = store.put(ReportKey("section", digests[anchor], output), text)
+    return store.put(whole, render_report_html(report, env, standalone=False, sections=sections))

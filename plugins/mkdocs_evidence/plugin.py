@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from . import bibliography_page, search_view
-from .caches import PluginCaches, QuietCollector, ReportKey
+from .caches import PluginCaches, QuietCollector, ReportKey, report_fragment
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.atomic import atomic_write_text
 from .core.bibliography import display
@@ -39,7 +39,7 @@ from .core.findings_log import each_finding, log_summary
 from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.report import render_report_html, report_digest, report_to_json
+from .core.report import report_digest, report_to_json
 from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
@@ -66,6 +66,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.is_serve = False
         self.is_dirty = False
         self.collector = QuietCollector()
+        self._saved_in_serve = False  # a `serve` session writes its caches after its first build and at its end
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -73,7 +74,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.is_dirty = dirty
 
     def on_shutdown(self) -> None:
-        """The end of a `serve` session: nothing carries over to another command in this process."""
+        """The end of a `serve` session: its caches are written (each rebuild only kept them in
+        memory), and nothing carries over to another command in this process."""
+        if self._saved_in_serve and self.caches is not None:
+            self.caches.save(prune=not self.is_dirty)
+        self._saved_in_serve = False
         self.is_serve = self.is_dirty = False
         self.page_checks = {}
 
@@ -375,8 +380,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
-            key = ReportKey("html", self._report_digest, self._output_signature or ())
-            html = self.caches.report.get(key) or self.caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))
+            html = report_fragment(self.outcome.report, self.env, self.caches.report, self._report_digest, self._output_signature or ())
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
         return env
@@ -397,7 +401,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             key = ReportKey("json", self._report_digest)
             text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
-        self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+        if not (self.is_serve and self._saved_in_serve):  # `serve`: after its first build, then at the end
+            self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+            self._saved_in_serve = self.is_serve
         self.collector.stop()
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         failing = publish_failure(errors, warnings, fail_on=self.config.fail_on, strict=config.strict, serve=self.is_serve)

@@ -304,11 +304,28 @@ class Finding:
         return replace(self, waived_by=waiver_id)
 
     def to_dict(self) -> dict:
-        record = asdict(self)
-        del record["span"]
+        if any(not _is_plain(value) for value in self.data.values()):
+            record = asdict(self)  # records inside ``data`` become dicts, as they always did
+            del record["span"]
+        else:  # the common case, without asdict's deep copy (the report's JSON holds thousands)
+            record = {name: getattr(self, name) for name in _FIELDS}
+            record["data"] = dict(self.data)
         record["severity"] = self.severity.value
         record["citations"] = list(self.citations)
         return record
+
+
+_FIELDS = ("path", "line", "column", "end_line", "end_column", "kind", "severity", "text", "sentence", "message",
+           "citations", "waived_by")
+
+
+def _is_plain(value: object) -> bool:
+    """A value ``asdict`` would copy as it is: text, numbers, None, and lists or tuples of them."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    return isinstance(value, (list, tuple)) and type(value) in (list, tuple) and all(
+        item is None or type(item) in (str, int, float, bool) for item in value
+    )
 
 
 def sentence_span(sentence: str, text: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
@@ -325,6 +326,7 @@ def report_css() -> str:
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
+@lru_cache(maxsize=4096)  # every finding repeats its rule's explanation and fix
 def inline_code(text: str) -> Markup:
     """``text`` escaped, with its `backtick` spans (in rule texts) as ``<code>``."""
     parts = _CODE_SPAN.split(str(text))
@@ -342,11 +344,14 @@ def _context(report: Report) -> dict:
     }
 
 
-def render_report_html(report: Report, env: Environment | None = None, *, standalone: bool) -> str:
+def render_report_html(report: Report, env: Environment | None = None, *, standalone: bool,
+                       sections: Mapping[str, str] | None = None) -> str:
     """The report as a standalone HTML document or as a fragment for a MkDocs page.
 
     The fragment expects ``assets/report.css`` on the page (``extra_css``); the document
     inlines it, and pins a Content-Security-Policy allowing only its own style and script.
+    ``sections`` (by page anchor, from :func:`render_page_sections`) are used as they are:
+    a caller that keeps them renders only the pages whose findings changed.
     """
     env = env or report_environment()
     names = ("report/standalone.html.j2", "report/fragment.html.j2", "report/_body.html.j2", "report/_macros.html.j2")
@@ -354,7 +359,7 @@ def render_report_html(report: Report, env: Environment | None = None, *, standa
     if not (autoescape is True or (callable(autoescape) and all(autoescape(name) for name in names))):
         # select_autoescape() keys on ".html" and would silently skip our ".html.j2" templates
         raise ValueError("the report needs a Jinja2 environment that autoescapes report/*.html.j2")
-    context = _context(report)
+    context = {**_context(report), "sections": {anchor: Markup(html) for anchor, html in (sections or {}).items()}}
     if not standalone:
         return env.get_template("report/fragment.html.j2").render(context)
     css = report_css()
@@ -393,3 +398,25 @@ def report_digest(report: Report) -> str:
         cited.update(f.citations)
     digest.update(repr(sorted((key, report.references[key]) for key in cited if key in report.references)).encode())
     return digest.hexdigest()
+
+
+def _page_digest(page: PageReport, references: ReferenceMap) -> str:
+    digest = hashlib.sha1(repr((REPORT_VERSION, page.path, page.title, page.info, page.anchor, page.reading_target)).encode())
+    for view in page.findings:
+        f = view.finding
+        digest.update(repr((f.path, f.line, f.column, f.end_line, f.end_column, f.kind, f.severity.value, f.text,
+                            f.sentence, f.message, f.citations, f.waived_by, f.data, view.references)).encode())
+    return digest.hexdigest()
+
+
+def page_digests(report: Report) -> dict[str, str]:
+    """A digest of each page section of the report (by its anchor): equal digests, equal HTML."""
+    return {page.anchor: _page_digest(page, report.references) for page in report.pages if page.findings}
+
+
+def render_page_sections(report: Report, pages: Sequence[PageReport], env: Environment | None = None) -> dict[str, str]:
+    """The report's HTML section of each of ``pages``, by anchor, as ``render_report_html`` shows it."""
+    env = env or report_environment()
+    module = env.get_template("report/_macros.html.j2").make_module(_context(report))
+    return {page.anchor: str(module.page_section(page)) for page in pages}  # type: ignore[attr-defined]
+
