@@ -42,6 +42,7 @@ class PluginCaches:
     markdown: RecordStore  # each page's Markdown with its markers rendered
     report: RecordStore  # the report's HTML and JSON, by ReportKey
     rendered: dict = field(default_factory=dict)  # memory only: markers and reference lists
+    report_sections: dict = field(default_factory=dict)  # memory only: the report's page sections
 
     @classmethod
     def open(cls, directory: Path | None) -> PluginCaches:
@@ -116,17 +117,20 @@ class QuietCollector:
             self._saved = None
 
 
-def report_fragment(report: Report, env, store: RecordStore, digest: str, output: tuple) -> str:
+def report_fragment(report: Report, env, store: RecordStore, sections: dict, digest: str, output: tuple) -> str:
     """The report page's HTML: from ``store`` when the report is unchanged (``digest``); after an
     edit (a `serve` rebuild) only the sections of the pages whose findings changed are rendered
-    again, the others come from ``store`` (``output``: templates and options they depend on)."""
+    again, the others come from ``sections`` (memory only, by page digest and ``output``: the
+    templates and options they depend on)."""
     whole = ReportKey("html", digest, output)
     html = store.get(whole)
     if html is not None:
         return html
+    if len(sections) > MAX_RENDERED:
+        sections.clear()
     digests = page_digests(report)
-    sections = {anchor: store.get(ReportKey("section", page_digest, output)) for anchor, page_digest in digests.items()}
-    missing = [page for page in report.pages if page.findings and sections.get(page.anchor) is None]
+    kept = {anchor: sections.get(ReportKey("section", page_digest, output)) for anchor, page_digest in digests.items()}
+    missing = [page for page in report.pages if page.findings and kept.get(page.anchor) is None]
     for anchor, text in render_page_sections(report, missing, env).items():
-        sections[anchor] = store.put(ReportKey("section", digests[anchor], output), text)
-    return store.put(whole, render_report_html(report, env, standalone=False, sections=sections))
+        kept[anchor] = sections[ReportKey("section", digests[anchor], output)] = text
+    return store.put(whole, render_report_html(report, env, standalone=False, sections=kept))

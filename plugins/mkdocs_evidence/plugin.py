@@ -380,7 +380,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
-            html = report_fragment(self.outcome.report, self.env, self.caches.report, self._report_digest, self._output_signature or ())
+            html = report_fragment(self.outcome.report, self.env, self.caches.report, self.caches.report_sections,
+                                   self._report_digest, self._output_signature or ())
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
         return env
