@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from mkdocs_evidence.core.bibliography import Bibliography
+from mkdocs_evidence.core.bib.bibliography import Bibliography
 from mkdocs_evidence.core.check import Located, check_text
-from mkdocs_evidence.core.citations import find_citations
-from mkdocs_evidence.core.prose import mask_non_prose
+from mkdocs_evidence.core.text.citations import find_citations
+from mkdocs_evidence.core.text.prose import mask_non_prose
 
 SHAPES = {
     "digits": "1",

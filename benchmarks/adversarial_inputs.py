@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from mkdocs_evidence.core.bibliography import Bibliography
+from mkdocs_evidence.core.bib.bibliography import Bibliography
 from mkdocs_evidence.core.check import Located, check_text
 from mkdocs_evidence.core.content import parse_guide
-from mkdocs_evidence.core.datacodec import dumps
-from mkdocs_evidence.core.guides import render_guide_pages
-from mkdocs_evidence.core.readability import strip_markdown
+from mkdocs_evidence.core.guide.guides import render_guide_pages
+from mkdocs_evidence.core.io.datacodec import dumps
+from mkdocs_evidence.core.text.readability import strip_markdown
 
 FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "content" / "foot-drop" / "guide.yml"
 SUMMARY = 'summary: "Foot drop makes it hard to lift the front of the foot [@stewart2008]."'

@@ -5,13 +5,13 @@ Usage: python benchmarks/bib_load.py [--entries 10000] [--repeat 3]
 
 The ``.bib`` file is written by ``benchmarks/sitegen.py`` (LaTeX accents, DOIs, ``design`` and
 ``figures`` fields), so it looks like a real one. Three ways through
-``mkdocs_evidence.core.bibliography.BibliographyCache.load``:
+``mkdocs_evidence.core.bib.bibliography.BibliographyCache.load``:
 
 - cold: no disk cache; the file is read, every entry decoded, and the cache written;
 - warm (disk): a new ``BibliographyCache`` instance (a new ``mkdocs build``) reads the cache;
 - warm (memory): the same instance again (a ``mkdocs serve`` rebuild).
 
-Beside the cold time: ``parse_bib_text`` alone (the fast reader, ``core/bibtex_scan.py``, and a
+Beside the cold time: ``parse_bib_text`` alone (the fast reader, ``core/bib/bibtex_scan.py``, and a
 ``Reference`` per entry) and pybtex's own parser on the same text, for comparison.
 CPU time of this process, best of ``--repeat`` (cold: ``--cold-repeat``). Targets (issue 21):
 100,000 entries cold < 10 s, warm < 1 s (``--entries 100000``).
@@ -33,8 +33,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 import sitegen
-from mkdocs_evidence.core import bibliography as bibmod
-from mkdocs_evidence.core.bibliography import BibliographyCache
+from mkdocs_evidence.core.bib import bibliography as bibmod
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache
 
 
 def best(repeat: int, setup, action) -> float:

@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from mkdocs_evidence.core.attribution import find_attributions
-from mkdocs_evidence.core.citations import find_citations
-from mkdocs_evidence.core.prose import mask_non_prose
 from mkdocs_evidence.core.statistics import find_statistics
+from mkdocs_evidence.core.text.citations import find_citations
+from mkdocs_evidence.core.text.prose import mask_non_prose
 
 CORPUS = ROOT / "tests" / "corpus" / "statistics.yml"
 REAL = ROOT / "tests" / "corpus" / "real"

@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import yaml
 from mkdocs_evidence.core.attribution import find_attributions
-from mkdocs_evidence.core.sentences import split_sentences
 from mkdocs_evidence.core.statistics import find_statistics
+from mkdocs_evidence.core.text.sentences import split_sentences
 
 PLAIN = [
     "Foot drop makes it hard to lift the front of your foot when you walk.",

@@ -18,7 +18,7 @@ Writes into OUT_DIR:
 - ``content/foot-drop/``: a copy of the repository's structured guide (``guide.yml`` and
   ``treatments/*.yml``).
 - ``docs-plain/``: the same pages as ``docs/`` plus the Markdown our plugin generates from the
-  guide (rendered once here with ``mkdocs_evidence.core.guides``), so the plain and mkdocs-bibtex
+  guide (rendered once here with ``mkdocs_evidence.core.guide.guides``), so the plain and mkdocs-bibtex
   builds render the same number of pages as the plugin build.
 - ``overrides/``: a copy of the package's theme (plugins/mkdocs_evidence/theme/) (the guide's handout page needs
   ``handout.html``), used as ``custom_dir`` by every variant.
@@ -435,7 +435,7 @@ def guide_pages(content: Path) -> list[tuple[str, str]]:
     """The Markdown our plugin generates from the guide, for the builds without our plugin."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from mkdocs_evidence.core.content import load_guide
-    from mkdocs_evidence.core.guides import render_guide_pages
+    from mkdocs_evidence.core.guide.guides import render_guide_pages
 
     loaded = load_guide(content / "foot-drop", content.parent)
     if loaded.guide is None:

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # (the build never checks those): they measure the context check alone.
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from mkdocs_evidence.core.references import Reference
-from mkdocs_evidence.core.source_check import verify
+from mkdocs_evidence.core.bib.references import Reference
+from mkdocs_evidence.core.source.source_check import verify
 from mkdocs_evidence.core.statistics import find_statistics
 
 CORPUS = ROOT / "tests" / "corpus" / "source-pairs"

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs_evidence.config import publish_failure
-from mkdocs_evidence.core.clinic import ClinicError, validate_clinic
+from mkdocs_evidence.core.guide.clinic import ClinicError, validate_clinic
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CLINIC = {

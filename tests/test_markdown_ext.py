@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from mkdocs_evidence.core.bibliography import BibliographyCache
-from mkdocs_evidence.core.diskcache import RecordStore
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache
+from mkdocs_evidence.core.io.diskcache import RecordStore
 from mkdocs_evidence.markdown_ext import EvidenceExtension
 from mkdocs_evidence.rendering import make_environment
 

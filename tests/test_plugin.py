@@ -174,7 +174,7 @@ def test_loading_the_plugin_leaves_the_finders_and_textstat_for_first_use():
     code = (
         "import sys, mkdocs_evidence.plugin, mkdocs_evidence.cli;"
         "print(sorted(m for m in ('mkdocs_evidence.core.statistics', 'mkdocs_evidence.core.attribution',"
-        " 'mkdocs_evidence.core.figures', 'textstat') if m in sys.modules))"
+        " 'mkdocs_evidence.core.claims.figures', 'textstat') if m in sys.modules))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs_evidence.core.bibliography import parse_bib_text
+from mkdocs_evidence.core.bib.bibliography import parse_bib_text
 from mkdocs_evidence.core.content import load_guide
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from mkdocs_evidence.core.content import load_guide
-from mkdocs_evidence.core.guides import render_guide_pages
+from mkdocs_evidence.core.guide.guides import render_guide_pages
 from mkdocs_evidence.scaffold import ScaffoldError, scaffold_guide, slugify
 
 
@@ -48,7 +48,7 @@ def test_odd_names_are_quoted(tmp_path):
 
 
 def test_unreviewed_guide_says_no_clinician_checked_it_and_last_updated(tmp_path):
-    from mkdocs_evidence.core.guides import render_guide_pages
+    from mkdocs_evidence.core.guide.guides import render_guide_pages
 
     scaffold_guide("Foot drop", tmp_path, today=date(2028, 2, 29))
     loaded = load_guide(tmp_path / "foot-drop", tmp_path)

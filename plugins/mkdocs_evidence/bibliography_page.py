@@ -10,10 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .citation_render import CitationRenderer
-from .core.bibliography import Bibliography
-from .core.citations import find_citations, reference_href
-from .core.prose import mask_non_prose
+from .core.bib.bibliography import Bibliography
 from .core.ratings import find_rating_markers
+from .core.text.citations import find_citations, reference_href
+from .core.text.prose import mask_non_prose
 
 __all__ = ["PLACEHOLDER", "CitingPage", "cited_keys", "page_markdown", "render_bibliography"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core.bibliography import BibliographyCache
-from .core.diskcache import RecordStore, load_cache, save_cache
-from .core.readability import SyllableCounter
-from .core.report import Report, page_digests, render_page_sections, render_report_html
+from .core.bib.bibliography import BibliographyCache
+from .core.io.diskcache import RecordStore, load_cache, save_cache
+from .core.report.editor_report import Report, page_digests, render_page_sections, render_report_html
+from .core.text.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 
 MAX_RENDERED = 50_000

@@ -14,10 +14,10 @@ from collections.abc import Mapping
 
 import jinja2
 
-from .core.bibliography import Bibliography
-from .core.citations import CitationGroup, anchor_for
-from .core.intext import in_text_items
-from .core.scales import load_catalogue
+from .core.bib.bibliography import Bibliography
+from .core.bib.intext import in_text_items
+from .core.ratings.scales import load_catalogue
+from .core.text.citations import CitationGroup, anchor_for
 from .csl_styles import CitationStyle, resolve_style
 from .rendering import ReferenceFormatter
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from .core.scales import scale_names
+from .core.ratings.scales import scale_names
 
 
 class PathList(c.BaseConfigOption[list[str]]):

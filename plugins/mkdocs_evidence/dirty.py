@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from .core.bibliography import display
+from .core.bib.bibliography import display
 from .core.project import PageCheck, Project
 
 __all__ = ["check_skipped_pages"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .core.guides import md_escape
+from .core.guide.guides import md_escape
 from .core.templating import template_environment
 from .scaffold import EXAMPLE_TREATMENT, ScaffoldError, _yaml_str, scaffold_guide, slugify
 

@@ -19,10 +19,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .citation_render import CitationRenderer
-from .core.bibliography import Bibliography
-from .core.citations import CitationGroup, find_citations
-from .core.diskcache import RecordStore
-from .core.prose import mask_non_prose
+from .core.bib.bibliography import Bibliography
+from .core.io.diskcache import RecordStore
+from .core.text.citations import CitationGroup, find_citations
+from .core.text.prose import mask_non_prose
 from .csl_styles import CitationStyle, resolve_style
 from .output_safety import LINK_SCHEMES, SafeAttributesTreeprocessor, link_scheme
 from .rendering import ReferenceFormatter

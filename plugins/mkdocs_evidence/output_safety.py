@@ -7,7 +7,7 @@ allowed. Schemes are read the way a browser reads them: after decoding character
 (``&#106;avascript:``) and dropping the control characters and whitespace browsers ignore
 (``java\\tscript:``). Raw HTML that a hand-written page holds on purpose is not in the tree
 (Python-Markdown stashes it) and is the page author's; YAML prose cannot hold raw HTML
-(``core/inert.py``).
+(``core/text/inert.py``).
 """
 
 from __future__ import annotations

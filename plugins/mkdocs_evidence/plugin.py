@@ -30,16 +30,16 @@ from mkdocs.utils import get_relative_url, nest_paths
 from . import bibliography_page, search_view
 from .caches import PluginCaches, QuietCollector, ReportKey, report_fragment
 from .config import EvidenceConfig, publish_failure, resolve
-from .core.atomic import atomic_write_text
-from .core.bibliography import display
+from .core.bib.bibliography import display
 from .core.check import CheckOptions
-from .core.diskcache import tree_signature
 from .core.findings import Finding, Severity
-from .core.findings_log import each_finding, log_summary
-from .core.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.guide.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
+from .core.io.atomic import atomic_write_text
+from .core.io.diskcache import tree_signature
 from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.report import report_digest, report_to_json
+from .core.report.editor_report import report_digest, report_to_json
+from .core.report.findings_log import each_finding, log_summary
 from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages

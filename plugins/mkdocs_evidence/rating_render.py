@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 import jinja2
 
 from .core import ratings
-from .core.bibliography import Bibliography
+from .core.bib.bibliography import Bibliography
 from .core.content import Treatment
-from .core.guides import rating_marker
+from .core.guide.guides import rating_marker
 from .core.project import rating_for
-from .core.scales import Scale
+from .core.ratings.scales import Scale
 from .rendering import anchor_for
 
 

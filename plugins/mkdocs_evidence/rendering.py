@@ -16,12 +16,12 @@ from pathlib import Path
 import jinja2
 from pybtex.database import BibliographyData, Entry
 
-from .core.bibliography import EntryMap
-from .core.citations import anchor_for
-from .core.csljson import extra_fields
-from .core.diskcache import load_cache, save_cache
-from .core.style import safe_doi, safe_pmid, safe_url
+from .core.bib.bibliography import EntryMap
+from .core.bib.csljson import extra_fields
+from .core.bib.style import safe_doi, safe_pmid, safe_url
+from .core.io.diskcache import load_cache, save_cache
 from .core.templating import ASSETS_DIR, template_environment
+from .core.text.citations import anchor_for
 from .csl_styles import CitationStyle, CslFormatter
 
 PACKAGE_ASSETS = ASSETS_DIR
@@ -76,11 +76,11 @@ class ReferenceFormatter:
     @cached_property
     def _pybtex(self) -> tuple:
         """The style and backends, made once and only when pybtex must format something (most
-        entries never need it: ``core/vancouver.py``; the HTML backend imports urllib)."""
+        entries never need it: ``core/bib/vancouver.py``; the HTML backend imports urllib)."""
         from pybtex.backends.html import Backend as HtmlBackend
         from pybtex.backends.plaintext import Backend as TextBackend
 
-        from .core.style import VancouverStyle
+        from .core.bib.style import VancouverStyle
 
         class _LinkSafeHtmlBackend(HtmlBackend):
             """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"``
@@ -130,9 +130,9 @@ class ReferenceFormatter:
         return FormattedReference(key, html_text, plain)
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:
-        """The built-in style, formatted directly (``core/vancouver.py``, equal to pybtex's
+        """The built-in style, formatted directly (``core/bib/vancouver.py``, equal to pybtex's
         output); pybtex's rich text only for what that formatter leaves to it."""
-        from .core.vancouver import format_entry  # only when a reference must be formatted (cold)
+        from .core.bib.vancouver import format_entry  # only when a reference must be formatted (cold)
 
         safe = _sanitised(entry)
         fast = format_entry(safe, key)

@@ -19,9 +19,9 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .core.bibliography import display
-from .core.clinic import ClinicError, validate_clinic
+from .core.bib.bibliography import display
 from .core.findings import Finding, make_finding
+from .core.guide.clinic import ClinicError, validate_clinic
 from .core.templating import PACKAGE_DIR
 
 __all__ = ["CLINIC_STYLESHEET", "REQUIRED_EXTENSIONS", "THEME_DIR", "SetupError", "set_up_site", "third_party_findings"]

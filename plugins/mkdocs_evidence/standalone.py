@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.bibliography import BibliographyCache
+from .core.bib.bibliography import BibliographyCache
 from .core.ratings import find_rating_markers
-from .core.scales import get_scale
+from .core.ratings.scales import get_scale
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import make_environment

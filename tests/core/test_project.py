@@ -7,7 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
-from mkdocs_evidence.core.diskcache import RecordStore
+from mkdocs_evidence.core.io.diskcache import RecordStore
 from mkdocs_evidence.core.project import Project, ProjectSettings
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "content"

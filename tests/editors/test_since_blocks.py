@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from editors_site import copy_example_site, yaml_line
 from mkdocs_evidence.cli import main
-from mkdocs_evidence.core.changed_findings import bib_entry_span, yaml_block_spans
+from mkdocs_evidence.core.report.changed_findings import bib_entry_span, yaml_block_spans
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 AFO = "content/foot-drop/treatments/ankle-foot-orthosis.yml"

@@ -1,6 +1,6 @@
 """Issue 9: a build killed half-way never leaves a state that breaks the next build.
 
-(The corrupt-cache unit test in tests/core/test_bibliography.py writes garbage; the tests here
+(The corrupt-cache unit test in tests/core/bib/test_bibliography.py writes garbage; the tests here
 extend it with a truncated file and a cache from another version; tests/hardening/
 test_hardening_cache_safety.py covers crafted pickles and every cache file.)
 """
@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from hardening_helpers import ENV, SENTINEL, has_message, mkdocs, run, write_base_site
-from mkdocs_evidence.core.bibliography import BibliographyCache
-from mkdocs_evidence.core.datacodec import loads
-from mkdocs_evidence.core.diskcache import CACHE_VERSION, load_blob
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache
+from mkdocs_evidence.core.io.datacodec import loads
+from mkdocs_evidence.core.io.diskcache import CACHE_VERSION, load_blob
 
 PAGE = "# Page {n}\n\n" + ("People with foot drop often catch their toes, so a physiotherapist may suggest exercises. " * 40 + "\n\n") * 6 + "In one study, 7 RCTs were pooled [@prenton2016].\n"
 

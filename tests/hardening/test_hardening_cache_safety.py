@@ -1,6 +1,6 @@
 """Issue 17: a cache restored from shared storage can never run code; a corrupt one only costs time.
 
-Every cache file is data (tagged JSON, core/datacodec.py). A crafted pickle written where the old
+Every cache file is data (tagged JSON, core/io/datacodec.py). A crafted pickle written where the old
 caches lived, or under the new names, never executes; truncated, garbage and foreign files of
 each kind are rebuilt and the build reports the same findings.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from hardening_helpers import PROJECT_THEME, SENTINEL, copy_fixture_guide, has_message, mkdocs, run, write_base_site
-from mkdocs_evidence.core.datacodec import CacheFormatError, decode, dumps, encode, loads
-from mkdocs_evidence.core.diskcache import RecordStore, load_blob, load_cache, save_cache
 from mkdocs_evidence.core.findings import Severity, make_finding
+from mkdocs_evidence.core.io.datacodec import CacheFormatError, decode, dumps, encode, loads
+from mkdocs_evidence.core.io.diskcache import RecordStore, load_blob, load_cache, save_cache
 
 
 class _Boom:

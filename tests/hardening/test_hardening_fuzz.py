@@ -11,11 +11,11 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs_evidence.core.bibliography import Bibliography, parse_bib_text
+from mkdocs_evidence.core.bib.bibliography import Bibliography, parse_bib_text
 from mkdocs_evidence.core.check import CheckOptions, Located, check_text
-from mkdocs_evidence.core.citations import blank_citation_markers, find_citations
-from mkdocs_evidence.core.figures import matches_figure
-from mkdocs_evidence.core.prose import LineIndex, mask_non_prose
+from mkdocs_evidence.core.claims.figures import matches_figure
+from mkdocs_evidence.core.text.citations import blank_citation_markers, find_citations
+from mkdocs_evidence.core.text.prose import LineIndex, mask_non_prose
 
 # Characters that mean something to one of the parsers, plus Unicode that has tripped parsers
 # elsewhere (no-break and thin spaces, Arabic-Indic and full-width digits, RTL marks, emoji).

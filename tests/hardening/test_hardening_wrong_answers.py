@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from hardening_helpers import SENTINEL, has_message, mkdocs, run, write_base_site
-from mkdocs_evidence.core.bibliography import BibliographyCache, parse_bib_text
-from mkdocs_evidence.core.figures import matches_figure
+from mkdocs_evidence.core.bib.bibliography import BibliographyCache, parse_bib_text
+from mkdocs_evidence.core.claims.figures import matches_figure
 from mkdocs_evidence.core.statistics import find_statistics
 
 CROSSREF = """@inproceedings{child2020,
@@ -104,7 +104,7 @@ def test_deep_yaml_nesting_is_one_located_message():
     ["summary: 'see [1] and [[2]]'\n", "summary: |\n  " + "[" * 50 + "\n", "summary: \"" + "[" * 50 + "\"\n", "summary: plain [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ text\n"],
 )
 def test_brackets_in_prose_are_not_nesting(text: str):
-    from mkdocs_evidence.core.yamldepth import first_too_deep
+    from mkdocs_evidence.core.io.yamldepth import first_too_deep
 
     assert first_too_deep(text, 32) is None
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from mkdocs_evidence.core.prose import mask_non_prose
 from mkdocs_evidence.core.statistics import find_statistics
+from mkdocs_evidence.core.text.prose import mask_non_prose
 
 HIDDEN_TAGS = frozenset({"code", "pre", "script", "style", "template", "noscript", "kbd", "samp", "title"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})

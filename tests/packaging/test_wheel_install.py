@@ -85,7 +85,7 @@ def test_the_wheel_carries_the_theme_templates_and_metadata(wheel):
         "templates/init/mkdocs.yml.j2",
         "templates/guide/when-to-get-help.md.j2",
         "assets/site.css",
-        "core/scales.yml",
+        "core/ratings/scales.yml",
         "py.typed",
     ):
         assert f"mkdocs_evidence/{needed}" in names, needed

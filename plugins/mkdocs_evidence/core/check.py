@@ -16,13 +16,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import ratings
-from .bibliography import Bibliography
-from .citations import find_citations
-from .excerpt import MAX_SENTENCE, sentence_excerpt
+from .bib.bibliography import Bibliography
 from .findings import Finding, make_finding
-from .prose import LineIndex, mask_non_prose
-from .scales import get_scale
-from .sentences import split_sentences
+from .ratings.scales import get_scale
+from .text.citations import find_citations
+from .text.excerpt import MAX_SENTENCE, sentence_excerpt
+from .text.prose import LineIndex, mask_non_prose
+from .text.sentences import split_sentences
 
 if TYPE_CHECKING:
     from .attribution import Attribution
@@ -114,12 +114,14 @@ def check_text(
     markup: str = "markdown",
 ) -> TextCheck:
     """Check one Markdown text; never raises on any input. ``markup`` is how the text reaches
-    the page (``core/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
+    the page (``core/text/prose.py``): a page's Markdown, YAML prose, or a plain YAML value (shown
     as written, so it cannot cite: any statistic in it is uncited)."""
     # The finders compile hundreds of patterns (0.1 s); imported on first use, so a build
     # whose pages all come from the cache never pays for them.
-    from . import attribution, figures, natural_frequencies, source_check, statistics
-    from .context_report import context_finding
+    from . import attribution, statistics
+    from .claims import figures, natural_frequencies
+    from .source import source_check
+    from .source.context_report import context_finding
 
     options = options or CheckOptions()
     locate = _Locator(text, where, position)
@@ -275,8 +277,8 @@ def check_text(
 
 
 def _overstatements(prose, bounds, keys_by_sentence, markers, bibliography, locate, sentence_text) -> list[Finding]:
-    """``overstated-claim`` findings for the cited sentences of one text (see core/overstatement.py)."""
-    from . import overstatement
+    """``overstated-claim`` findings for the cited sentences of one text (see core/source/overstatement.py)."""
+    from .source import overstatement
 
     starts = [start for start, _ in bounds]
     levels = {_sentence_of(bounds, starts, m.start): m.level for m in markers if isinstance(m, ratings.RatingMarker)}

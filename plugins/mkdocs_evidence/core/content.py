@@ -45,10 +45,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .citations import KEY_PATTERN
 from .findings import Finding, make_finding
-from .inert import MAX_LOOSE_BRACKETS, loose_brackets
-from .yamldepth import first_too_deep
+from .io.yamldepth import first_too_deep
+from .text.citations import KEY_PATTERN
+from .text.inert import MAX_LOOSE_BRACKETS, loose_brackets
 
 __all__ = [
     "CareLevel",
@@ -72,7 +72,7 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# The one citation-key grammar, shared with prose citations and rating markers (core/citations.py).
+# The one citation-key grammar, shared with prose citations and rating markers (core/text/citations.py).
 CITATION_KEY_RE = re.compile(rf"^(?:{KEY_PATTERN})$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -364,7 +364,7 @@ class Upgrade(_Model):
 
 
 def _downgrade_reason(value: str) -> str:
-    from .rate_down import downgrade_reason_error  # the reasons are data in scales.yml
+    from .ratings.rate_down import downgrade_reason_error  # the reasons are data in scales.yml
 
     problem = downgrade_reason_error(value)
     if problem:
@@ -976,7 +976,7 @@ MAX_DEPTH = 32  # guide.yml needs five; PyYAML and the source map are quadratic 
 
 def _too_deep(text: str) -> tuple[int, int] | None:
     """Where the document first nests deeper than ``MAX_DEPTH`` (a linear scan: PyYAML itself
-    is quadratic in nesting, see ``core/yamldepth.py``)."""
+    is quadratic in nesting, see ``core/io/yamldepth.py``)."""
     return first_too_deep(text, MAX_DEPTH)
 
 

@@ -14,20 +14,20 @@ from datetime import date
 from pathlib import Path
 
 from . import ratings
-from .bibliography import Bibliography, BibliographyCache, display
+from .bib.bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
 from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
-from .diskcache import RecordStore, tree_signature
 from .findings import Finding, Severity, make_finding, sort_findings
-from .guides import GeneratedPage, render_guide_pages
-from .placeholders import find_placeholders, placeholder_file_findings, with_production_severity
-from .readability import Readability, SyllableCounter, reading_level
-from .report import PageInfo, Report, build_report
-from .review import PageReview, review_findings, review_status
-from .scales import get_scale
-from .source_findings import figure_item_findings, rating_wording_finding
-from .source_text import attach_excerpts
-from .waivers import WaiverLoad, apply_waivers, load_waivers
+from .guide.guides import GeneratedPage, render_guide_pages
+from .guide.placeholders import find_placeholders, placeholder_file_findings, with_production_severity
+from .guide.review import PageReview, review_findings, review_status
+from .io.diskcache import RecordStore, tree_signature
+from .ratings.scales import get_scale
+from .report.editor_report import PageInfo, Report, build_report
+from .report.waivers import WaiverLoad, apply_waivers, load_waivers
+from .source.source_findings import figure_item_findings, rating_wording_finding
+from .source.source_text import attach_excerpts
+from .text.readability import Readability, SyllableCounter, reading_level
 
 
 @dataclass(frozen=True, slots=True)

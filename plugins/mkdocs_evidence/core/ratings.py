@@ -18,11 +18,10 @@ from typing import Any
 
 import jinja2
 
-from . import rate_down
-from .citations import KEY_PATTERN, reference_href
+from .bib.references import Reference
 from .findings import Finding, make_finding
-from .references import Reference
-from .scales import (
+from .ratings import rate_down
+from .ratings.scales import (
     INHERIT,
     NO_EVIDENCE_DESIGN,
     UNGRADED,
@@ -34,6 +33,7 @@ from .scales import (
     normalise_id,
 )
 from .templating import template_environment as package_environment
+from .text.citations import KEY_PATTERN, reference_href
 
 """Package templates; load ours as ``evidence/badge.html`` etc. from here."""
 
@@ -461,7 +461,7 @@ _MARKER = re.compile(
 )
 _UP = re.compile(r"[\[(]?\s*\bup\s*:", re.IGNORECASE)
 _ARROW = re.compile(r"\s*(?:->|→)\s*")
-_KEY = re.compile(r"@(?P<key>" + KEY_PATTERN + ")")  # the one key grammar (core/citations.py)
+_KEY = re.compile(r"@(?P<key>" + KEY_PATTERN + ")")  # the one key grammar (core/text/citations.py)
 _SYNTAX = "write {rating: LEVEL | TREATMENT -> OUTCOME | @key; @key}"
 
 

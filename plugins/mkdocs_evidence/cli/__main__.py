@@ -1,0 +1,7 @@
+"""``python -m mkdocs_evidence.cli``."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

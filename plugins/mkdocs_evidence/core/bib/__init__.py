@@ -1,0 +1,1 @@
+"""Sources: bibliography files (.bib, CSL-JSON), their records, formatting and in-text labels."""

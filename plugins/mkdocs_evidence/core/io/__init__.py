@@ -1,0 +1,1 @@
+"""Files and caches: atomic writes, data-only caches, YAML depth limits."""

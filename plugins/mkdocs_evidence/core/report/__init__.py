@@ -1,0 +1,1 @@
+"""Outputs and editorial workflow: the editor report, SARIF, fix lines, waivers, `check --since`."""
