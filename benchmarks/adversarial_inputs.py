@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
 from mkdocs_evidence.core.bib.bibliography import Bibliography
 from mkdocs_evidence.core.check import Located, check_text
-from mkdocs_evidence.core.content import parse_guide
+from mkdocs_evidence.core.guide.content import parse_guide
 from mkdocs_evidence.core.guide.guides import render_guide_pages
 from mkdocs_evidence.core.io.datacodec import dumps
 from mkdocs_evidence.core.text.readability import strip_markdown

@@ -364,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split-hash", action="store_true", help="print the test split's sha256")
     parser.add_argument("--brief", action="store_true", help="no breakdown by place and pattern")
     parser.add_argument("--dev-only", action="store_true", help="tuning: print nothing about the test split")
+    parser.add_argument("--test-totals", action="store_true",
+                        help="with --dev-only: also the test split's totals, never its errors")
     args = parser.parse_args(argv)
     if args.split_hash:
         tests = [p.name for p in real_files(args.real) if split_of(p.name) == "test"]
@@ -380,6 +382,10 @@ def main(argv: list[str] | None = None) -> int:
     splits = ("dev",) if args.dev_only else ("dev", "test")
     if not args.dev_only:
         _print_report("real-test", score_report(real["test"]), True, detail)
+    if args.dev_only and args.test_totals:
+        _print_report("real-test", score_report(real["test"]), False, False)
+        whole_test = [p for p in pages if p.whole and p.split == "test"]
+        _print_report("page-test", score_pages(whole_test), False, False)
     for split in splits:
         whole = [p for p in pages if p.whole and p.split == split]
         _print_report(f"page-{split}", score_pages(whole), False, False)

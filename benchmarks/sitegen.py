@@ -434,7 +434,7 @@ def foot_drop_bib() -> str:
 def guide_pages(content: Path) -> list[tuple[str, str]]:
     """The Markdown our plugin generates from the guide, for the builds without our plugin."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from mkdocs_evidence.core.content import load_guide
+    from mkdocs_evidence.core.guide.content import load_guide
     from mkdocs_evidence.core.guide.guides import render_guide_pages
 
     loaded = load_guide(content / "foot-drop", content.parent)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs_evidence.core.bib.bibliography import parse_bib_text
-from mkdocs_evidence.core.content import load_guide
+from mkdocs_evidence.core.guide.content import load_guide
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"

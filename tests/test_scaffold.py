@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from mkdocs_evidence.core.content import load_guide
+from mkdocs_evidence.core.guide.content import load_guide
 from mkdocs_evidence.core.guide.guides import render_guide_pages
 from mkdocs_evidence.scaffold import ScaffoldError, scaffold_guide, slugify
 

@@ -133,4 +133,5 @@ def report_fragment(report: Report, env, store: RecordStore, sections: dict, dig
     missing = [page for page in report.pages if page.findings and kept.get(page.anchor) is None]
     for anchor, text in render_page_sections(report, missing, env).items():
         kept[anchor] = sections[ReportKey("section", digests[anchor], output)] = text
-    return store.put(whole, render_report_html(report, env, standalone=False, sections=kept))
+    ready = {anchor: text for anchor, text in kept.items() if text is not None}
+    return store.put(whole, render_report_html(report, env, standalone=False, sections=ready))

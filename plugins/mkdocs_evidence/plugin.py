@@ -31,12 +31,11 @@ from . import bibliography_page, search_view
 from .caches import PluginCaches, QuietCollector, ReportKey, report_fragment
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.bib.bibliography import display
-from .core.check import CheckOptions
 from .core.findings import Finding, Severity
 from .core.guide.guides import COMPARISON_PLACEHOLDER, RANGES_PLACEHOLDER, mkdocs_nav
 from .core.io.atomic import atomic_write_text
 from .core.io.diskcache import tree_signature
-from .core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
+from .core.project import Outcome, PageCheck, Project, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
 from .core.report.editor_report import report_digest, report_to_json
 from .core.report.findings_log import each_finding, log_summary
@@ -46,6 +45,7 @@ from .dirty import check_skipped_pages
 from .markdown_ext import EvidenceExtension
 from .rating_render import RatingRenderer
 from .rendering import PACKAGE_ASSETS, make_environment
+from .site_config import project_settings
 from .site_theme import SetupError, set_up_site, third_party_findings
 
 log = get_plugin_logger(__name__)
@@ -82,75 +82,40 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.is_serve = self.is_dirty = False
         self.page_checks = {}
 
+    @property
+    def _project(self) -> Project:
+        """The project ``on_config`` loaded; every later event runs only after it."""
+        if self.project is None:
+            raise PluginError("evidence: the plugin's on_config did not run")
+        return self.project
+
+    @property
+    def _caches(self) -> PluginCaches:
+        if self.caches is None:
+            raise PluginError("evidence: the plugin's on_config did not run")
+        return self.caches
+
     # -- configuration ---------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.collector.start()  # until on_post_build
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        settings = project_settings(self.config, config_file=config.config_file_path, docs_dir=Path(config.docs_dir))
+        root = settings.root
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
         if self.caches is None or self.caches.directory != cache_dir:
             self.caches = PluginCaches.open(cache_dir)
-        caches = self.caches
-        options = CheckOptions(
-            rating_scale=self.config.rating_scale,
-            max_evidence_age_years=self.config.max_evidence_age_years,
-            **({"today": self.config.today} if self.config.today else {}),
-        )
-        settings = ProjectSettings(
-            root=root,
-            docs_dir=Path(config.docs_dir),
-            bibliography=tuple(resolve(config.config_file_path, p) for p in self.config.bibliography),
-            content_dir=resolve(config.config_file_path, self.config.content),
-            waivers=resolve(config.config_file_path, self.config.waivers),
-            options=options,
-            reading_target=self.config.reading_level_target,
-            production=self.config.production,
-        )
         if not (self.is_dirty and self.project is not None and self.project.settings.root == root):
             self.page_checks = {}
-        self.project = Project(settings, caches.bibliographies, caches.syllables, caches.sources)
-        self.generated: dict[str, dict] = {}
-        self.unreadable: list[Finding] = []
+        self.project = Project(settings, self.caches.bibliographies, self.caches.syllables, self.caches.sources)
+        self._reset_build_state()
         missing = missing_content(
             Path(config.config_file_path or "mkdocs.yml").name, settings.content_dir, self.config.content,
             explicit=self.config.content != EvidenceConfig.content.default,  # the default may be absent
         )
         self.unreadable.extend([missing] if missing else [])
-        self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
-        self.outcome: Outcome | None = None
-        self.report_file: File | None = None
-        style = self._citation_style(root)
-        custom_dir = config.theme.custom_dir
-        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
-        self.ratings = RatingRenderer(
-            scale=self.project.scale,
-            bibliography=self.project.bibliography,
-            env=self.env,
-            treatments=[t for guide in self.project.guides for t in guide.treatments],
-        )
-        self._current_how_we_rate: str | None = None
-        # What rendered markers depend on besides the page and the bibliography: the site's
-        # template overrides, the scale, the options; and, per page, the link to "How we rate".
-        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
-        output_signature = (templates, self.config.rating_scale, self.config.references_title, style.digest)
-        if output_signature != self._output_signature:
-            caches.rendered.clear()
-            self._output_signature = output_signature
-        self.extension = EvidenceExtension(
-            bibliography=self.project.bibliography,
-            env=self.env,
-            formatter=caches.formatter,
-            memo=caches.rendered,
-            pages=caches.markdown,
-            output_key=lambda: (output_signature, self._current_how_we_rate),
-            find_rating_markers=find_rating_markers,
-            render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
-            references_title=self.config.references_title,
-            citation_style=style,
-        )
-        config.markdown_extensions.append(self.extension)
+        self._set_up_extension(config, self._citation_style(root))
         # The packaged theme (after the site's custom_dir), the Markdown extensions the
         # generated pages need, the clinic settings, no third-party fonts (site_theme.py).
         try:
@@ -163,6 +128,47 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.is_serve and self.config.report and not self.config.report_on_build:
             log.info("the editor report is a draft page: it is shown in `mkdocs serve` only")
         return config
+
+    def _reset_build_state(self) -> None:
+        """What one build collects, empty at its start."""
+        self.generated: dict[str, dict] = {}
+        self.unreadable: list[Finding] = []
+        self._hidden: dict[str, list[str]] = {}  # parts kept out of the search index, by page
+        self.outcome: Outcome | None = None
+        self.report_file: File | None = None
+        self._current_how_we_rate: str | None = None
+
+    def _set_up_extension(self, config: MkDocsConfig, style) -> None:
+        """The template environment, the badge renderer and the Markdown extension."""
+        caches = self._caches
+        custom_dir = config.theme.custom_dir
+        self.env = make_environment([Path(custom_dir)] if custom_dir else [])
+        self.ratings = RatingRenderer(
+            scale=self._project.scale,
+            bibliography=self._project.bibliography,
+            env=self.env,
+            treatments=[t for guide in self._project.guides for t in guide.treatments],
+        )
+        # What rendered markers depend on besides the page and the bibliography: the site's
+        # template overrides, the scale, the options; and, per page, the link to "How we rate".
+        templates = tree_signature(Path(custom_dir) / sub for sub in ("citations", "evidence", "report")) if custom_dir else ()
+        output_signature = (templates, self.config.rating_scale, self.config.references_title, style.digest)
+        if output_signature != self._output_signature:
+            caches.rendered.clear()
+            self._output_signature = output_signature
+        self.extension = EvidenceExtension(
+            bibliography=self._project.bibliography,
+            env=self.env,
+            formatter=caches.formatter,
+            memo=caches.rendered,
+            pages=caches.markdown,
+            output_key=lambda: (output_signature, self._current_how_we_rate),
+            find_rating_markers=find_rating_markers,
+            render_rating=lambda raw: self.ratings.badge(raw, self._current_how_we_rate),
+            references_title=self.config.references_title,
+            citation_style=style,
+        )
+        config.markdown_extensions.append(self.extension)
 
     def _citation_style(self, root: Path):
         """The configured citation style (a bad one stops the build with one message), and a
@@ -183,7 +189,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         # line, leave it out, and check the rest of the site.
         for file in list(files.documentation_pages()):
             if file.generated_by is None and file.abs_src_path:
-                _text, problem = read_markdown(Path(file.abs_src_path), display(Path(file.abs_src_path), self.project.settings.root))
+                _text, problem = read_markdown(Path(file.abs_src_path), display(Path(file.abs_src_path), self._project.settings.root))
                 if problem is not None:
                     self.unreadable.append(problem)
                     files.remove(file)
@@ -191,18 +197,19 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             source = PACKAGE_ASSETS / name
             if source.is_file():
                 files.append(File.generated(config, f"assets/evidence/{name}", abs_src_path=str(source)))
-        for page in self.project.generated_pages:
-            if files.get_file_from_path(page.src_uri) is not None:
+        for page in self._project.generated_pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
                 log.warning("%s exists in docs/ and is also generated from content/; the generated page is used", page.src_uri)
-                files.remove(files.get_file_from_path(page.src_uri))
+                files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown))
             self.generated[page.src_uri] = page.meta
         how = self.config.how_we_rate_path
         if files.get_file_from_path(how) is None:
-            titles = [g.guide.title.lower() for g in self.project.guides if g.guide is not None]
+            titles = [g.guide.title.lower() for g in self._project.guides if g.guide is not None]
             markdown = render_how_we_rate(
                 self.env,
-                self.project.scale,
+                self._project.scale,
                 condition=titles[0] if len(titles) == 1 else "",
                 max_age_years=self.config.max_evidence_age_years,
             )
@@ -238,9 +245,9 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         ]
         home = [uri for uri in pages if uri in ("index.md", "README.md")][:1]
         nav: list = list(home)
-        for condition in self.project.guides:
+        for condition in self._project.guides:
             if condition.guide is not None:
-                nav.append(mkdocs_nav(condition.guide, condition.treatments, base_uri=self.project.settings.guide_base_uri))
+                nav.append(mkdocs_nav(condition.guide, condition.treatments, base_uri=self._project.settings.guide_base_uri))
         nav.extend(nest_paths(uri for uri in pages if uri not in home))
         nav.append({"How we rate evidence": how})
         return nav
@@ -267,14 +274,14 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             # "How we rate evidence" is our own method statement, generated from the scale data
             source = page.file.content_string
             digest = hashlib.sha1(repr((source, prose_markdown, page.title, page.url, page.meta)).encode()).hexdigest()
-            key = (src_uri, digest, self.project.signature)
-            check = self.caches.page_checks.get(key)
+            key = (src_uri, digest, self._project.signature)
+            check = self._caches.page_checks.get(key)
             if check is None:
                 if generated_meta is not None:
                     path = generated_page_name(src_uri)
                 else:
-                    path = display(Path(page.file.abs_src_path), self.project.settings.root) if page.file.abs_src_path else src_uri
-                check = self.project.check_page(
+                    path = display(Path(page.file.abs_src_path), self._project.settings.root) if page.file.abs_src_path else src_uri
+                check = self._project.check_page(
                     path,
                     source,
                     # MkDocs titles are HTML (generated ones are escaped for themes): the report
@@ -282,25 +289,27 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
                     title=html_unescape(page.title) if page.title else src_uri,
                     url=page.url,
                     rendered_markdown=prose_markdown,
-                    meta=page.meta,
+                    meta=dict(page.meta),
                     generated=generated_meta is not None,
                 )
-                self.caches.page_checks.put(key, check)
+                self._caches.page_checks.put(key, check)
             self.page_checks[src_uri] = check
         return markdown
 
     def _collect_citations(self, src_uri: str, markdown: str) -> None:
         """The known keys a page cites, for the bibliography page (kept by the page's text)."""
-        if src_uri == self.bibliography_file.src_uri:
+        if self.bibliography_file is None or src_uri == self.bibliography_file.src_uri:
             return
-        key = ("cited", hashlib.sha1(markdown.encode()).hexdigest(), self.project.bibliography.signature)
-        keys = self.caches.markdown.get(key)
+        key = ("cited", hashlib.sha1(markdown.encode()).hexdigest(), self._project.bibliography.signature)
+        keys = self._caches.markdown.get(key)
         if keys is None:
-            keys = self.caches.markdown.put(key, bibliography_page.cited_keys(markdown, self.project.bibliography))
+            keys = self._caches.markdown.put(key, bibliography_page.cited_keys(markdown, self._project.bibliography))
         self.cited[src_uri] = keys
 
     def _fill_bibliography_page(self, files: Files) -> None:
-        page = self.bibliography_file.page
+        page = self.bibliography_file.page if self.bibliography_file is not None else None
+        if page is None:
+            return
         pages = []
         for uri, keys in self.cited.items():
             file = files.get_file_from_path(uri)
@@ -314,8 +323,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         page.content = (page.content or "").replace(f"<p>{placeholder}</p>", placeholder).replace(placeholder, html)
 
     def _comparison(self, page: Page, files: Files, *, ranges: bool = False) -> str:
-        condition = next((g for g in self.project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
-        if condition is None:
+        condition = next((g for g in self._project.guides if g.guide and g.guide.slug == page.meta.get("condition")), None)
+        if condition is None or condition.guide is None:
             return ""
 
         treatment_pages = {p.meta["evidence"].get("treatment"): p.src_uri for p in condition.pages}
@@ -354,7 +363,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when content, bibliography or waivers change, wherever they live."""
         if self.config.enabled:
-            settings = self.project.settings
+            settings = self._project.settings
             for path in (*settings.bibliography, settings.content_dir, settings.waivers):
                 if path is not None and path.exists():
                     server.watch(str(path))
@@ -369,8 +378,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.page_checks = {uri: check for uri, check in self.page_checks.items() if files.get_file_from_path(uri) is not None}
         if self.is_dirty and self.config.check:  # `build --dirty`: pages MkDocs skipped keep their findings
             skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
-            self.page_checks.update(check_skipped_pages(self.project, files.documentation_pages(), self.page_checks, skip))
-        self.outcome = self.project.finish(list(self.page_checks.values()), extra=self.unreadable)
+            self.page_checks.update(check_skipped_pages(self._project, files.documentation_pages(), self.page_checks, skip))
+        self.outcome = self._project.finish(list(self.page_checks.values()), extra=self.unreadable)
         _log_findings(self.outcome.findings)
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         waived = sum(1 for f in self.outcome.findings if not f.counts)
@@ -380,7 +389,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
-            html = report_fragment(self.outcome.report, self.env, self.caches.report, self.caches.report_sections,
+            html = report_fragment(self.outcome.report, self.env, self._caches.report, self._caches.report_sections,
                                    self._report_digest, self._output_signature or ())
             page = self.report_file.page
             page.content = (page.content or "").replace(f"<p>{REPORT_PLACEHOLDER}</p>", REPORT_PLACEHOLDER).replace(REPORT_PLACEHOLDER, html)
@@ -400,10 +409,10 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         if self.report_file is not None and self._publish_report:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
             key = ReportKey("json", self._report_digest)
-            text = self.caches.report.get(key) or self.caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
+            text = self._caches.report.get(key) or self._caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
         if not (self.is_serve and self._saved_in_serve):  # `serve`: after its first build, then at the end
-            self.caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+            self._caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
             self._saved_in_serve = self.is_serve
         self.collector.stop()
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)

@@ -12,7 +12,7 @@ import jinja2
 
 from .core import ratings
 from .core.bib.bibliography import Bibliography
-from .core.content import Treatment
+from .core.guide.content import Treatment
 from .core.guide.guides import rating_marker
 from .core.project import rating_for
 from .core.ratings.scales import Scale

@@ -34,7 +34,7 @@ def read_zensical_config(path: Path) -> tuple[Path, dict, str]:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ZensicalConfigError(f"{path}: cannot read: {error}") from error
-    project = raw.get("project") if isinstance(raw.get("project"), dict) else {}
+    project: dict = raw["project"] if isinstance(raw.get("project"), dict) else {}
     extensions = project.get("markdown_extensions") or {}
     table = extensions.get(EXTENSION_NAME) if isinstance(extensions, dict) else None
     options = {k: v for k, v in (table or {}).items() if k not in _RENDER_ONLY}

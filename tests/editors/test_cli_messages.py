@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs_evidence.cli import main
-from mkdocs_evidence.core.content import load_treatment_file
+from mkdocs_evidence.core.guide.content import load_treatment_file
 
 PAGE = "# Braces\n\nA review found that braces help [@prenton2016].\n"
 

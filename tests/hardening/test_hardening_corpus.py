@@ -182,7 +182,7 @@ def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
     folder = copy_fixture_guide(tmp_path, "foot-drop")
     guide = folder / "guide.yml"
     guide.write_text(guide.read_text(encoding="utf-8").replace("also_called: [drop foot]", "\n".join(lines) + "\nalso_called: [drop foot]"), encoding="utf-8")
-    code = f"from mkdocs_evidence.core.content import parse_guide; parse_guide(open({str(guide)!r}, encoding='utf-8').read())"
+    code = f"from mkdocs_evidence.core.guide.content import parse_guide; parse_guide(open({str(guide)!r}, encoding='utf-8').read())"
     try:
         subprocess.run([sys.executable, "-c", code], timeout=5, check=False)
     except subprocess.TimeoutExpired:

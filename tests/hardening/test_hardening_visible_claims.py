@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs_evidence.core.bib.bibliography import BibliographyCache
 from mkdocs_evidence.core.check import Located, check_text
-from mkdocs_evidence.core.content import parse_guide, parse_treatment
+from mkdocs_evidence.core.guide.content import parse_guide, parse_treatment
 from mkdocs_evidence.core.guide.guides import render_guide_pages
 from mkdocs_evidence.markdown_ext import EvidenceExtension
 from mkdocs_evidence.rendering import make_environment

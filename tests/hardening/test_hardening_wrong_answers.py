@@ -91,7 +91,7 @@ def test_an_ideographic_space_before_percent_is_still_a_statistic():
 # Linear time on adversarial YAML (issue 17): the checks are in benchmarks/adversarial_inputs.py;
 # these say what the user sees.
 def test_deep_yaml_nesting_is_one_located_message():
-    from mkdocs_evidence.core.content import parse_guide
+    from mkdocs_evidence.core.guide.content import parse_guide
 
     text = "slug: x\ntitle: T\nsummary: " + "[" * 20_000 + "]" * 20_000 + "\n"
     guide, errors = parse_guide(text, "content/x/guide.yml")
@@ -110,7 +110,7 @@ def test_brackets_in_prose_are_not_nesting(text: str):
 
 
 def test_a_yaml_field_full_of_loose_brackets_is_refused_with_its_line():
-    from mkdocs_evidence.core.content import parse_guide
+    from mkdocs_evidence.core.guide.content import parse_guide
 
     guide, errors = parse_guide("slug: x\ntitle: T\nsummary: '" + "[" * 100_000 + "'\n", "content/x/guide.yml")
     assert guide is None

@@ -21,15 +21,13 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.meta import get_data
 
 from .. import __version__
+from ..config import resolve, validate_options
 from ..core.bib.bibliography import BibliographyCache, display
-from ..core.check import CheckOptions
 from ..core.findings import Finding, Severity
 from ..core.io.atomic import atomic_write_text
 from ..core.project import Outcome, PageCheck, Project, ProjectSettings, generated_page_name, read_markdown
@@ -38,87 +36,20 @@ from ..core.report.editor_report import PageInfo, report_to_json, write_report_f
 from ..core.report.fixes import References, fix_lines
 from ..core.report.sarif import findings_to_sarif
 from ..core.settings_check import missing_content
+from ..site_config import (
+    MARKDOWN_SUFFIXES,
+    SiteConfig,
+    SiteConfigError,
+    project_settings,
+    read_site_config,
+    zensical_site,
+)
 from .gitdiff import GitError, changed_lines
 from .progress import track
 
 
 class UsageError(Exception):
     """Bad arguments or unreadable input: exit 2 with one message."""
-
-
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
-    """What the CLI needs from ``mkdocs.yml``: the docs folder and the plugin's options."""
-
-    root: Path
-    docs_dir: Path
-    options: dict
-    exclude_docs: str = ""
-    explicit: frozenset[str] = frozenset()  # the plugin options mkdocs.yml sets itself
-
-    def excluded(self, path: Path) -> bool:
-        """Whether MkDocs leaves the file out of the site (``exclude_docs``, hidden files)."""
-        import pathspec  # a MkDocs dependency: the same gitignore-style matching MkDocs uses
-
-        try:
-            relative = path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
-        except ValueError:
-            return False
-        spec = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/", *self.exclude_docs.splitlines()])
-        return spec.match_file(relative)
-
-
-def read_site_config(config_file: Path) -> SiteConfig:
-    """Read ``mkdocs.yml`` without building: docs_dir and the ``evidence`` plugin block."""
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load  # handles !ENV and !relative like MkDocs does
-
-    from ..config import validate_options
-
-    try:
-        with config_file.open(encoding="utf-8") as handle:
-            raw = yaml_load(handle) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, ConfigurationError, ValueError, TypeError) as error:
-        raise UsageError(f"{config_file}: cannot read: {' '.join(str(error).split())}") from error
-    if not isinstance(raw, dict):
-        raise UsageError(f"{config_file}:1: expected settings such as 'site_name: ...', got a {type(raw).__name__}")
-    for name, kind in (("plugins", (list, dict, type(None))), ("docs_dir", (str, type(None))), ("exclude_docs", (str, type(None)))):
-        if not isinstance(raw.get(name), kind):
-            raise UsageError(f"{config_file}: {name}: {raw.get(name)!r} is not a valid value")
-    root = config_file.parent
-    from ..core.guide.clinic import ClinicError, validate_clinic
-
-    try:
-        validate_clinic((raw.get("extra") or {}).get("clinic") if isinstance(raw.get("extra"), dict) else None)
-    except ClinicError as error:
-        raise UsageError(f"{config_file}: {error}") from error
-    options: dict = {}
-    plugins = raw.get("plugins") or []
-    for plugin in [{k: v} for k, v in plugins.items()] if isinstance(plugins, dict) else plugins:
-        if plugin == "evidence":
-            options = {}
-        elif isinstance(plugin, dict) and "evidence" in plugin:
-            options = plugin["evidence"] or {}
-    try:
-        schema = validate_options(options, "plugins.evidence")
-    except ValueError as problem:
-        raise UsageError(f"{config_file}: {problem}") from None
-    return SiteConfig(
-        root=root, docs_dir=root / (raw.get("docs_dir") or "docs"), options=dict(schema), exclude_docs=raw.get("exclude_docs") or "", explicit=frozenset(options)
-    )
-
-
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
-
-
-def _zensical_site(config_file: Path) -> SiteConfig:
-    from ..zensical_config import ZensicalConfigError, read_zensical_config
-
-    try:
-        docs_dir, options, exclude = read_zensical_config(config_file)
-    except ZensicalConfigError as error:
-        raise UsageError(str(error)) from error
-    return SiteConfig(root=config_file.parent, docs_dir=docs_dir, options=options, exclude_docs=exclude)
 
 
 def _markdown_files(paths: Sequence[Path]) -> list[Path]:
@@ -134,93 +65,82 @@ def _markdown_files(paths: Sequence[Path]) -> list[Path]:
 
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_FRONT = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
-
-
-def _front_matter(text: str) -> dict:
-    match = _FRONT.match(text)
-    if not match:
-        return {}
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _title(text: str, meta: dict, fallback: str) -> str:
+    """The page's title as MkDocs gives it: ``title`` in the front matter, else the first
+    level-1 heading, else the file's name."""
     if isinstance(meta.get("title"), str):
         return meta["title"]
     heading = _HEADING.search(text)
     return heading.group(1) if heading else fallback
 
 
-def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bool]:
-    """Project settings from mkdocs.yml (when there is one) and the command line."""
+def _site(args: argparse.Namespace) -> SiteConfig | None:
+    """The site around the check: ``mkdocs.yml`` (read by MkDocs), else ``zensical.toml``."""
     config_file = Path(args.config_file)
-    site = read_site_config(config_file) if config_file.is_file() else None
-    if site is None and args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
-        site = _zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
-    if args.config_file != "mkdocs.yml" and site is None:
+    try:
+        if config_file.is_file():
+            return read_site_config(config_file)
+        if args.config_file == "mkdocs.yml" and Path("zensical.toml").is_file():
+            return zensical_site(Path("zensical.toml"))  # a Zensical site, found as mkdocs.yml is
+    except SiteConfigError as error:
+        raise UsageError(str(error)) from None
+    if args.config_file != "mkdocs.yml":
         raise UsageError(f"{config_file}: no such file")
-    root = site.root if site else Path.cwd()
-    options = site.options if site else {}
+    return None
+
+
+def _settings(args: argparse.Namespace) -> tuple[ProjectSettings, list[Path], bool, SiteConfig | None]:
+    """Project settings from the site's configuration (when there is one) and the command line."""
+    site = _site(args)
+    bibliography: tuple[Path, ...] | None = None
     if args.bib:
         bibliography = tuple(Path(b) for b in args.bib)
         for bib in bibliography:
             if not bib.exists():
                 raise UsageError(f"{bib}: no such bibliography file or folder")
-    elif site:
-        bibliography = tuple(root / b for b in options["bibliography"])
-    else:
+    elif site is None:
         bibliography = ()
     paths = [Path(p) for p in args.paths]
     whole_site = not paths
-    if whole_site:
-        if site is None and args.command == "report":
-            raise UsageError(f"no {config_file} here: run 'report' in the folder of a site's mkdocs.yml, or pass -f path/to/mkdocs.yml")
-        if site is None:
-            raise UsageError("no PATH given and no mkdocs.yml here: name the Markdown files or folders to check")
-        paths = [site.docs_dir]
-    today = options.get("today") or date.today()
-    check_options = CheckOptions(
-        rating_scale=options.get("rating_scale", "grade"),
-        max_evidence_age_years=options.get("max_evidence_age_years", 15),
-        today=today,
-    )
-    settings = ProjectSettings(
-        root=root,
+    if whole_site and site is None:
+        if args.command == "report":
+            raise UsageError(f"no {args.config_file} here: run 'report' in the folder of a site's mkdocs.yml, or pass -f path/to/mkdocs.yml")
+        raise UsageError("no PATH given and no mkdocs.yml here: name the Markdown files or folders to check")
+    settings = project_settings(
+        site.options if site else validate_options({}, "plugins.evidence"),
+        config_file=site.config_file if site else None,
         docs_dir=site.docs_dir if site else Path.cwd(),
         bibliography=bibliography,
-        content_dir=(root / options["content"]) if site and whole_site else None,
-        waivers=(root / options["waivers"]) if site else None,
-        options=check_options,
-        reading_target=options.get("reading_level_target", 8.0),
-        production=bool(args.production or options.get("production", False)),
+        content=site is not None and whole_site,
+        waivers=site is not None,
+        production=args.production,
     )
-    files = _markdown_files(paths)
-    if whole_site and site is not None:
-        files = [f for f in files if not site.excluded(f)]
-    return settings, files, whole_site
+    # The whole site: exactly the pages `mkdocs build` renders (exclude_docs, drafts...).
+    files = site.site_pages() if whole_site and site is not None else _markdown_files(paths)
+    return settings, files, whole_site, site
 
 
 def run_check(args: argparse.Namespace) -> Outcome:
-    settings, files, whole_site = _settings(args)
+    settings, files, whole_site, site = _settings(args)
     extra = []
-    if whole_site and settings.content_dir is not None:
-        config_file = Path(args.config_file)  # absent for a Zensical site (zensical.toml)
-        explicit = config_file.is_file() and "content" in read_site_config(config_file).explicit
-        problem = missing_content(Path(args.config_file).name, settings.content_dir, settings.content_dir.name, explicit=explicit)
+    if whole_site and settings.content_dir is not None and site is not None:
+        problem = missing_content(
+            site.config_file.name, settings.content_dir, settings.content_dir.name, explicit="content" in site.explicit
+        )
         extra = [problem] if problem else []
-    cache_dir = settings.root / ".cache/plugin/evidence"
-    project = Project(settings, BibliographyCache(cache_dir if cache_dir.parent.is_dir() else None))
+    options = site.options if site else validate_options({}, "plugins.evidence")
+    cache_dir = resolve(str(site.config_file) if site else None, options["cache_dir"]) if options["cache"] else None
+    use_cache = cache_dir is not None and cache_dir.parent.is_dir()
+    project = Project(settings, BibliographyCache(cache_dir if use_cache else None))
     pages: list[PageCheck] = []
     for file in track(files, total=len(files), label="checking"):
         source, problem = read_markdown(file, display(file, settings.root))
         if problem is not None or source is None:  # reported, and every other page still checked
             pages.append(PageCheck(PageInfo(path=display(file, settings.root), title=file.stem), (problem,) if problem else ()))
             continue
-        meta = _front_matter(source)
+        meta = get_data(source)[1]  # MkDocs' own front matter reading
         path = display(file, settings.root)
         pages.append(project.check_page(path, source, title=_title(source, meta, file.stem), meta=meta))
     for page in project.generated_pages:

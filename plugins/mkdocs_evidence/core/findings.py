@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 
+__all__ = [
+    "RULES",
+    "Finding",
+    "Rule",
+    "Severity",
+    "make_finding",
+    "sort_findings",
+]
+
 
 class Severity(str, Enum):
     """How serious a finding is; ``error`` fails a strict build and exits 1 in the CLI."""

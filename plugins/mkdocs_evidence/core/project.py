@@ -16,8 +16,8 @@ from pathlib import Path
 from . import ratings
 from .bib.bibliography import Bibliography, BibliographyCache, display
 from .check import CheckOptions, Located, check_text
-from .content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .findings import Finding, Severity, make_finding, sort_findings
+from .guide.content import Guide, GuideLoad, RatingEntry, Treatment, load_guide
 from .guide.guides import GeneratedPage, render_guide_pages
 from .guide.placeholders import find_placeholders, placeholder_file_findings, with_production_severity
 from .guide.review import PageReview, review_findings, review_status
@@ -28,6 +28,18 @@ from .report.waivers import WaiverLoad, apply_waivers, load_waivers
 from .source.source_findings import figure_item_findings, rating_wording_finding
 from .source.source_text import attach_excerpts
 from .text.readability import Readability, SyllableCounter, reading_level
+
+__all__ = [
+    "ConditionGuide",
+    "Outcome",
+    "PageCheck",
+    "Project",
+    "ProjectSettings",
+    "generated_page_name",
+    "load_bibliography",
+    "read_markdown",
+    "with_excerpts",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +312,13 @@ def generated_page_name(src_uri: str) -> str:
     """How the build log, the CLI and the report name a page generated from YAML: its path
     under the docs folder, as MkDocs names it. Findings about it sit in its YAML file."""
     return src_uri
+
+
+def load_bibliography(sources: Sequence[Path], root: Path | None = None) -> Bibliography:
+    """Every ``.bib`` and CSL-JSON file under ``sources`` (files or folders), with each entry's
+    excerpt file read in, as the plugin and the CLI load them; problems are ``Bibliography.problems``."""
+    root = root or Path.cwd()
+    return with_excerpts(BibliographyCache().load(list(sources), root), root)
 
 
 def with_excerpts(bibliography: Bibliography, root: Path) -> Bibliography:

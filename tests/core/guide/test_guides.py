@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from mkdocs_evidence.core.content import load_guide, parse_guide, parse_treatment
+from mkdocs_evidence.core.guide.content import load_guide, parse_guide, parse_treatment
 from mkdocs_evidence.core.guide.guides import (
     COMPARISON_PLACEHOLDER,
     guide_nav,

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from mkdocs_evidence.core.bib.references import Reference
-from mkdocs_evidence.core.content import load_treatment_file
 from mkdocs_evidence.core.findings import RULES, Severity
+from mkdocs_evidence.core.guide.content import load_treatment_file
 from mkdocs_evidence.core.project import rating_for
 from mkdocs_evidence.core.ratings import Rating, check_rating, rating_summary, render_badge
 from mkdocs_evidence.core.ratings.scales import get_scale

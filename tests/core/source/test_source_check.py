@@ -133,3 +133,14 @@ def test_structured_rating_statement_wording_finding():
         )
         is None
     )
+
+
+def test_a_number_the_finder_leaves_out_is_still_compared_in_a_cited_sentence():
+    found = _findings("People in the review exercised for 12 weeks [@review2020].")
+    assert [f.kind for f in found] == ["figure-context-mismatch"]
+    assert found[0].text == "12 weeks"
+    assert 'The source says: "Twelve trials' in found[0].message  # quotes the source sentence
+    assert found[0].data["context"]["kind"] == "unit"
+    # such a number absent from the source, or in a sentence citing nothing, gives no finding
+    assert _findings("People in the review exercised for 7 weeks [@review2020].") == ()
+    assert _findings("People exercised for 12 weeks.") == ()

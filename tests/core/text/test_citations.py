@@ -64,7 +64,7 @@ def test_keys_with_non_ascii_letters_hash_and_slash_are_read_whole_in_prose():
 
 
 def test_rating_markers_and_the_yaml_schema_use_the_same_key_grammar():
-    from mkdocs_evidence.core.content import CitationKeyStr
+    from mkdocs_evidence.core.guide.content import CitationKeyStr
     from mkdocs_evidence.core.ratings import find_rating_markers
     from pydantic import TypeAdapter
 

@@ -103,7 +103,7 @@ def extra_fields(item: Mapping[str, Any]) -> dict[str, str]:
     for line in str(item.get("note") or "").splitlines():
         match = _NOTE_LINE.match(line)
         name = match.group(1).strip().lower().removeprefix("tex.") if match else ""  # Better BibTeX: "tex.design: rct"
-        if name in OUR_FIELDS:
+        if match and name in OUR_FIELDS:
             found[name] = match.group(2)
     custom = item.get("custom")
     for source in (custom if isinstance(custom, Mapping) else {}, item):

@@ -88,7 +88,9 @@ def parse_pubmed(text: str) -> PublicationRecord:
     if article is None:
         raise ValueError("the PubMed response holds no PubmedArticle")
     citation = article.find("MedlineCitation")
-    info = citation.find("Article")
+    info = citation.find("Article") if citation is not None else None
+    if citation is None or info is None:
+        raise ValueError("the PubMed response holds no MedlineCitation/Article")
 
     def text_of(node, path: str) -> str:
         found = node.find(path) if node is not None else None

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+__all__ = [
+    "Reference",
+    "split_figures",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Reference:

@@ -28,10 +28,10 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from ..content import Benefit, CareLevel, Guide, Treatment
 from ..templating import template_environment
 from ..text.inert import inert_prose
 from ..text.readability import strip_markdown
+from .content import Benefit, CareLevel, Guide, Treatment
 
 __all__ = [
     "COMPARISON_PLACEHOLDER",
@@ -295,6 +295,72 @@ def _sorted_care(guide: Guide) -> list:
     return sorted(guide.care, key=lambda card: order.index(card.level))
 
 
+class _GuideRenderer:
+    """What every page of one guide shares (links, titles, review, abbreviations), and
+    :meth:`page`, which renders one of them."""
+
+    def __init__(self, guide: Guide, treatments: list[Treatment], base_uri: str) -> None:
+        self.guide, self.treatments = guide, treatments
+        base = _base(base_uri, guide)
+        self.sections = _present(guide)
+        self.titles = _page_titles(guide)
+        self.uris = {section.key: f"{base}/{section.filename}" for section in self.sections}
+        self.treatment_uris = {t.slug: f"{base}/treatments/{t.slug}.md" for t in treatments}
+        self.env = _environment()
+        self.review = _review_meta(guide)
+        self.care = _sorted_care(guide)
+        self.abbreviations = glossary_abbreviations(guide)
+        self.contents = [
+            {"key": s.key, "title": self.titles[s.key], "nav_title": s.nav_title} for s in self.sections if s.key != "overview"
+        ]
+
+    def page(self, template: str, src_uri: str, title: str, description: str, extra: dict, **context: Any) -> GeneratedPage:
+        def link(key: str) -> str:
+            target = self.uris.get(key) or self.treatment_uris[key]
+            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+
+        markdown = self.env.get_template(template).render(
+            guide=self.guide,
+            treatments=self.treatments,
+            title=title,
+            titles=self.titles,
+            care=self.care,
+            contents=self.contents,
+            has=set(self.uris),
+            link=link,
+            **context,
+        )
+        markdown = "\n".join(line.rstrip() for line in markdown.strip().split("\n")) + "\n"
+        if self.abbreviations and extra.get("section") != "glossary":
+            markdown += "\n" + self.abbreviations + "\n"
+        meta = {
+            "title": html_escape(title),  # themes print titles unescaped (MkDocs: no autoescape)
+            "description": description,
+            "condition": self.guide.slug,
+            "condition_title": self.guide.title,
+            "review": self.review,
+            "evidence": {"generated": True, "source": self.guide.source_path, **extra},
+        }
+        return GeneratedPage(src_uri, markdown, title, meta)
+
+    def treatment_page(self, treatment: Treatment) -> GeneratedPage:
+        extra = {
+            "section": "treatment",
+            "treatment": treatment.slug,
+            "category": treatment.category.value,
+            "source": treatment.source_path,
+        }
+        return self.page(
+            "treatment.md.j2",
+            self.treatment_uris[treatment.slug],
+            f"{treatment.name} – {self.guide.title}",
+            _description(treatment.summary),
+            extra,
+            heading=treatment.name,
+            treatment=treatment,
+        )
+
+
 def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_uri: str) -> list[GeneratedPage]:
     """All pages of one guide, in reading order.
 
@@ -302,79 +368,21 @@ def render_guide_pages(guide: Guide, treatments: Iterable[Treatment], *, base_ur
     with ``base_uri="conditions"`` the overview is ``conditions/foot-drop/index.md``.
     Links between the pages are relative ``.md`` links, which MkDocs resolves and checks.
     """
-    treatments = list(treatments)
-    base = _base(base_uri, guide)
-    sections = _present(guide)
-    titles = _page_titles(guide)
-    uris = {section.key: f"{base}/{section.filename}" for section in sections}
-    treatment_uris = {t.slug: f"{base}/treatments/{t.slug}.md" for t in treatments}
-    env = _environment()
-    review = _review_meta(guide)
-    care = _sorted_care(guide)
-    abbreviations = glossary_abbreviations(guide)
-
-    def render(template: str, src_uri: str, title: str, description: str, extra: dict, **context: Any) -> GeneratedPage:
-        def link(key: str) -> str:
-            target = uris.get(key) or treatment_uris[key]
-            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
-
-        contents = [
-            {"key": s.key, "title": titles[s.key], "nav_title": s.nav_title} for s in sections if s.key != "overview"
-        ]
-        markdown = env.get_template(template).render(
-            guide=guide,
-            treatments=treatments,
-            title=title,
-            titles=titles,
-            care=care,
-            contents=contents,
-            has=set(uris),
-            link=link,
-            **context,
-        )
-        markdown = "\n".join(line.rstrip() for line in markdown.strip().split("\n")) + "\n"
-        if abbreviations and extra.get("section") != "glossary":
-            markdown += "\n" + abbreviations + "\n"
-        meta = {
-            "title": html_escape(title),  # themes print titles unescaped (MkDocs: no autoescape)
-            "description": description,
-            "condition": guide.slug,
-            "condition_title": guide.title,
-            "review": review,
-            "evidence": {"generated": True, "source": guide.source_path, **extra},
-        }
-        return GeneratedPage(src_uri, markdown, title, meta)
-
+    renderer = _GuideRenderer(guide, list(treatments), base_uri)
     summary = _description(guide.summary)
     pages: list[GeneratedPage] = []
-    for section in sections:
-        src_uri = uris[section.key]
-        title = titles[section.key]
+    for section in renderer.sections:
+        title = renderer.titles[section.key]
         named = section.key == "overview" or _in_sentence(guide.title) in title
         page_title = title if named else f"{title} – {guide.title}"
-        page = render(section.template, src_uri, page_title, summary, {"section": section.key}, heading=title)
+        page = renderer.page(
+            section.template, renderer.uris[section.key], page_title, summary, {"section": section.key}, heading=title
+        )
         if section.key == "handout":
             page.meta["template"] = "handout.html"  # theme/handout.html: print letterhead
         pages.append(page)
         if section.key == "treatments":
-            for treatment in treatments:
-                t_uri = treatment_uris[treatment.slug]
-                pages.append(
-                    render(
-                        "treatment.md.j2",
-                        t_uri,
-                        f"{treatment.name} – {guide.title}",
-                        _description(treatment.summary),
-                        {
-                            "section": "treatment",
-                            "treatment": treatment.slug,
-                            "category": treatment.category.value,
-                            "source": treatment.source_path,
-                        },
-                        heading=treatment.name,
-                        treatment=treatment,
-                    )
-                )
+            pages.extend(renderer.treatment_page(treatment) for treatment in renderer.treatments)
     return pages
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..findings import Finding, Severity, make_finding
 
@@ -89,7 +90,7 @@ def _row(page: PageReview, today: date, production: bool, due_soon_days: int) ->
             message=message,
         )
 
-    common = dict(
+    common: dict[str, Any] = dict(
         path=page.path, title=page.title, last_reviewed=page.last_reviewed, line=page.line, source=page.source
     )
     if page.last_reviewed is None or page.next_review_due is None:

@@ -17,6 +17,24 @@ from typing import Any
 
 import yaml
 
+__all__ = [
+    "DEFAULT_SCALE",
+    "INHERIT",
+    "NO_EVIDENCE_DESIGN",
+    "UNGRADED",
+    "Catalogue",
+    "Design",
+    "DowngradeReason",
+    "Level",
+    "Scale",
+    "UpgradeReason",
+    "get_scale",
+    "load_catalogue",
+    "normalise_id",
+    "parse_scales",
+    "scale_names",
+]
+
 INHERIT = "inherit"
 """Design level value: the source carries its own grade (guidelines), so it does not cap."""
 UNGRADED = "none"
@@ -182,8 +200,7 @@ def _parse_design(raw: Mapping) -> Design:
     )
 
 
-def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
-    scale_id = normalise_id(raw["id"])
+def _parse_levels(raw: Mapping, scale_id: str) -> tuple[Level, ...]:
     raw_levels = list(raw["levels"])
     levels = tuple(
         Level(
@@ -202,12 +219,17 @@ def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
     level_ids = {normalise_id(level.id) for level in levels}
     if len(level_ids) != len(levels) or not levels:
         raise ValueError(f"scale {scale_id!r}: level ids must be unique and non-empty")
+    return levels
+
+
+def _parse_design_levels(
+    raw: Mapping, scale_id: str, design_ids: frozenset[str], ids_by_norm: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
     mapping = {normalise_id(k): str(v) for k, v in dict(raw["design_levels"]).items()}
     if set(mapping) != design_ids:
         missing = sorted(design_ids - set(mapping))
         extra = sorted(set(mapping) - design_ids)
         raise ValueError(f"scale {scale_id!r}: design_levels missing {missing}, unknown {extra}")
-    ids_by_norm = {normalise_id(level.id): level.id for level in levels}
     design_levels: list[tuple[str, str]] = []
     for design, value in mapping.items():
         if value in (INHERIT, UNGRADED):
@@ -216,6 +238,14 @@ def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
             design_levels.append((design, ids_by_norm[normalise_id(value)]))
         else:
             raise ValueError(f"scale {scale_id!r}: design {design!r} maps to unknown level {value!r}")
+    return tuple(design_levels)
+
+
+def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
+    scale_id = normalise_id(raw["id"])
+    levels = _parse_levels(raw, scale_id)
+    ids_by_norm = {normalise_id(level.id): level.id for level in levels}
+    design_levels = _parse_design_levels(raw, scale_id, design_ids, ids_by_norm)
     surrogate = raw.get("surrogate_level")
     if surrogate is not None:
         if normalise_id(surrogate) not in ids_by_norm:
@@ -237,7 +267,7 @@ def _parse_scale(raw: Mapping, design_ids: frozenset[str]) -> Scale:
         url=str(raw.get("url", "")),
         summary=" ".join(str(raw.get("summary", "")).split()),
         levels=levels,
-        design_levels=tuple(design_levels),
+        design_levels=design_levels,
         lowers=lowers,
         upgrade_reasons=reasons,
         downgrade_reasons=downgrades,

@@ -92,7 +92,7 @@ def _block(spans: list[Span], line: int) -> Span | None:
 
 
 def _touches(numbers: set[int] | None, span: Span) -> bool:
-    return bool(numbers) and any(span[0] <= n <= span[1] for n in numbers)
+    return bool(numbers) and any(span[0] <= n <= span[1] for n in numbers or ())
 
 
 def filter_changed(

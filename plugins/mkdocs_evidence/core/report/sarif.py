@@ -17,6 +17,15 @@ from ..findings import RULES, Finding, Rule, Severity, sort_findings
 from .fixes import References, fix_lines
 from .waivers import normalise_claim
 
+__all__ = [
+    "SARIF_SCHEMA_URI",
+    "SARIF_VERSION",
+    "artifact_uri",
+    "claim_fingerprint",
+    "findings_to_sarif",
+    "sarif_level",
+]
+
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 TOOL_NAME = "mkdocs-evidence"

@@ -241,8 +241,8 @@ def _field_lines(node: yaml.Node) -> dict[str, int]:
     }
 
 
-def parse_waivers(text: str, source: str) -> WaiverLoad:
-    """Parse and validate a waivers file's text; pure, so tests need no files."""
+def _waiver_items(text: str, source: str) -> tuple[list, list[yaml.Node], Finding | None]:
+    """The raw waiver items with their YAML nodes, or the one error that stops reading."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -250,61 +250,70 @@ def parse_waivers(text: str, source: str) -> WaiverLoad:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        return WaiverLoad(errors=(_error(source, line, f"invalid YAML: {problem}"),))
+        return [], [], _error(source, line, f"invalid YAML: {problem}")
     if root is None or data is None:
-        return WaiverLoad()
+        return [], [], None
     items_node: yaml.Node = root
     if isinstance(data, dict):
         if set(data) != {"waivers"}:
-            return WaiverLoad(errors=(_error(source, 1, "expected a list, or a mapping with only 'waivers:'"),))
+            return [], [], _error(source, 1, "expected a list, or a mapping with only 'waivers:'")
         data = data["waivers"]
         items_node = next(v for k, v in root.value if k.value == "waivers")
     if data is None or data == []:
-        return WaiverLoad()
+        return [], [], None
     if not isinstance(data, list) or not isinstance(items_node, yaml.SequenceNode):
-        return WaiverLoad(errors=(_error(source, root.start_mark.line + 1, "expected a list of waivers"),))
+        return [], [], _error(source, root.start_mark.line + 1, "expected a list of waivers")
+    return data, list(items_node.value), None
 
+
+def _read_waiver(raw: object, node: yaml.Node, source: str, seen: dict[str, int]) -> Waiver | list[Finding]:
+    """One waiver item as a :class:`Waiver`, or the errors that refuse it."""
+    line = node.start_mark.line + 1
+    if not isinstance(raw, dict):
+        return [_error(source, line, "each waiver must be a mapping of fields")]
+    lines = _field_lines(node)
+    try:
+        model = _WaiverModel.model_validate(raw)
+    except ValidationError as exc:
+        return [
+            _error(source, lines.get(str(err["loc"][0]) if err["loc"] else "", line), plain_waiver_error(err))
+            for err in exc.errors()
+        ]
+    if model.created and model.created > model.expires:
+        return [_error(source, lines.get("created", line), "'created' is after 'expires'")]
+    waiver_id = model.id or default_waiver_id(model.kind, model.path, model.text)
+    if waiver_id in seen:
+        return [_error(source, lines.get("id", line), f"duplicate waiver id {waiver_id!r} (first at line {seen[waiver_id]})")]
+    seen[waiver_id] = line
+    return Waiver(
+        id=waiver_id,
+        kind=model.kind,
+        text=model.text,
+        reviewer=model.reviewer,
+        reason=model.reason,
+        expires=model.expires,
+        path=_posix(model.path) if model.path else None,
+        sentence=model.sentence or None,
+        created=model.created,
+        source=source,
+        line=line,
+    )
+
+
+def parse_waivers(text: str, source: str) -> WaiverLoad:
+    """Parse and validate a waivers file's text; pure, so tests need no files."""
+    data, nodes, stop = _waiver_items(text, source)
+    if stop is not None:
+        return WaiverLoad(errors=(stop,))
     waivers: list[Waiver] = []
     errors: list[Finding] = []
     seen: dict[str, int] = {}
-    for raw, node in zip(data, items_node.value, strict=False):
-        line = node.start_mark.line + 1
-        if not isinstance(raw, dict):
-            errors.append(_error(source, line, "each waiver must be a mapping of fields"))
-            continue
-        lines = _field_lines(node)
-        try:
-            model = _WaiverModel.model_validate(raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                name = str(err["loc"][0]) if err["loc"] else ""
-                errors.append(_error(source, lines.get(name, line), plain_waiver_error(err)))
-            continue
-        if model.created and model.created > model.expires:
-            errors.append(_error(source, lines.get("created", line), "'created' is after 'expires'"))
-            continue
-        waiver_id = model.id or default_waiver_id(model.kind, model.path, model.text)
-        if waiver_id in seen:
-            errors.append(
-                _error(source, lines.get("id", line), f"duplicate waiver id {waiver_id!r} (first at line {seen[waiver_id]})")
-            )
-            continue
-        seen[waiver_id] = line
-        waivers.append(
-            Waiver(
-                id=waiver_id,
-                kind=model.kind,
-                text=model.text,
-                reviewer=model.reviewer,
-                reason=model.reason,
-                expires=model.expires,
-                path=_posix(model.path) if model.path else None,
-                sentence=model.sentence or None,
-                created=model.created,
-                source=source,
-                line=line,
-            )
-        )
+    for raw, node in zip(data, nodes, strict=False):
+        read = _read_waiver(raw, node, source, seen)
+        if isinstance(read, Waiver):
+            waivers.append(read)
+        else:
+            errors.extend(read)
     return WaiverLoad(tuple(waivers), tuple(errors))
 
 

@@ -150,11 +150,16 @@ def _split(key: str, text: str, origin: str, page: str) -> list[SourceSentence]:
     text = " ".join((text or "").split())
     out = []
     for start, end in split_sentences(text):
-        sentence = text[start:end].strip()
-        if sentence:
-            reading = _digits(sentence)
-            out.append(SourceSentence(key, sentence, origin, _figures(reading), page, reading))
+        for sentence in _AFTER_FIGURE.split(text[start:end].strip()):
+            if sentence:
+                reading = _digits(sentence)
+                out.append(SourceSentence(key, sentence, origin, _figures(reading), page, reading))
     return out
+
+
+# "... was 38.4%. After a partial palsy ...": a sentence may end on a figure (the prose
+# splitter keeps "38.4%. After" together); a source's sentences are read one by one
+_AFTER_FIGURE = re.compile(r"(?<=\d%\.)\s+(?=[A-Z][a-z])|(?<=\d\)\.)\s+(?=[A-Z][a-z])|(?<=\d\.)\s+(?=(?:After|In|Of|At|The|This|These|Among|Most|All|No|Younger|Older)\b)")
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

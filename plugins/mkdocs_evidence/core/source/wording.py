@@ -11,6 +11,7 @@ their concepts or stems are equal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ import yaml
 __all__ = ["Word", "concept_name", "content_words", "words"]
 
 _SYNONYMS_FILE = Path(__file__).with_name("synonyms.yml")
-_WORD = re.compile(r"[a-z][a-z0-9'\u2019-]*|\d+(?:[.,]\d+)*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*|\d+(?:[.,]\d+)*", re.IGNORECASE)  # letters of any script: "Barré"
 
 # Function words and words that say nothing about what is counted or about whom.
 STOPWORDS = frozenset(
@@ -30,7 +31,7 @@ STOPWORDS = frozenset(
     has have had having do does did done not no as so such which who whom whose what when where while if
     also only just more most less least very much many some any all each every both either neither other
     another same one ones our we us you your he she his her him i me my after before during between
-    among per via up down out off again further once here can could may might must shall should will
+    among per via up down out off again once here can could may might must shall should will
     would found find finds showed show shows shown reported report reports noted observed observe seen
     see study studies research researchers review reviewed author authors data result results evidence
     suggest suggests suggested indicate indicated according overall total approximately nearly almost
@@ -41,6 +42,8 @@ STOPWORDS = frozenset(
     case cases group groups had experienced another consecutive prospectively retrospectively
     md smd underwent undergoing results methods background objective objectives conclusion conclusions
     undergone examined examine assessed evaluated investigated consecutively whether using used use uses
+    hazard ratio ratios odds hr hrs rr ci confidence interval difference differences adjusted unadjusted
+    versus vs against compared
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -60,6 +63,23 @@ class Word:
     @property
     def keys(self) -> tuple[str, ...]:
         return (self.key, *self.parts)
+
+
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
+
+
+def _token(raw: str) -> str:
+    """A word as it is compared: lower case, no accents; "TKRs" and "RCTs" as "tkr", "rct"."""
+    if _PLURAL_ABBREVIATION.fullmatch(raw):
+        raw = raw[:-1]
+    return _fold(raw.lower().replace("\u2019", "'"))
+
+
+def _fold(token: str) -> str:
+    """Accents off, so "Barré" and "Barre" are one word."""
+    if token.isascii():
+        return token
+    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +123,7 @@ def words(text: str) -> tuple[Word, ...]:
 
 @lru_cache(maxsize=32768)
 def _words(text: str) -> tuple[Word, ...]:
-    tokens = [(m.group(0).lower().replace("\u2019", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    tokens = [(_token(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
     stems = [_stem(token) for token, _, _ in tokens]
     table, longest = _phrases()
     out: list[Word] = []

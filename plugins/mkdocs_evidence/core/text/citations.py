@@ -14,6 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = [
+    "KEY_PATTERN",
+    "KEY_RE",
+    "CitationGroup",
+    "CitationItem",
+    "anchor_for",
+    "blank_citation_markers",
+    "find_citations",
+    "is_citation_key",
+    "reference_href",
+]
+
 # Pandoc's key grammar: a key starts with a letter, digit or _ (any script: "müller2019") and may
 # hold the punctuation : . # $ % & - + ? < > ~ / inside, so it ends in a letter, digit or _.
 # Trailing punctuation belongs to the sentence, not the key ("[@key.]" cites "key").

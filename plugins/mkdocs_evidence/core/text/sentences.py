@@ -63,7 +63,7 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
 
 def _units(text: str):
     """(start, kind) of each block unit; kind is "text", "list", "row" or "heading"."""
-    units: list[int] = []
+    units: list[tuple[int, str]] = []
     pos = 0
     length = len(text)
     previous = "blank"

@@ -13,8 +13,11 @@ a false alarm costs an editor one waiver.
 Parts: ``lexicon.yml`` (the word lists, data) read by :mod:`.lexicon`; :mod:`.grammar`
 (regex pieces); :mod:`.context` (compiled context tests); :mod:`.rules` (one acceptance rule
 per function); :mod:`.patterns` (named :class:`~.patterns.Pattern` records and the tables that
-pick them); :mod:`.finder` (the linear anchor scan). Number words, number grammar and hedges
-are shared with the figure matcher in :mod:`...text.numbers`.
+pick them); :mod:`.finder` (the linear anchor scan); the second pass: :mod:`.scan` (what is known
+about the whole text, found in one word scan that serves both passes), :mod:`.broad` (quantity
+words, ranks, ages), :mod:`.bare` (bare numbers), :mod:`.comparisons` (comparisons between
+groups, ranks against all others). Number words, number grammar and hedges are shared with the
+figure matcher in :mod:`...text.numbers`.
 
 Policy decisions (documented so the corpus and the rules agree):
 
@@ -35,7 +38,15 @@ Policy decisions (documented so the corpus and the rules agree):
 * money is a finding only with a per-unit or population scale ("£2,000 per patient", "£1.2
   billion a year") or next to the NHS / health service; a shop price is not;
 * "1 in 2019" is read as a year, so natural frequencies with a year-like denominator need a
-  comma ("1 in 2,000").
+  comma ("1 in 2,000");
+* a bare number that nothing else explains, in a sentence that is not guidance or one person's
+  story, is an uncertain statistic ("for 59 they were higher"); small whole numbers (under 10)
+  and number words are not flagged on their own;
+* a comparison is a finding when it names both groups ("more likely in men than in women"),
+  reports a study's group ("were less likely") or ranks against all others ("than any other");
+  bare comparatives ("a higher risk", "more likely to break") are not;
+* targets and goals ("aims for 85% by 2020") and percentages inside a definition are not
+  findings; ages in chart titles and label lines are not age groups.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ instructions, reference-list entries). What survives is flagged: ``sure`` when i
 finding ("214,000 males", "the leading cause"), ``uncertain`` with a reason otherwise, because
 a missed unsourced figure reaches patients while a false alarm costs an editor one waiver.
 
+Bare numbers are decided in :mod:`.bare`, comparisons and ranks against all others in
+:mod:`.comparisons`; what every test needs to know about the text (sentence starts, guidance
+and case-story words, reference-like lines, the anchor words) comes from :mod:`.scan`.
+
 Linear time: one scan per anchor kind; every context test reads a bounded window, and the
 reference-like lines are found in one pass over the text.
 """
@@ -17,15 +21,15 @@ reference-like lines are found in one pass over the text.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from ...text.numbers import DIGNUM, NUMBER_WORDS, OPT_SPACES, SPACES, number_value
-from . import context as cx
-from .grammar import cased, trie
+from ...text.numbers import NUMBER_WORDS, OPT_SPACES, SPACES
+from .bare import DIGITS, NUMBER_AT, number_candidate
+from .candidate import Candidate
+from .comparisons import comparison_candidate, superlative_of_all
 from .lexicon import LEXICON
+from .scan import SCAN_DIGIT_ANCHOR, TextContext
 
 __all__ = ["Candidate", "broad_candidates"]
 
@@ -37,25 +41,14 @@ _PLURAL = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A statistic found by this pass (converted to a ``Statistic`` by the finder)."""
-
-    start: int
-    end: int
-    kind: str
-    pattern: str
-    certainty: str
-    reason: str
-
-
 _ORDINAL = (
     "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,3}(?:st|nd|rd|th)"
     "|number" + _S + "(?:one|two|three|1|2|3))"
 )
 _SUPERLATIVE = (
     "(?:most" + _S + "(?:common(?:ly)?|frequent(?:ly)?|prevalent|widespread|popular|deadly|costly|"
-    "curable|likely|important|serious|disabling|diagnosed|prescribed|used)|commonest|leading|"
+    "curable|likely|important|serious|disabling|diagnosed|prescribed|used|often|effective|popular)|commonest|leading|"
+    "smallest|"
     "biggest|largest|greatest|highest|lowest|top|"
     "single" + _S + "biggest)"
 )
@@ -63,7 +56,10 @@ _RANK = re.compile(
     "#\\d{1,3}\\b(?:" + _S + "[\\w-]+){0,2}|(?:(?:one" + _S + "of" + _S + "|among" + _S
     + ")?(?:the|its|their|a)" + _S + ")?(?:" + _ORDINAL + _S + "(?:" + _SUPERLATIVE
     + "|most|least|common(?:est)?)|\\d{1,3}(?:st|nd|rd|th)" + _S + "(?:overall|among|place)|number"
-    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "[\\w-]+){0,2}",
+    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "[\\w-]+){0,2}"
+    # "one of the major causes": one of the few that lead
+    "|one" + _S + "of" + _S + "the" + _S + "(?:major|main|chief|principal)" + _S
+    + "(?:causes|reasons|killers|risk" + _S + "factors|sources|contributors)\\b",
     _F,
 )
 _RANK_NOUN = re.compile(
@@ -77,28 +73,46 @@ _PROPORTION = re.compile(
     + "of)?|(?:an?|the)" + _S + "(?:small" + _S + ")?minority" + _S + "of\\b"
     "|(?:nearly|almost|virtually)" + _S + "(?:all|everyone|every" + _S + "\\w+)\\b"
     "|all" + _S + "but" + _S + "(?:\\d+|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + ")\\b"
-    "|(?<![Aa]t" + " )(?<![Tt]he )(?<!one )most\\b(?!" + _S + "(?:importantly|of" + _S + "all|likely" + _S + "to" + _S
+    "|(?<![Aa]t" + " )(?<![Tt]he )(?<!one )most\\b(?!" + _S + "(?:of" + _S + ")?(?-i:[A-Z])|" + _S + "(?:importantly|of" + _S + "all|likely" + _S + "to" + _S
     + "be" + _S + "asked)\\b)(?:" + _S + "(?:of" + _S + ")?[\\w-]+)?)",
     _F,
 )
-_AGE_NUM = "\\d{1,3}(?![\\d,%]|[.]\\d)"
+_AGE_NUM = (
+    "(?:\\d{1,3}(?![\\d%]|,\\d|[.]\\d)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\\b)"
+)
+# "80 years of age and older", "40-60 years old", "90 days old": an age in any form.
+_AGE_SPAN = (
+    "(?<![\\w.,])\\d{1,3}(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
+    + "(?:years?" + _S + "(?:of" + _S + "age|old)|days" + _S + "old)\\b(?:" + _S + "(?:and|or)" + _S
+    + "(?:over|older|above|under|younger))?"
+)
 _AGE = re.compile(
     "(?:aged|ages?|age" + _S + "of|ages" + _S + "of|between" + _S + "the" + _S + "ages" + _S
     + "of|over" + _S + "the" + _S + "age" + _S + "of|under" + _S + "the" + _S + "age" + _S
-    + "of|older" + _S + "than|younger" + _S + "than|by" + _S + "(?:the" + _S + ")?age(?:"
+    + "of|older" + _S + "than|younger" + _S + "than|(?:aged|ages)" + _S + "between|by" + _S + "(?:the" + _S + ")?age(?:"
     + _S + "of)?|after" + _S + "age|from" + _S + "age|before" + _S + "age)" + _S0 + "[<>\u2264\u2265]?"
     + _S0 + _AGE_NUM + "(?:" + _S0 + "(?:-|\u2013|to|and|or)" + _S0 + _AGE_NUM + ")?(?:" + _S
     + "years?)?(?:" + _S + "(?:old|of" + _S + "age))?(?:" + _S + "(?:and|or)" + _S
     + "(?:over|older|above|under|younger|up))?"
     "|(?<![\\w.,])\\d{2}\\+(?!\\w)|(?<![\\w.,])\\d{2}(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S
     + "(?:over|older|above)\\b"
-    "|\\bin" + _S + "(?:his|her|their|our|your)" + _S + "(?:early" + _S + "|mid-?|late" + _S
-    + ")?\\d0s\\b"
+    "|\\b(?:in|from|until|by|through)" + _S + "(?:his|her|their|our|your|the)" + _S + "(?:early"
+    + _S + "|mid-?|late" + _S + ")?\\d0s\\b"
+    "|" + _AGE_SPAN + "|(?<=[(<>\u2264\u2265])" + _AGE_NUM + "(?:" + _S0 + "[-\u2013]" + _S0
+    + _AGE_NUM + ")?" + _S + "years" + _S0 + "(?=\\))"
+    "|(?:(?<=people )|(?<=adults )|(?<=women )|(?<=men )|(?<=patients )|(?<=those )|(?<=children ))"
+    "(?:over|under)" + _S + "(?:[2-9]\\d|1[5-9])\\b(?!" + _S0 + "(?:%|per\\b|percent|[.,]\\d))"
     "|\\b(?:over|under|past)" + _S + "(?:[2-9]\\d|1[5-9])(?:" + _S + "years" + _S
     + "(?:old|of" + _S + "age))?(?=" + _S0 + "(?:[.,;:)!?]|$|and\\b|or\\b|who\\b|are\\b|is\\b|"
     "have\\b|has\\b|were\\b|was\\b|in\\b|with\\b|\\[))",
     _F,
 )
+_WHO_IS = re.compile("\\bwho" + _S + "(?:is|are|was|were)" + _S + "$", _F)
+_OPINION = re.compile(
+    _S + "(?:think|thinks|say|says|said|believe|believed|assume|assumed|argue|feel|agree|suggest)\\b", _F
+)
+_AGE_HAS_NUMBER = re.compile("\\d|ty\\b|ty-", _F)
 _COMPARISON = re.compile(
     "(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)" + _S
     + "(?:slightly|sharply|dramatically|steadily|significantly|faster|rapidly)\\b",
@@ -106,7 +120,8 @@ _COMPARISON = re.compile(
 )
 _MULTIPLE = re.compile(
     "(?:more" + _S + "than|nearly|almost|roughly|about)" + _S + "(?:doubled|tripled|trebled|halved|"
-    "quadrupled)\\b|(?:doubled|tripled|trebled|halved|quadrupled)\\b(?!" + _S + "(?:up|over|back|as)\\b)"
+    "quadrupled)\\b|(?:doubled|tripled|trebled|halved|quadrupled)\\b(?!" + _S + "(?:up|back|as)\\b|" + _S
+    + "over\\b(?!" + _S + "(?:the|a|an|\\d)))"
     "|(?:two|three|four|five|six|seven|eight|nine|ten)fold\\b"
     "|(?:doubles|triples|quadruples|double|triple)\\b(?!" + _S0 + "[-]|" + _S
     + "(?:check|vision|bed|room|dose|click|up|chin|jointed|glazing)\\b)"
@@ -154,25 +169,25 @@ _EVERY = re.compile(
     "|\\bevery" + _S + "(?:\\d+" + _S + ")?(?:seconds?|minutes?)\\b",
     _F,
 )
-_NEEDS_NOUN = re.compile("\\b(?:leading|top|biggest|largest|greatest|single|important|serious|effective)\\b", _F)
+_NEEDS_NOUN = re.compile(
+    "\\b(?:leading|top|biggest|largest|greatest|smallest|single|important|serious|effective)\\b", _F
+)
 _MOST_NEXT = re.compile(
     _S + "(?:(?:of|people|men|women|children|adults|patients|cases|us|them|will|can|are|have|do|"
     "get|recover|experts|doctors)\\b|(?:[a-z-]+" + _S + "){0,2}?" + _PLURAL + ")"
-    "|" + _S0 + "[.,;:!?)]",
-    _F,
-)
-_IMPERATIVE = re.compile(
-    _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
-    "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
-    "go|give|let|aim|limit|allow|consider|check|remember)\\b",
+    "|" + _S0 + "[.,;:!?()]",
     _F,
 )
 _WORD_SCAN = re.compile(
     "(?P<rank>(?:\\b(?:one" + _S + "of" + _S + "|among" + _S + ")?(?:the|its|their|a)" + _S
-    + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b)"
+    + ")?(?:\\b" + _ORDINAL + "|\\b" + _SUPERLATIVE + ")\\b|#\\d{1,3}\\b|\\bone" + _S + "of" + _S + "the" + _S
+    + "(?:major|main|chief|principal)\\b)"
     "|(?P<prop>\\b(?:the|an?|nearly|almost|virtually|all|most|majority)\\b)"
-    "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in)\\b"
-    "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above)))"
+    "|(?P<age>\\b(?:aged|ages?|between|over|under|past|older|younger|by|after|from|before|in|until)\\b"
+    "|(?<![\\w.,])\\d{2}(?=\\+|(?:" + _S + "years?)?" + _S + "(?:and|or)" + _S + "(?:over|older|above))"
+    "|(?<![\\w.,])\\d{1,3}(?=(?:" + _S0 + "[-\u2013]" + _S0 + "\\d{1,3}|" + _S + "to" + _S + "\\d{1,3})?" + _S
+    + "(?:years?" + _S + "(?:of" + _S + "age|old)|days" + _S + "old)\\b)|(?<=[(<>\u2264\u2265])\\d{1,3}(?=(?:"
+    + _S0 + "[-\u2013]" + _S0 + "\\d{1,3})?" + _S + "years" + _S0 + "\\)))"
     "|(?P<cmp>\\b(?:risen|rose|fell|fallen|dropped|grew|grown|increased|decreased)\\b)"
     "|(?P<mult>\\b(?:roughly|doubled|tripled|trebled|halved|quadrupled|doubles|"
     "triples|quadruples|double|triple|twofold|threefold|fourfold|fivefold|sixfold|sevenfold|eightfold|"
@@ -185,292 +200,77 @@ _WORD_SCAN = re.compile(
     _F,
 )
 
-# Where the word scan can match: its first words (a trie, case-sensitive, so most positions are
-# rejected after one comparison), "#" and digits. The scan itself is then tried only there.
-_SCAN_WORDS = (
-    "one", "among", "the", "its", "their", "a", "an", "first", "second", "third", "fourth", "fifth",
-    "sixth", "seventh", "eighth", "ninth", "tenth", "number", "most", "commonest", "leading",
-    "biggest", "largest", "greatest", "highest", "lowest", "top", "single", "nearly", "almost",
-    "virtually", "all", "majority", "aged", "age", "ages", "between", "over", "under", "past",
-    "older", "younger", "by", "after", "from", "before", "in", "risen", "rose", "fell", "fallen",
-    "dropped", "grew", "grown", "increased", "decreased", "roughly", "doubled", "tripled", "trebled",
-    "halved", "quadrupled", "doubles", "triples", "quadruples", "double", "triple", "twofold",
-    "threefold", "fourfold", "fivefold", "sixfold", "sevenfold", "eightfold", "ninefold", "tenfold",
-    "tens", "hundreds", "thousands", "millions", "billions", "large", "high", "small", "low",
-    "significant", "growing", "substantial", "considerable", "statistically", "significantly", "no",
-    "few", "many", "more", "less", "fewer", "only", "about", "just", "someone", "somebody", "every",
-)
-# Frequent small words start a match only before a few words: they are anchors only there.
-_SCAN_SMALL = (
-    "one", "among", "the", "its", "their", "a", "an", "in", "by", "from", "after", "before", "over",
-    "under", "between", "past", "no", "more", "less", "fewer", "only", "nearly", "almost", "about",
-    "just", "all", "large", "high", "small", "low",
-)
-_SCAN_NEXT = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "number", "most", "least", "commonest", "leading", "biggest", "largest", "greatest", "highest",
-    "lowest", "top", "single", "majority", "minority", "vast", "great", "overwhelming", "small", "his",
-    "her", "their", "our", "your", "age", "ages", "half", "quarter", "statistically", "significant",
-    "than", "everyone", "every", "but", "proportion", "percentage", "share", "few", "many",
-)
-_NEXT_OK = (
-    "(?=" + _S + "(?:(?:" + trie(_SCAN_NEXT) + ")\\b|\\d|(?:the|of" + _S + "the)" + _S + "(?:age|ages|most|"
-    "leading|first|second|third|majority|minority|vast|great|number|commonest)\\b|(?:an?|one|two|three|"
-    "four)[- ](?:half|thirds?|quarters?|fifths?|tenths?|large|high|small|low|growing|significant|"
-    "minority|leading)\\b|one" + _S + "of\\b|and" + _S + "(?:over|older|above)\\b|(?:person|man|woman|"
-    "child|adult|death|case)\\b))"
-)
-_NUMBER_WORDS_2 = tuple(w for w, v in NUMBER_WORDS.items() if v >= 2)
-_YOU_WORDS = ("you", "your", "yourself", "we", "us", "our")
-_CASE_WORDS = ("she", "he", "her", "his", "him", "i", "my", "me", "mrs", "mr", "ms")
+
+# An age in a chart's title or a table's row label: followed by ", by ..." or ", 2018".
+_AGE_IN_TITLE = re.compile(_S0 + "\\+?" + _S0 + "," + _S0 + "(?:by\\b|(?:19|20)\\d\\d\\b)")
+_TITLE_START = re.compile(_S0 + "(?:[#*|>-]+" + _S0 + ")?(?:Figure|Fig\\.|Table|Chart|Map|Graph)\\b")
+_TITLE_BODY = re.compile("[^\\d.!?:;]*")
+_TITLE_REACH = 200
 
 
-def _word_trie(plain, guarded, guard: str) -> str:
-    """One trie over ``plain`` and ``guarded`` words (each cased); a guarded word matches only
-    where ``guard`` (a look-ahead) holds, a plain one at a word boundary."""
-    tree: dict = {}
-    for word, end in [(w, "\\b") for w in cased(plain)] + [(w, guard) for w in cased(guarded)]:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node.setdefault("", set()).add(end)
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(c) + emit(child) for c, child in sorted(node.items()) if c]
-        ends = node.get("", set())
-        if ends:
-            branches.append("\\b" if "\\b" in ends else guard)
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
-
-_PLAIN_WORDS = frozenset(
-    [w for w in _SCAN_WORDS if w not in _SCAN_SMALL] + list(_NUMBER_WORDS_2) + list(_YOU_WORDS)
-    + list(_CASE_WORDS)
-)
-# The one word scan of this pass: its anchors, number words, "you" words and "she" words.
-_WORD_SCAN_ANCHOR = re.compile("\\b" + _word_trie(sorted(_PLAIN_WORDS), _SCAN_SMALL, _NEXT_OK))
-_SCAN_SET = frozenset(v for w in _SCAN_WORDS for v in (w, w.capitalize()))
-_NUMBER_SET = frozenset(v for w in _NUMBER_WORDS_2 for v in (w, w.capitalize()))
-_YOU_SET = frozenset(v for w in _YOU_WORDS for v in (w, w.capitalize()))
-_CASE_SET = frozenset(v for w in _CASE_WORDS for v in (w, w.capitalize()))
-_SCAN_DIGIT_ANCHOR = re.compile("[#\\d](?<![\\w.,:#][#\\d])")
-
-# Bare numbers.
-_NUMBER_AT = re.compile(DIGNUM + "|(?:" + "|".join(
-    sorted((w for w, v in NUMBER_WORDS.items() if v >= 2), key=len, reverse=True)) + ")\\b", _F)
-_DIGITS = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
-_UNIT_AFTER = re.compile(
-    _S0 + "(?:[-\u2010\u2011](?!fold|plus)[a-z]|(?:mg|g|kg|mcg|\u00b5g|ug|iu|IU|units?|mmol|ml|mL|l|L|mm|cm|m|km|"
-    "ft|feet|foot|inch(?:es)?|in\\.|lbs?|pounds?|stone|kcal|cal(?:ories)?|mmHg|mm" + _S + "Hg|bpm|"
-    "beats|degrees?|\u00b0|am|pm|AM|PM|a\\.m\\.|p\\.m\\.|o'clock|Hz|dB|mph|km/h|times|x|steps|"
-    "tablets?|pills?|capsules?|doses?|drops?|puffs?|servings?|portions?|glasses|cups?|"
-    "seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|"
-    "sessions?|sets?|reps?|repetitions?|metres?|meters?|miles?|litres?|liters?|grams?|"
-    "kilos?|kilograms?|pages?|words?|percentile)\\b|%|[:/]\\d|[.]\\d\\d?" + _S0 + "(?:am|pm)\\b)"
-)
-_YEAR_LIKE = re.compile("(?:1[89]|20)\\d\\d(?:s|['\u2019]s)?")
-_GROUP_NOUN = re.compile(
-    _S + "(?:[\\w-]+" + _S + "){0,3}?(?P<noun>[A-Za-z-]+s|people|men|women|children|feet)\\b", _F
-)
-_COUNT_NOUNS = frozenset(
-    w.lower() for w in LEXICON.participant_nouns + LEXICON.event_nouns + LEXICON.study_nouns
-) | frozenset((
-    "males", "females", "australians", "canadians", "hospitalizations", "stays", "visits",
-    "calls", "births", "operations", "procedures", "prescriptions", "countries", "conditions",
-    "disorders", "diseases", "genes", "factors", "types", "species", "hits", "carers", "others",
-    "survivors", "sufferers", "cancers", "diagnoses", "days", "admissions",
-))
-_NOT_COUNT_NOUNS = frozenset((
-    "times", "tablets", "pills", "capsules", "doses", "drops", "sessions", "sets", "reps",
-    "steps", "minutes", "hours", "seconds", "days", "weeks", "months", "years", "nights",
-    "pages", "items", "questions", "tips", "ways", "things", "exercises", "stretches", "foods",
-    "servings", "glasses", "cups", "units", "options", "signs", "symptoms", "stages", "parts",
-    "sizes", "colours", "colors", "rooms", "beds", "braces", "products", "pairs",
-))
-_PER_TIME = re.compile(
-    _S + "(?:a|per|each|every)" + _S + "(?:day|week|month|year|decade)\\b|" + _S
-    + "(?:daily|weekly|annually|yearly)\\b", _F
-)
-_IN_DIGIT_RUN = re.compile(_S + "\\d")
-_DIGIT_RUN_AFTER = re.compile(_S + "\\d{3,}\\b")
-_COUNT_WITH_PERCENT = re.compile(_S0 + "\\(" + _S0 + "\\d{1,3}(?:[.]\\d+)?" + _S0 + "%")
-_PER_REV = re.compile(_S + "rep\\b", _F)
-_EMERGENCY = frozenset(("999", "111", "911", "112", "101", "000", "116", "119"))
-
-# Context windows (reversed look-backs match at the window's end, forward ones at the start).
-_GUIDANCE_START = re.compile(
-    _S0 + "(?:[-*]" + _S + ")?(?:take|hold|repeat|do|try|ask|see|call|phone|ring|offer|use|wear|"
-    "put|keep|avoid|stop|start|wait|rest|apply|place|lie|stand|sit|walk|drink|eat|make|book|get|"
-    "go|give|let|aim|limit|allow|consider|check|remember|if|when|for" + _S
-    + "(?:adults|children))\\b",
-    _F,
-)
-_BOUNDARY = re.compile("[.!?\n]")
-_CASE_AGE = re.compile("-year-old\\b")  # "a 52-year-old": checked for "a" before it
-# Marks of a reference-list entry: literal words (found with str.find), a "2019;12(3):45" citation
-# and initials after a surname ("Smith, J."). Digit- and comma-led, so the scans skip fast.
-_REFERENCE_WORDS = ("et al", "doi", "Retrieved", "retrieved", "ISBN", "pp.", "vol.")
-_REFERENCE_LINE = re.compile(
-    "(?:19|20)\\d\\d[a-z]?\\)?[.;:]" + _S0 + "\\d+" + _S0 + "(?:\\(\\d+\\))?" + _S0 + "[:,]"
-    "|," + _S + "[A-Z]\\.(?:" + _S0 + "[A-Z]\\.)*[,;&]"
-)
-_LINE = re.compile("[^\n]*")
-
-
-def _reference_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line that reads like a reference-list entry, in order (one scan)."""
-    marks = [m.start() for m in _REFERENCE_LINE.finditer(text)]
-    for word in _REFERENCE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            before = text[at - 1 : at]
-            if not before or not (before.isalnum() or before == "_"):
-                marks.append(at)
-            at = text.find(word, at + len(word))
-    spans: list[tuple[int, int]] = []
-    for mark in sorted(marks):
-        if spans and mark < spans[-1][1]:
-            continue
-        start = text.rfind("\n", 0, mark) + 1
-        end = text.find("\n", mark)
-        spans.append((start, len(text) if end < 0 else end))
-    return spans
-
-
-class _Context:
-    """What the tests of one text share, each found in one pass over the text: its
-    reference-like lines, sentence boundaries, and the words that mark guidance ("you") and
-    one person's case ("she"). Each question is then a few bisections, so a megabyte line
-    with a number every few characters stays linear."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.refs = _reference_lines(text)
-        self.ref_starts = [s for s, _ in self.refs]
-        self.bounds = [m.end() for m in _BOUNDARY.finditer(text)]
-        self.anchors: list[int] = []
-        self.number_words: list[tuple[int, int]] = []
-        self.you: list[int] = []
-        cases: list[int] = []
-        for m in _WORD_SCAN_ANCHOR.finditer(text):
-            word = m.group(0)
-            if word in _SCAN_SET:
-                self.anchors.append(m.start())
-            if word in _NUMBER_SET:
-                self.number_words.append((m.start(), m.end()))
-            if word in _YOU_SET:
-                self.you.append(m.start())
-            if word in _CASE_SET:
-                cases.append(m.start())
-        cases += [m.start() for m in _CASE_AGE.finditer(text)]
-        self.cases = sorted(cases)
-        self.starts: dict[int, tuple[bool, bool]] = {}
-
-    def in_reference(self, pos: int) -> bool:
-        index = bisect.bisect_right(self.ref_starts, pos) - 1
-        return index >= 0 and self.refs[index][0] <= pos < self.refs[index][1]
-
-    def _sentence_start(self, pos: int, width: int = 160) -> int:
-        index = bisect.bisect_right(self.bounds, pos) - 1
-        start = self.bounds[index] if index >= 0 else 0
-        return max(start, pos - width)
-
-    def _opening(self, pos: int) -> tuple[bool, bool]:
-        """(guidance opening, imperative opening) of the sentence holding ``pos``."""
-        index = bisect.bisect_right(self.bounds, pos) - 1
-        start = self.bounds[index] if index >= 0 else 0
-        if start not in self.starts:
-            self.starts[start] = (
-                _GUIDANCE_START.match(self.text, start) is not None,
-                _IMPERATIVE.match(self.text, start) is not None,
-            )
-        return self.starts[start]
-
-    @staticmethod
-    def _any(positions: list[int], start: int, end: int) -> bool:
-        return bisect.bisect_left(positions, start) < bisect.bisect_left(positions, end)
-
-    def guidance(self, pos: int) -> bool:
-        """The sentence so far addresses the reader or opens with an instruction."""
-        return self._any(self.you, self._sentence_start(pos), pos) or self._opening(pos)[0]
-
-    def imperative(self, pos: int) -> bool:
-        return self._opening(pos)[1]
-
-    def case(self, pos: int) -> bool:
-        """The sentence so far is about one person ("she", "his", "a 52-year-old")."""
-        return self._any(self.cases, self._sentence_start(pos), pos)
-
-
-_BEFORE_NOT_A_COUNT = frozenset("-\u2010\u2011\u2013\u2014#/:$\u00a3\u20ac\u00d7")
-
-
-def _not_a_finding(ctx: _Context, start: int, end: int, token: str) -> bool:
-    """Negative lexicon for a bare number: labels and codes, units and doses, phone numbers,
-    identifiers, years, adjectives ("12-week"), ages, reference-list entries."""
-    text = ctx.text
-    if token in _EMERGENCY or (token[:1] == "0" and len(token) > 1 and "." not in token):
-        return True  # phone numbers and codes
-    if token.isdigit() and (len(token) >= 5 or _YEAR_LIKE.fullmatch(token)):
-        return True  # an identifier (PMID, record number) or a year
-    if start and (text[start - 1] in _BEFORE_NOT_A_COUNT or text[start - 1].isalpha()):
+def _title_line(text: str, start: int, end: int) -> bool:
+    """A figure or table title, or a short label line with no other number and no sentence end
+    ("IVF success rates for women under 35", "Under 35")."""
+    floor = max(0, start - _TITLE_REACH)
+    newline = text.rfind("\n", floor, start)
+    if newline < 0 and floor > 0:
+        return False  # the line starts too far back to be a title (bounded: linear time)
+    line_start = newline + 1
+    if _TITLE_START.match(text, line_start):
         return True
-    after = text[end : end + 6]
-    if after[:1] in ("-", "\u2010", "\u2011") and after[1:2].isalpha() and after[1:5] != "plus":
-        return True  # "12-week", "5-year": an adjective, not a count
-    back = text[max(0, start - 40) : start][::-1]
-    if cx.LABEL_REV.match(back) or cx.AGE_REV.match(back) or _UNIT_AFTER.match(text, end):
-        return True
-    if _IN_DIGIT_RUN.match(back) or _DIGIT_RUN_AFTER.match(text, end) or _PER_REV.match(back):
-        return True  # "020 7219 2840": a phone number; "per 100,000": a rate's unit
-    return ctx.in_reference(start)
+    line_end = text.find("\n", end, end + 81)
+    if line_end < 0:
+        line_end = len(text) if len(text) - end <= 80 else end + 81
+    if line_end - line_start > 80:
+        return False
+    head = _TITLE_BODY.match(text, line_start, start)
+    tail = _TITLE_BODY.match(text, end, line_end)
+    return head is not None and head.end() == start and tail is not None and tail.end() == line_end
 
 
-def _number_candidate(ctx: _Context, start: int, end: int, token: str) -> Candidate | None:
-    """Decide one bare number (digits or words) that no precise pattern took."""
-    if len(token) == 1 and token in "01":
-        return None  # nothing below 2 is flagged on its own
-    value = number_value(token)
-    if value is None or value < 2 or _not_a_finding(ctx, start, end, token):
-        return None
-    text = ctx.text
-    grouped = "," in token or any(c in token for c in " \u00a0\u2009\u202f")
-    noun = _GROUP_NOUN.match(text, end)
-    noun_word = noun.group("noun").lower() if noun else ""
-    if (noun_word in _NOT_COUNT_NOUNS and not grouped) or ctx.case(start):
-        return None
-    if _COUNT_WITH_PERCENT.match(text, end):
-        return Candidate(start, end, "count", "count-percent", "sure", "")
-    guidance = ctx.guidance(start)
-    if noun and noun_word in _COUNT_NOUNS and (value >= 10 or grouped):
-        return None if guidance else Candidate(start, noun.end(), "count", "count", "sure", "")
-    if guidance:
-        return None
-    if _PER_TIME.match(text, end):
-        return Candidate(start, end, "rate", "per-time", "uncertain",
-                         "a number per day or year: a rate, unless it is a schedule")
-    if grouped:
-        return Candidate(start, end, "count", "big-number", "sure", "")
-    if value >= 10 and token[0].isdigit() and "." in token:
-        return Candidate(start, end, "number", "decimal", "uncertain",
-                         "a decimal number of an unknown kind in a claim")
-    return None
+_CASE_NEXT = re.compile("[,;:]?" + _S0 + "(?:she|he|I|my|his|her)\\b")  # "Aged 34, she had"
 
 
-def _word_candidate_mult(ctx: _Context, pos: int) -> Candidate | None:
+_RISK_NEXT = re.compile(_S + "(?:your|the|their|a" + _S + "person's)" + _S + "(?:risk|chance|odds|likelihood)\\b", _F)
+
+
+def _word_candidate_mult(ctx: TextContext, pos: int) -> Candidate | None:
     """Multiples, changes by a fraction and ratios ("more than doubled", "by a fifth", "3:1")."""
     text = ctx.text
     x = _MULTIPLE.match(text, pos)
-    if x is None or ctx.guidance(pos):
-        return None
+    if x is None or (ctx.guidance(pos) and not _RISK_NEXT.match(text, x.end())):
+        return None  # "double the dose"; but "triples your risk of dementia" is a finding
     if ":" in x.group(0) and not _RATIO_CONTEXT.search(text, max(0, pos - 40), min(len(text), x.end() + 40)):
         return None  # "8:30": a time, not a ratio
     return Candidate(pos, x.end(), "multiple", "multiple", "sure", "")
 
 
-def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
+def _rank_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
+    """"the third most common cause", "the leading cause", "the highest of any"."""
+    text, pos = ctx.text, m.start()
+    best = superlative_of_all(text, pos)
+    if best is not None:
+        return best
+    r = _RANK.match(text, pos)
+    if r is None:
+        return None
+    noun = _RANK_NOUN.match(text, m.end())
+    if noun is None and _NEEDS_NOUN.search(r.group(0)):
+        return None  # "a leading brand", "the main thing"
+    sure = noun is not None or re.search("\\b(?:commonest|most" + _S + "common)", r.group(0), _F)
+    if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
+        return None  # "the main thing", "the top of the page"
+    ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
+    if _WHO_IS.search(text, max(0, pos - 12), pos):
+        return None  # "we do not know who is most likely to benefit": which group, not how often
+    if not sure and (ctx.guidance(pos) or ctx.case(pos) or (not ordinal and re.search(
+            "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
+        return None
+    return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
+                     "" if sure else "a ranking word: a finding, unless it is an opinion")
+
+
+def _word_candidate(ctx: TextContext, m: re.Match[str]) -> Candidate | None:
     """Decide one quantity phrase found by the word scan."""
     text, group, pos = ctx.text, m.lastgroup, m.start()
     if ctx.in_reference(pos):
@@ -480,21 +280,7 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     if group == "prop" and _PROPORTION.match(text, pos) is None:
         group = "vq"  # "nearly half", "about 3 times"
     if group == "rank":
-        r = _RANK.match(text, pos)
-        if r is None:
-            return None
-        noun = _RANK_NOUN.match(text, m.end())
-        if noun is None and _NEEDS_NOUN.search(r.group(0)):
-            return None  # "a leading brand", "the main thing"
-        sure = noun is not None or re.search("\\b(?:commonest|most" + _S + "common)", r.group(0), _F)
-        if not sure and not re.search(_ORDINAL + "|#\\d|most|leading|commonest", r.group(0), _F):
-            return None  # "the main thing", "the top of the page"
-        ordinal = re.search(_ORDINAL, r.group(0), _F) is not None
-        if not sure and (ctx.guidance(pos) or (not ordinal and re.search(
-                "\\b(?:top|biggest|largest|greatest|highest|lowest|single)\\b", r.group(0), _F))):
-            return None
-        return Candidate(pos, r.end(), "rank", "rank", "sure" if sure else "uncertain",
-                         "" if sure else "a ranking word: a finding, unless it is an opinion")
+        return _rank_candidate(ctx, m)
     if group == "prop":
         p = _PROPORTION.match(text, pos)
         if p is None:
@@ -509,15 +295,17 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
         q = _VAGUE_QUANTITY.match(text, pos)
         if q is None:
             return _word_candidate_mult(ctx, pos)
-        if ctx.imperative(pos) or ctx.guidance(pos):
-            return None
+        if ctx.imperative(pos) or ctx.guidance(pos) or ctx.case(pos) or _OPINION.match(text, q.end()):
+            return None  # "many doctors say": an appeal to authority, not a count
         return Candidate(pos, q.end(), "proportion", "vague-quantity", "uncertain",
                          "a quantity in words ('many', 'millions', 'a large share', 'significantly'):"
                          " a finding that needs a source")
     if group == "age":
         a = _AGE.match(text, pos)
-        if a is None or not re.search("\\d", a.group(0)) or ctx.case(pos):
+        if a is None or not _AGE_HAS_NUMBER.search(a.group(0)) or ctx.case(pos) or _CASE_NEXT.match(text, a.end()):
             return None
+        if _AGE_IN_TITLE.match(text, a.end()) or _title_line(text, pos, a.end()):
+            return None  # "Figure 1: Stroke among people aged 15 and over, by sex, 2018"
         return Candidate(pos, a.end(), "age-group", "age", "uncertain",
                          "an age group: a finding about a group, unless it says who the advice is for")
     if group == "cmp":
@@ -536,9 +324,32 @@ def _word_candidate(ctx: _Context, m: re.Match[str]) -> Candidate | None:
     return None
 
 
-def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+def _number_candidates(ctx: TextContext, found: list[Candidate], free) -> Iterator[Candidate]:
+    """Bare numbers (digits and words) outside the precise spans and the word candidates."""
+    text = ctx.text
+    numbers = sorted([(m.start(), m.end()) for m in DIGITS.finditer(text)] + ctx.number_words)
+    covered = [(c.start, c.end) for c in found]
+    cstarts = [s for s, _ in covered]
+    last_end = 0
+    for start, _ in numbers:
+        if start < last_end:
+            continue
+        token_match = NUMBER_AT.match(text, start)
+        if token_match is None:
+            continue
+        end = token_match.end()
+        index = bisect.bisect_right(cstarts, start) - 1
+        if (index >= 0 and covered[index][1] > start) or not free(start, end):
+            continue
+        c = number_candidate(ctx, start, end, token_match.group(0))
+        if c is not None and free(c.start, c.end):
+            yield c
+            last_end = c.end
+
+
+def broad_candidates(ctx: TextContext, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Candidates outside the ``taken`` spans (sorted, non-overlapping), in order, non-overlapping."""
-    ctx = _Context(text)
+    text = ctx.text
     starts = [s for s, _ in taken]
 
     def free(start: int, end: int) -> bool:
@@ -550,10 +361,7 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
 
     found: list[Candidate] = []
     last_end = 0
-    anchors = heapq.merge(
-        ctx.anchors,
-        (m.start() for m in _SCAN_DIGIT_ANCHOR.finditer(text)),
-    )
+    anchors = sorted(ctx.anchors + [m.start() for m in SCAN_DIGIT_ANCHOR.finditer(text)])
     for pos in anchors:
         if pos < last_end:
             continue
@@ -564,29 +372,11 @@ def broad_candidates(text: str, taken: list[tuple[int, int]]) -> Iterator[Candid
         if c is not None and c.end > c.start and free(c.start, c.end):
             found.append(c)
             last_end = c.end
-    numbers = [(m.start(), m.end()) for m in _DIGITS.finditer(text)]
-    numbers += ctx.number_words
-    numbers.sort()
-    covered = [(c.start, c.end) for c in found]
-    cstarts = [s for s, _ in covered]
-    last_end = 0
-    extra = []
-    for start, _ in numbers:
-        if start < last_end:
-            continue
-        token_match = _NUMBER_AT.match(text, start)
-        if token_match is None:
-            continue
-        end = token_match.end()
-        index = bisect.bisect_right(cstarts, start) - 1
-        if index >= 0 and covered[index][1] > start:
-            continue
-        if not free(start, end):
-            continue
-        c = _number_candidate(ctx, start, end, token_match.group(0))
-        if c is not None and free(c.start, c.end):
+    extra = list(_number_candidates(ctx, found, free))
+    for pos, word in ctx.comparisons:
+        c = comparison_candidate(ctx, word, pos)
+        if c is not None and c.end > c.start and free(c.start, c.end) and not ctx.in_reference(pos):
             extra.append(c)
-            last_end = c.end
     merged = sorted(found + extra, key=lambda c: c.start)
     last = -1
     for c in merged:

@@ -23,7 +23,7 @@ from .lexicon import LEXICON
 
 __all__ = [
     "AGE_REV", "BETWEEN_REV", "CHANGE_BACK", "COST_CONTEXT", "COUNT_NOUN_END", "DENOMINATOR",
-    "DRUG_AFTER", "DRUG_BACK_REV", "DUR_CONTEXT", "DUR_PREP_BACK", "DUR_SCHEDULE",
+    "DRUG_AFTER", "DRUG_BACK_REV", "DUR_AROUND_EVENT", "DUR_CONTEXT", "DUR_GUIDANCE", "DUR_PREP_BACK", "DUR_SCHEDULE",
     "FOLLOW_TIME_OR_DOSE", "FRAC_QUANT", "HEDGE_REV", "LABEL_REV", "MEASURE_AFTER_OF",
     "NUM_TOKEN", "OF_SPLIT", "ON_REV", "ORDINAL_NEXT", "OUTCOME_END", "SCALE_BIG_RE",
     "SCALE_IN", "SCORE_REV", "STUDY_CONTEXT_REV", "YEAR_REV", "YEAR_TOKEN",
@@ -42,8 +42,10 @@ DUR_CONTEXT = re.compile(
     "\\b(?:recover\\w*|improv\\w*|resolv\\w*|heal\\w*|took|take[sn]?|lasted|surviv\\w*|"
     "regain\\w*|return\\w*|relaps\\w*|get" + SPACES + "better|got" + SPACES + "better|gets"
     + SPACES + "better|getting" + SPACES + "better|went" + SPACES + "away|go" + SPACES
-    + "away|goes" + SPACES + "away|persist\\w*|settled?|settles|disappear\\w*|died|death|"
-    "mortality|recurr\\w*|remission|back" + SPACES + "to" + SPACES + "normal|walking" + SPACES
+    + "away|goes" + SPACES + "away|persist\\w*|settl\\w*|disappear\\w*|died|death|"
+    "mortality|recurr\\w*|remission|eas(?:e|es|ed|ing)" + SPACES + "(?:[\\w-]+" + SPACES + "){0,3}?"
+    "(?:pain|symptoms|stiffness)|last|lasts|lasting|clear(?:s|ed)?" + SPACES + "up|comes|live[sd]?"
+    + SPACES + "(?:for" + SPACES + ")?(?:beyond|longer|more" + SPACES + "than|at" + SPACES + "least)|back" + SPACES + "to" + SPACES + "normal|walking" + SPACES
     + "again|walk" + SPACES + "again)\\b[^.!?\\n\\d;]{0,40}$",
     _F,
 )
@@ -85,9 +87,21 @@ CHANGE_BACK = re.compile(
     + SPACES + "(?:\\w+" + SPACES + "){0,2}by" + SPACES + "(?:(?:about|around|roughly|nearly|"
     "almost|approximately|up" + SPACES + "to|over|more" + SPACES + "than|only|just|an" + SPACES
     + "average" + SPACES + "of|a" + SPACES + "mean" + SPACES + "of|on" + SPACES + "average)"
+    + SPACES + ")?$"
+    # a change verb right before the measurement: "joint space grew 0.04 mm", "fell to 2.4"
+    "|\\b(?:grew|shrank|shrunk|fell|rose|dropped|increased|decreased|declined|improved|widened|"
+    "narrowed|gained|lost)" + SPACES + "(?:(?:from|to|about|around|nearly|almost|only|just)"
     + SPACES + ")?$",
     _F,
 )
+# Words that make a duration guidance, not a finding ("see a GP if it lasts more than 6 weeks").
+DUR_GUIDANCE = re.compile(
+    "\\b(?:you|your|she|he|her|his|him|I|my|me)\\b|\\b(?:see|call|contact|ask|talk" + SPACES + "to|tell)"
+    + SPACES + "(?:a|your|the)" + SPACES + "(?:GP|doctor|pharmacist|nurse|midwife)\\b",
+    _F,
+)
+# A time before or after a daily event is a schedule ("taken 30-60 minutes before bed").
+DUR_AROUND_EVENT = re.compile(SPACES + "(?:before|after)" + SPACES + "(?:bed|bedtime|meals?|food|eating|exercise|sleep|sex|doses?|taking|driving)\\b", _F)
 BETWEEN_REV = re.compile(SPACES + "neewteb(?!\\w)", _F)
 FRAC_QUANT = re.compile("(?:an?|one|two|three|four|five|six|seven|eight|nine)(?:-|" + SPACES + ")", _F)
 COST_CONTEXT = re.compile(

@@ -8,17 +8,16 @@ accepted match at an anchor wins.
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 
-from ...text.numbers import NUM, NUMBER_WORDS, OPT_SPACES, SCALE_BIG, SPACES
+from ...text.numbers import NUM, NUMBER_WORDS, OPT_SPACES
 from . import context as cx
 from . import rules
 from .broad import broad_candidates
-from .grammar import cased, trie
 from .lexicon import LEXICON
 from .patterns import BY_FOLLOW, BY_WORD, CURRENCY, FRACTION, Pattern
+from .scan import TextContext
 
 __all__ = ["KINDS", "Statistic", "find_statistics"]
 
@@ -54,14 +53,6 @@ KINDS = (
 _DIGIT_ANCHOR = re.compile("\\d(?<![\\w.,/\u066b]\\d)")
 _CURRENCY_ANCHOR = re.compile("[\u00a3$\u20ac]")
 _NUMBER_WORD_SET = frozenset(w for w in NUMBER_WORDS if w != "zero")
-_WORD_ANCHOR = re.compile(
-    "\\b(?:(?:" + trie(cased(tuple(_NUMBER_WORD_SET) + LEXICON.fraction_words + LEXICON.multiple_words
-                            + LEXICON.measure_keywords) + list(LEXICON.measure_abbreviations))
-    + ")\\b(?!-year)"
-    "|(?:an?|An?)(?=(?:" + SPACES + "|-)(?:half|third|quarter|fifth|sixth|tenth|dozen|"
-    "hundred|thousand|" + SCALE_BIG + ")\\b)"
-    "|[pPdgnN](?=" + OPT_SPACES + "(?:[<>=\u2264\u2265]|[- ]?values?\\b)))"
-)
 # The token after a number decides which patterns are worth trying.
 _FOLLOW = re.compile(OPT_SPACES + "([%\uff05\u066a\u00b1\\-\u2010\u2011\u2013\u2014]|\\+/?-|[^\\W\\d_]+)")
 _NUM_AT = re.compile(NUM, re.IGNORECASE)
@@ -72,8 +63,14 @@ _COUNT_FIRST = frozenset(
     + LEXICON.study_adjectives + LEXICON.event_nouns + LEXICON.time_words + ("new",)
 )
 # Kinds that a term's definition states without reporting a finding ("acute means less than 6 weeks").
-_DEFINABLE = frozenset(("duration-finding", "participant-count", "outcome-count", "mean-median-sd"))
+_DEFINABLE = frozenset((
+    "duration-finding", "participant-count", "outcome-count", "mean-median-sd", "percentage",
+    "percent-range",
+))
 _SCALE_WORDS = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
+# What may stand between a statistic and the age group it describes ("1 in 3 people over 65").
+_GROUP_GAP = re.compile("[ \t\u00a0]*(?:(?:people|adults|women|men|patients|children|those|Americans|Australians)[ \t\u00a0]+)?")
+_NOT_GROUPS = frozenset(("rank", "proportion", "comparison", "multiple", "age-group"))
 _DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 
 
@@ -102,12 +99,13 @@ def _after_number(text: str, pos: int) -> tuple[Pattern, ...]:
     return ()
 
 
-def _anchors(text: str):
-    """(position, anchor group, word) of every place a statistic can start, in order."""
+def _anchors(text: str, ctx: TextContext):
+    """(position, anchor group, word) of every place a statistic can start, in order; the
+    words come from the one word scan of the text (:class:`.scan.TextContext`)."""
     digits = [(m.start(), "num", "") for m in _DIGIT_ANCHOR.finditer(text)]
     money = [(m.start(), "cur", "") for m in _CURRENCY_ANCHOR.finditer(text)]
-    words = [(m.start(), "word", m.group(0)) for m in _WORD_ANCHOR.finditer(text)]
-    return heapq.merge(digits, money, words)
+    words = [(start, "word", word) for start, word in ctx.finder_words]
+    return sorted(digits + money + words)  # one C sort beats a Python-level merge
 
 
 def _candidates(text: str, pos: int, group: str, word: str) -> tuple[Pattern, ...]:
@@ -158,7 +156,8 @@ def find_statistics(text: str) -> list[Statistic]:
         return []
     found: list[Statistic] = []
     last_end = 0
-    for pos, group, word in _anchors(text):
+    ctx = TextContext(text)
+    for pos, group, word in _anchors(text, ctx):
         if pos < last_end:
             continue
         best = _best_at(text, pos, group, word)
@@ -170,17 +169,36 @@ def find_statistics(text: str) -> list[Statistic]:
         start = _extend_back(text, pos, last_end, kind)
         found.append(Statistic(start, end, kind, text[start:end], name))
         last_end = end
-    return _with_broad(text, found)
+    return _with_broad(ctx, found)
 
 
-def _with_broad(text: str, found: list[Statistic]) -> list[Statistic]:
+def _with_broad(ctx: TextContext, found: list[Statistic]) -> list[Statistic]:
     """The precise statistics plus what the second pass finds between them, in order."""
+    text = ctx.text
     extra = []
-    for c in broad_candidates(text, [(s.start, s.end) for s in found]):
+    for c in broad_candidates(ctx, [(s.start, s.end) for s in found]):
         end = c.end
         while end > c.start and text[end - 1] in " \t\u00a0\u2009\u202f":
             end -= 1
         extra.append(Statistic(c.start, end, c.kind, text[c.start:end], c.pattern, c.certainty, c.reason))
     if not extra:
         return found
-    return sorted(found + extra, key=lambda s: s.start)
+    return _merge_age_groups(text, sorted(found + extra, key=lambda s: s.start))
+
+
+def _merge_age_groups(text: str, found: list[Statistic]) -> list[Statistic]:
+    """An age group right after a statistic describes its group ("one in three people over
+    65", "5.6 million aged 65 and older"): one statistic, not two."""
+    out: list[Statistic] = []
+    for s in found:
+        last = out[-1] if out else None
+        if (
+            last is not None and s.kind == "age-group" and last.kind not in _NOT_GROUPS
+            and 0 <= s.start - last.end <= 24
+            and _GROUP_GAP.fullmatch(text, last.end, s.start)
+        ):
+            out[-1] = Statistic(last.start, s.end, last.kind, text[last.start : s.end], last.pattern,
+                                last.certainty, last.reason)
+            continue
+        out.append(s)
+    return out

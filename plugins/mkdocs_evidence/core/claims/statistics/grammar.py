@@ -24,6 +24,7 @@ __all__ = [
     "STUDY_ADJ",
     "STUDY_NOUN",
     "TIME_UNIT",
+    "WordScan",
     "cased",
     "reversed_words",
     "trie",
@@ -62,3 +63,22 @@ def reversed_words(phrases) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):
         out.append(SPACES.join(re.escape(word[::-1]) for word in reversed(phrase.split())))
     return "(?:" + "|".join(out) + ")"
+
+
+class WordScan:
+    """Find the words of a ``\\b``-led word regex fast: the regex engine skips ahead to a
+    non-word character (a character-set scan in C) instead of testing a word boundary at every
+    position. ``finditer`` yields ``(start, end, word)`` exactly as ``\\b`` + ``body`` would."""
+
+    def __init__(self, body: str, flags: int = 0) -> None:
+        self._lead = re.compile("\\W(?:" + body + ")", flags)
+        self._first = re.compile("(?:" + body + ")", flags)
+
+    def finditer(self, text: str):
+        first = self._first.match(text)
+        begin = 0
+        if first is not None and first.end() > 0:
+            begin = 1
+            yield 0, first.end(), first.group(0)
+        for m in self._lead.finditer(text, begin):
+            yield m.start() + 1, m.end(), m.group(0)[1:]

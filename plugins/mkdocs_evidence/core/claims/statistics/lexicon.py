@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..wordlists import load_word_lists
 
-__all__ = ["LEXICON", "Lexicon"]
+__all__ = ["COUNT_NOUNS", "LEXICON", "Lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,12 @@ class Lexicon:
     year_context: tuple[str, ...]
     score_context: tuple[str, ...]
     study_context: tuple[str, ...]
+    other_count_nouns: tuple[str, ...]
 
 
 LEXICON = load_word_lists(__package__, Lexicon)
+# What a number counts when it reports a finding (lower-case): people, events, studies and others.
+COUNT_NOUNS = frozenset(
+    w.lower() for w in LEXICON.participant_nouns + LEXICON.event_nouns + LEXICON.study_nouns
+    + LEXICON.other_count_nouns
+)

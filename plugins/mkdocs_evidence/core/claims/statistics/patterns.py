@@ -62,7 +62,9 @@ _RM_ABBR = "(?-i:a?OR|RR|HR|IRR|aHR|aRR|RRR|ARR)"
 _ES_LONG = (
     "(?:standardi[sz]ed" + _S + "mean" + _S + "differences?|weighted" + _S + "mean" + _S +
     "differences?|mean" + _S + "differences?|cohen['\\u2019]?s" + _S + "d|hedges['\\u2019]?s?"
-    + _S + "g|effect" + _S + "sizes?|number" + _S + "needed" + _S + "to" + _S + "(?:treat|harm))"
+    + _S + "g|effect" + _S + "sizes?|number" + _S + "needed" + _S + "to" + _S + "(?:treat|harm)|"
+    "(?:pooled|mean|average)" + _S + "(?:drop|fall|reduction|increase|rise|gain|change|improvement|"
+    "decrease))"
 )
 _ES_ABBR = "(?-i:SMD|WMD|MD|NNT|NNH)"
 _GAP = "[^\\d\\n.;!?,()]{0,40}?"
@@ -112,7 +114,7 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
                   _SCALED + _S + "(?:new" + _S + ")?" + EVENT_NOUN + "(?:" + _S + "of" + _S + "\\w+)?"
                   + _S + "(?:(?:per|a|each|every)" + _S + "year|annually|yearly)\\b"),
     "times": ("multiple", rules.always,
-              NUM + _S + "times" + _S + "(?:more|less|higher|lower|greater|fewer|larger|smaller|as"
+              NUM + _S + "times" + _S + "(?:more|less|higher|lower|greater|fewer|larger|smaller|over|as"
               + _S + "\\w+|" + _SAME_AS + "))\\b(?:" + _S
               + "(?:likely|common|often|frequent|frequently))?"),
     "fold": ("multiple", rules.always,
@@ -134,7 +136,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
                _SCALED + _S + "(?:(?:new|more|fewer|additional|serious|minor|major|recorded|"
                "reported)" + _S + "){0,2}" + EVENT_NOUN + "\\b"),
     "duration": ("duration-finding", rules.duration,
-                 NUM + "(?:" + RANGE_SEP + NUM + ")?" + _S + "(?:days?|weeks?|months?|years?)\\b"),
+                 NUM + "(?:" + RANGE_SEP + NUM + ")?" + _S + "(?:minutes?|hours?|days?|weeks?|months?|"
+                 "years?|decades?)\\b"),
     # At a word: multiples and fractions.
     "twice": ("multiple", rules.always,
               "(?:twice|thrice|half)" + _S + "(?:as" + _S + "(?:likely|many|much|common|often|"
@@ -142,7 +145,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
               "severe|probable|prone)|" + _SAME_AS + "|cost)|more" + _S + "likely)\\b"),
     "mult-verb": ("multiple", rules.always,
                   "(?:doubled|halved|tripled|trebled|quadrupled|doubling|halving|tripling)"
-                  "\\b(?!" + _S + "(?:up|over|back|as|up" + _S + "as)\\b)"),
+                  "\\b(?!" + _S + "(?:up|back|as|up" + _S + "as)\\b|" + _S + "over\\b(?!" + _S
+                  + "(?:the|a|an|\\d)))"),
     "double-the": ("multiple", rules.always,
                    "(?:double|triple|treble)" + _S + "the" + _S + "(?:risk|odds|rate|number|"
                    "chance|likelihood|amount)\\b"),
@@ -155,7 +159,7 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     # At a measure's name.
     "kw-ci": ("confidence-interval", rules.always, _CI_NAME + _CI_TAIL),
     "rm-long": ("relative-measure", rules.always,
-                _RM_LONG + "\\b(?:" + _S0 + "\\(" + _S0 + _RM_ABBR + _S0 + "\\))?" + _GAP + SNUM
+                _RM_LONG + "\\b(?:" + _S0 + "\\(" + _S0 + _RM_ABBR + _S0 + "\\))?(?:" + _S0 + ",)?" + _GAP + SNUM
                 + "(?:" + _S0 + "%)?"),
     "rm-abbr": ("relative-measure", rules.always,
                 _RM_ABBR + "\\b" + _TIGHT + SNUM + "(?!" + _S0 + "(?:bpm|beats))"),
@@ -178,7 +182,8 @@ _SOURCES: dict[str, tuple[str, Callable[[rules.Hit, str], str | None], str]] = {
     # At a currency sign or code.
     "cost": ("cost-finding", rules.cost,
              "(?:[\\u00a3$\\u20ac]|(?-i:GBP|USD|EUR))" + _S0 + DIGNUM + "(?:" + _S0 + "(?:"
-             + SCALE_BIG + "|bn|m|k)\\b)?(?:" + _S + "(?:per|a|each|every|for" + _S + "each)" + _S
+             + SCALE_BIG + "|bn|m|k)\\b)?(?:" + _S + "(?-i:USD|GBP|EUR|AUD|CAD))?(?:" + _S
+             + "(?:more|less|extra|higher|lower|cheaper|dearer)\\b)?(?:" + _S + "(?:per|a|each|every|for" + _S + "each)" + _S
              + "(?:" + COST_NOUN + "\\b|[\\w-]+(?:" + _S + "(?:life" + _S + ")?years?\\b)?))?"),
 }
 PATTERNS: dict[str, Pattern] = {
@@ -231,7 +236,7 @@ _KEYWORD_TABLE = {
     ("mean", "median", "standard", "interquartile", "sd", "iqr"): ("es-long", "mean"),
     ("average",): ("mean", "on-average"),
     ("odds", "risk", "relative", "hazard", "rate", "incidence", "adjusted", "pooled", "summary",
-     "absolute"): ("rm-long",),
+     "absolute"): ("rm-long", "es-long"),
     ("or", "aor", "rr", "hr", "irr", "ahr", "arr", "rrr"): ("rm-abbr",),
     ("ci", "cri", "confidence", "credible"): ("kw-ci",),
     ("standardised", "standardized", "weighted", "cohen", "cohen's", "cohen\u2019s", "hedges",

@@ -70,8 +70,18 @@ def _is_year(token: str) -> bool:
     return bool(cx.YEAR_TOKEN.fullmatch(token))
 
 
+_ON_AVERAGE = re.compile("[ \\t]+on[ \\t]+average\\b", re.IGNORECASE)
+# A difference in cost between groups is a finding ("cost $580 USD more").
+_COST_DIFFERENCE = re.compile("\\b(?:more|less|extra|higher|lower|cheaper|dearer)$", re.IGNORECASE)
+# A target or goal is a policy, not a finding ("aims for 85% by 2020", "Target: 36% by 2030").
+_TARGET = re.compile(
+    "\\b(?:aims?|aiming|targets?|goals?|ambition)\\b(?:\\s*:|\\s+(?:for|of|to|is|was|are|were|set\\s+at)\\b)"
+    "[^.!?\\n;]{0,40}$",
+    re.IGNORECASE,
+)
 _DEFINITION = re.compile(
-    "\\b(?:means|is\\s+defined\\s+as|are\\s+defined\\s+as|defined\\s+as|refers\\s+to|is\\s+called)\\b"
+    "\\b(?:means|is\\s+defined\\s+as|are\\s+defined\\s+as|defined\\s+as|refers\\s+to|is\\s+called|"
+    "(?:were|was|are|is)\\s+called\\s+[\\w-]+\\s+if)\\b"
     "[^.!?\\n]{0,60}$",
     re.IGNORECASE,
 )
@@ -98,6 +108,8 @@ def percentage(hit: Hit, kind: str) -> str | None:
         return None
     if kind == "percent-range" and " and" in hit.span.lower() and not cx.BETWEEN_REV.match(hit.back):
         return None
+    if _TARGET.search(hit.before(60)):
+        return None  # "the strategy aims for 85% linkage to care": a policy target
     return kind
 
 
@@ -215,10 +227,15 @@ def count(hit: Hit, kind: str) -> str | None:
 def duration(hit: Hit, kind: str) -> str | None:
     """A duration after an outcome word ("recovered within 4 months"), not a schedule."""
     wider = hit.before(80)
+    if _ON_AVERAGE.match(hit.text, hit.match.end()) and not cx.DUR_GUIDANCE.search(wider):
+        return kind  # "took 6 weeks on average": a mean
     prep = cx.DUR_PREP_BACK.search(wider)
     context_end = len(wider) - (len(prep.group(0)) if prep else 0)
-    if not cx.DUR_CONTEXT.search(wider, 0, context_end) or cx.DUR_SCHEDULE.search(wider, 0, context_end):
+    found = cx.DUR_CONTEXT.search(wider, 0, context_end)
+    if not found or cx.DUR_SCHEDULE.search(wider, 0, context_end):
         return None
+    if cx.DUR_GUIDANCE.search(wider, 0, context_end) or cx.DUR_AROUND_EVENT.match(hit.text, hit.match.end()):
+        return None  # "see a GP if it lasts more than 6 weeks", "her walking improved over 3 months"
     return kind
 
 
@@ -226,6 +243,6 @@ def cost(hit: Hit, kind: str) -> str | None:
     """Money per unit or at population scale, or next to the health service; not a price."""
     span = hit.span
     tail = span[1:] if span[:1] in "\u00a3$\u20ac" else span[3:]
-    if cx.SCALE_IN.search(tail) or cx.COST_CONTEXT.search(hit.before(80)):
+    if cx.SCALE_IN.search(tail) or cx.COST_CONTEXT.search(hit.before(80)) or _COST_DIFFERENCE.search(tail):
         return kind
     return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs_evidence.core.content import (
+from mkdocs_evidence.core.guide.content import (
     CareLevel,
     ContentError,
     GuideLoad,
@@ -17,7 +17,7 @@ from mkdocs_evidence.core.content import (
     parse_treatment,
 )
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures" / "content"
 GUIDE_TEXT = (FIXTURES / "foot-drop" / "guide.yml").read_text(encoding="utf-8")
 AFO_TEXT = (FIXTURES / "foot-drop" / "treatments" / "ankle-foot-orthosis.yml").read_text(encoding="utf-8")
 
@@ -413,7 +413,7 @@ def test_every_word_of_every_prose_field_maps_back_to_the_file():
             assert lines[line - 1][column - 1 : column - 1 + len(word.group())] == word.group(), (prose.field, word)
 
 
-REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
+REPO_CONTENT = Path(__file__).resolve().parents[3] / "content"
 
 
 @pytest.mark.skipif(not REPO_CONTENT.is_dir(), reason="no content/ in this checkout")
