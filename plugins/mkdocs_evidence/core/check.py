@@ -280,8 +280,10 @@ class _TextRun:
         known = [self.bibliography.references[k] for k in keys if k in self.bibliography]
         if not known:
             return None  # every key is unknown: already reported as unknown-citation
-        if stat.certainty != "sure" or not quantities.parse_quantities(stat.text):
+        if not quantities.parse_quantities(stat.text):
             return None  # "most people", "the leading cause": no figure to compare, the citation is the check
+        # An uncertain statistic with a figure ("241 who did not") is compared too: its sentence
+        # cites a source, so the source should hold the figure whatever kind of number it is.
         before = self.sentence_text(self.bounds[number - 1][0])[1] if number > 0 else ""
         verdict = source_check.verify(stat.text, sentence, known, before=before)
         sources = ", ".join(r.key for r in known)

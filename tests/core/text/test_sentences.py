@@ -94,3 +94,14 @@ def test_sentences_partition_the_text(text: str) -> None:
     for (a, b), (c, _) in itertools.pairwise(spans):
         assert a < b == c
     assert "".join(text[a:b] for a, b in spans) == text
+
+
+def test_a_decimal_figure_before_a_full_stop_ends_the_sentence():
+    # "38.4%" is not an abbreviation like "U.K" or "a.m": the next sentence must not share its citation
+    text = "In the trial, the rate was 38.4%. After a year it fell. It was 3.5. Then it rose."
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+        "In the trial, the rate was 38.4%.",
+        "After a year it fell.",
+        "It was 3.5.",
+        "Then it rose.",
+    ]

@@ -104,15 +104,12 @@ def compare(
     figure_label = label(source.text, span)
     extra = tuple(w for w in claim_words if w.key not in source_keys)
     overlap = len(claim_keys & source_keys) / max(len(claim_keys), 1)
-    base = {
-        "claim": claim,
-        "statistic": statistic,
-        "source": source,
-        "span": span,
-        "extra": extra,
-        "overlap": overlap,
-        "label": figure_label,
-    }
+    def compared(kind: str = "", reason: str = "", missing: tuple[Word, ...] = ()) -> Comparison:
+        return Comparison(
+            claim=claim, statistic=statistic, source=source, span=span, extra=extra,
+            overlap=overlap, label=figure_label, kind=kind, reason=reason, missing=missing,
+        )
+
     for rule in (_unit, _time, _subgroup, _population, outcome):
         sides = Sides(
             blanked,
@@ -129,8 +126,8 @@ def compare(
         found = rule(sides)
         if found:
             kind, reason, missing = found
-            return Comparison(kind=kind, reason=reason, missing=tuple(missing), **base)
-    return Comparison(**base)
+            return compared(kind, reason, tuple(missing))
+    return compared()
 
 
 def _with_abbreviations(keys: set[str], source: str) -> set[str]:

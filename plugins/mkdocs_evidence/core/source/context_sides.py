@@ -49,7 +49,7 @@ class Sides:
 
     claim: str
     stat_span: tuple[int, int] | None
-    claim_words: list[Word]
+    claim_words: Sequence[Word]
     claim_keys: set[str]
     source: SourceSentence
     span: tuple[int, int] | None

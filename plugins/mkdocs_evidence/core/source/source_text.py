@@ -132,8 +132,9 @@ def _passages(text: str) -> Iterable[tuple[str, str]]:
         block = block.strip()
         if not block:
             continue
-        if _HEADING_ONLY.match(block):
-            page = _PAGE.match(block).group("p")
+        heading = _PAGE.match(block) if _HEADING_ONLY.match(block) else None
+        if heading is not None:
+            page = heading.group("p")
             continue
         match = _PAGE.match(block)
         if match:

@@ -56,7 +56,7 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial, "J. Smith"
-    if "." in word and all(len(part) <= 2 for part in word.split(".")):
+    if "." in word and all(len(part) <= 2 and part.isalpha() for part in word.split(".")):
         return True  # "e.g", "U.K", "a.m"
     return False
 

@@ -28,14 +28,16 @@ cost is linear in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .named import named_spans
+from .references import in_reference_entry
 from .vague import HEAD_RE, fixed_vague, named_near, vague_at
 
 __all__ = ["NAMED", "VAGUE", "Attribution", "find_attributions"]
 
-_PEOPLE = frozenset(("researchers", "scientists", "experts", "researcher", "scientist", "specialists"))
+_PEOPLE = frozenset(("researchers", "scientists", "experts", "researcher", "scientist", "investigators"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,19 +67,39 @@ def find_attributions(text: str) -> list[Attribution]:
         span = vague_at(text, head)
         named = named_near(text, head.end()) if span is not None or head.group(0).lower() in _PEOPLE else 0
         if span is not None:
-            spans.append((span[0], max(span[1], named or 0), NAMED if named else VAGUE))
+            kind = NAMED if named or span[2] else VAGUE
+            spans.append((span[0], max(span[1], named or 0), kind))
         elif named and head.group(0).lower() in _PEOPLE:
             spans.append((head.start(), named, NAMED))  # "researchers at the University of X"
     spans.sort(key=lambda s: (s[0], s[2] != NAMED, -(s[1] - s[0])))
-    found: list[Attribution] = []
+    found: list[list] = []  # [start, end, kind]; the text is cut once at the end (linear time)
     for start, end, kind in spans:
-        if found and start < found[-1].end:
-            last = found[-1]
-            if kind == NAMED and last.kind == VAGUE:
-                found[-1] = Attribution(
-                    min(start, last.start), max(end, last.end), NAMED,
-                    text[min(start, last.start) : max(end, last.end)],
-                )
+        last = found[-1] if found else None
+        if last is not None and start < last[1]:
+            if kind == NAMED and last[2] == VAGUE:
+                found[-1] = [min(start, last[0]), max(end, last[1]), NAMED]
             continue
-        found.append(Attribution(start, end, kind, text[start:end]))
-    return found
+        if kind == VAGUE and last is not None and _same_clause(text, last[1], start):
+            if last[2] == NAMED:
+                continue  # "According to the NYT, researchers found": the named source is the authority
+            if start - last[1] <= _MERGE_REACH and end - last[0] <= _MERGE_MAX:
+                last[1] = end  # "In one study, researchers found": one appeal
+                continue
+        found.append([start, end, kind])
+    return [
+        Attribution(start, end, kind, text[start:end])
+        for start, end, kind in found
+        if not in_reference_entry(text, start)  # a reference list's entries are data
+    ]
+
+
+_CLAUSE_REACH = 80
+_MERGE_REACH = 30  # two appeals this close are one finding ...
+_MERGE_MAX = 160  # ... unless that makes a long one
+_CLAUSE_BREAK = re.compile("[.!?;\\n]")
+
+
+def _same_clause(text: str, end: int, start: int) -> bool:
+    """Whether a named source that ends at ``end`` governs an appeal at ``start``: close
+    behind it in the same sentence."""
+    return start - end <= _CLAUSE_REACH and _CLAUSE_BREAK.search(text, end, start) is None

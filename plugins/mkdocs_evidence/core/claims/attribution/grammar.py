@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["GAP", "alternation"]
+__all__ = ["GAP", "GAP0", "alternation"]
 
 GAP = "[ \\t\\u00a0\\u2009\\u202f\\n]+"  # soft-wrapped prose may break a phrase over lines
+GAP0 = GAP[:-1] + "*"  # the same, or nothing
 
 
 def alternation(words) -> str:

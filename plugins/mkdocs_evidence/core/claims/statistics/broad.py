@@ -56,7 +56,8 @@ _RANK = re.compile(
     "#\\d{1,3}\\b(?:" + _S + "[\\w-]+){0,2}|(?:(?:one" + _S + "of" + _S + "|among" + _S
     + ")?(?:the|its|their|a)" + _S + ")?(?:" + _ORDINAL + _S + "(?:" + _SUPERLATIVE
     + "|most|least|common(?:est)?)|\\d{1,3}(?:st|nd|rd|th)" + _S + "(?:overall|among|place)|number"
-    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "[\\w-]+){0,2}"
+    + _S + "(?:one|1)|" + _SUPERLATIVE + ")\\b(?:" + _S + "(?:[^\\W\\d_]|-)+\\b){0,2}"
+    # (the words after it hold no digits: "used most often were GB34" keeps the point's code out)
     # "one of the major causes": one of the few that lead
     "|one" + _S + "of" + _S + "the" + _S + "(?:major|main|chief|principal)" + _S
     + "(?:causes|reasons|killers|risk" + _S + "factors|sources|contributors)\\b",
