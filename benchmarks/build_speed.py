@@ -97,9 +97,28 @@ def write_style_config(site: Path, style: str) -> str:
     return "mkdocs-evidence-style.yml"
 
 
-def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path | None, style: str | None = None) -> str:
-    site = work / f"p{pages}-r{refs}"
-    counts = sitegen.generate(site, pages, refs)
+# The sites: "base" (one page in two has an uncited statistic) and "uncited" (one sentence in five
+# is an uncited statistic: thousands of findings in the editor report).
+SITES = {"base": 0.0, "uncited": 0.25}
+
+
+@dataclass
+class Ratios:
+    site: str
+    pages: int
+    refs: int
+    findings: str
+    warm: float
+    cold: float
+    serve: float
+
+
+def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path | None, style: str | None = None,
+             site_name: str = "base", serve_rounds: int = 1) -> tuple[str, Ratios]:
+    # one function for the measuring loop and its table (the table is the function's whole point)
+    share = SITES[site_name]
+    site = work / f"p{pages}-r{refs}{'' if site_name == 'base' else '-' + site_name}"
+    counts = sitegen.generate(site, pages, refs, uncited_share=share)
     variants = [("a", VENV_MKDOCS, "mkdocs-plain.yml"), ("b cold", VENV_MKDOCS, "mkdocs-evidence.yml")]
     if bibtex_mkdocs is not None:
         variants.append(("c", bibtex_mkdocs, "mkdocs-bibtex.yml"))
@@ -125,8 +144,16 @@ def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path |
 
     base_wall = median([s.wall for s in samples["a"]])
     base_cpu = median([s.cpu for s in samples["a"]])
+    serve = float("nan")
+    if serve_rounds:
+        import serve_rebuild
+
+        results = serve_rebuild.measure(site, serve_rounds, 3)
+        serve = serve_rebuild.cpu_ratio(results) if results else float("nan")
+    findings = _findings(site)
+    title = f"== pages={pages} refs={refs}" + ("" if site_name == "base" else f" site={site_name}")
     lines = [
-        f"== pages={pages} refs={refs}",
+        title,
         f"{pages} pages + {len(sitegen.guide_pages(site / 'content'))} guide pages, {refs} synthetic refs (+ the foot drop bibliography),",
         f"10 citations and 1 rating marker a page; cited sentences: {counts}; runs={runs}, medians;",
         "cpu/a = median CPU of the variant / median CPU of a; paired = median over runs of (variant / a in that run)",
@@ -142,26 +169,49 @@ def run_size(pages: int, refs: int, runs: int, work: Path, bibtex_mkdocs: Path |
         rss = max(s.rss_mb for s in group)
         failed = "  (a build failed)" if not all(s.ok for s in group) else ""
         lines.append(f"{name:<8} {wall:8.2f} {cpu:8.2f} {rss:11.0f} {wall / base_wall:7.2f} {cpu / base_cpu:7.2f} {paired:7.2f}{failed}")
+    lines.append(f"serve    rebuild after editing one page, cpu evidence/plain: {serve:.2f} ({serve_rounds} round(s) x 3 rebuilds)")
+    lines.append(f"findings {findings}")
     if bibtex_mkdocs is None:
         lines.append("c        skipped: mkdocs-bibtex venv not found (see --bibtex-venv)")
     if style:
         lines.append(f"s        = b with citation_style: {style} (CSL, citeproc-py); s warm / b warm shows what a warm build costs more")
     lines.append("")
-    return "\n".join(lines)
+    paired = {name: median([s.cpu / a.cpu for s, a in zip(samples[name], samples["a"], strict=True)]) for name in ("b warm", "b cold")}
+    return "\n".join(lines), Ratios(site_name, pages, refs, findings, paired["b warm"], paired["b cold"], serve)
+
+
+def _findings(site: Path) -> str:
+    """The finding count of the last evidence build (its report.json)."""
+    import json
+
+    reports = sorted((site / "site-b" / "editor").rglob("report.json"))
+    if not reports:
+        return "unknown (no report.json under site-b/editor/)"
+    summary = json.loads(reports[0].read_text("utf-8"))["summary"]
+    return f"{summary['total']} findings, {summary['errors']} errors"
+
+
+def summary(ratios: list[Ratios]) -> str:
+    """Warm, cold and serve-rebuild ratios of every site and size, side by side."""
+    lines = ["", "== summary: paired CPU ratios vs plain Material (warm, cold build; serve rebuild)",
+             f"{'site':<8} {'size':>11} {'warm':>6} {'cold':>6} {'serve':>6}  findings"]
+    for r in ratios:
+        lines.append(f"{r.site:<8} {f'{r.pages}x{r.refs}':>11} {r.warm:6.2f} {r.cold:6.2f} {r.serve:6.2f}  {r.findings}")
+    return "\n".join(lines) + "\n"
 
 
 def merge(output: Path, sections: list[str], header: str) -> None:
     old: dict[str, str] = {}
     if output.is_file():
-        for chunk in re.split(r"(?m)^(?=== pages=)", output.read_text("utf-8")):
+        for chunk in re.split(r"(?m)^(?=== )", output.read_text("utf-8")):
             if chunk.startswith("== pages="):
                 old[chunk.splitlines()[0]] = chunk.rstrip() + "\n"
     for section in sections:
         old[section.splitlines()[0]] = section.rstrip() + "\n"
 
-    def order(title: str) -> tuple[int, int]:
+    def order(title: str) -> tuple[int, int, str]:
         numbers = re.findall(r"\d+", title)
-        return int(numbers[0]), int(numbers[1])
+        return int(numbers[0]), int(numbers[1]), title
 
     body = "\n".join(old[title] for title in sorted(old, key=order))
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -209,17 +259,19 @@ def _profile_build(site: Path, config: str, prof: Path):
     return pstats.Stats(str(prof))
 
 
-def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> None:
-    """cProfile one warm build with our plugin (``python -m cProfile mkdocs build``) and write
-    the plugin's share per event plus the top functions by cumulative and own time."""
+def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45, *, cold: bool = False, site_name: str = "base") -> None:
+    """cProfile one warm (or cold) build with our plugin (``python -m cProfile mkdocs build``)
+    and write the plugin's share per event plus the top functions by cumulative and own time."""
     import io
     import pstats
 
-    site = work / f"p{pages}-r{refs}"
-    sitegen.generate(site, pages, refs)
+    site = work / f"p{pages}-r{refs}{'' if site_name == 'base' else '-' + site_name}"
+    sitegen.generate(site, pages, refs, uncited_share=SITES[site_name])
     build(VENV_MKDOCS, site, "mkdocs-evidence.yml", work / "profile-warmup.log")  # fills the disk cache
     plain = build(VENV_MKDOCS, site, "mkdocs-plain.yml", work / "profile-plain.log")
-    prof = work / "build.prof"
+    prof = work / ("build-cold.prof" if cold else "build.prof")
+    if cold:
+        shutil.rmtree(site / ".cache", ignore_errors=True)
     stats = _profile_build(site, "mkdocs-evidence.yml", prof)
     plain_stats = _profile_build(site, "mkdocs-plain.yml", work / "plain.prof")
     total, plain_total = stats.total_tt, plain_stats.total_tt
@@ -236,7 +288,8 @@ def profile(pages: int, refs: int, work: Path, output: Path, top: int = 45) -> N
             by_package.setdefault(_package(filename), [0.0, 0.0])[index] += own
             extra.setdefault((filename.rsplit("/", 1)[-1], line, name), [0.0, 0.0])[index] += own
     buffer = io.StringIO()
-    buffer.write(f"# benchmarks/build_speed.py --profile {pages}x{refs}: cProfile of one warm `mkdocs build` with evidence\n")
+    kind = "cold (no disk cache)" if cold else "warm"
+    buffer.write(f"# benchmarks/build_speed.py --profile {pages}x{refs}: cProfile of one {kind} `mkdocs build` with evidence, site {site_name}\n")
     buffer.write("# (profiler overhead inflates every number; read shares, not seconds). Plain build of the same site,\n")
     buffer.write(f"# unprofiled: cpu {plain.cpu:.2f} s.\n\n")
     buffer.write(f"total profiled time {total:.2f} s (plain build, profiled: {plain_total:.2f} s, ratio {total / plain_total:.2f});\n")
@@ -270,11 +323,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bibtex-venv", type=Path, default=Path("/tmp/bibtex-venv"))
     parser.add_argument("--output", type=Path, default=HERE / "results" / "build_speed.txt")
     parser.add_argument("--profile", metavar="PAGESxREFS", help="profile one warm build with our plugin instead")
+    parser.add_argument("--cold", action="store_true", help="with --profile: a cold build (-> results/profile_cold.txt)")
+    parser.add_argument("--sites", default="base,uncited", help=f"sites to build, of {sorted(SITES)} (default: %(default)s)")
+    parser.add_argument("--serve-rounds", type=int, default=1, help="serve_rebuild rounds per site and size (0: skip)")
     parser.add_argument("--style", help="also build with this citation_style (a CSL style: ama, apa, a .csl path)")
     args = parser.parse_args(argv)
     if args.profile:
         (pages, refs), = parse_sizes(args.profile)
-        profile(pages, refs, args.work.with_name(args.work.name + "-profile"), HERE / "results" / "profile.txt")
+        site_name = args.sites.split(",")[0]
+        name = ("profile_cold" if args.cold else "profile") + ("" if site_name == "base" else f"_{site_name}")
+        profile(pages, refs, args.work.with_name(args.work.name + "-profile"), HERE / "results" / f"{name}.txt",
+                cold=args.cold, site_name=site_name)
         return 0
 
     bibtex_mkdocs = args.bibtex_venv / "bin" / "mkdocs"
@@ -282,11 +341,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"variant c skipped: {bibtex_mkdocs} not found", file=sys.stderr)
         bibtex_mkdocs = None
     args.work.mkdir(parents=True, exist_ok=True)
-    sections = []
+    sections, ratios = [], []
     for pages, refs in parse_sizes(args.sizes):
-        section = run_size(pages, refs, args.runs, args.work, bibtex_mkdocs, args.style)
-        print(section, flush=True)
-        sections.append(section)
+        for site_name in args.sites.split(","):
+            section, ratio = run_size(pages, refs, args.runs, args.work, bibtex_mkdocs, args.style, site_name, args.serve_rounds)
+            print(section, flush=True)
+            sections.append(section)
+            ratios.append(ratio)
+    table = summary(ratios)
+    print(table)
     header = (
         "# benchmarks/build_speed.py: `mkdocs build` of a synthetic site (benchmarks/sitegen.py)\n"
         "# a = plain Material + search; b = + evidence (cold: disk cache deleted; warm: cache kept);\n"
@@ -294,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# last run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.python_implementation()} "
         f"{platform.python_version()}, {os.cpu_count()} cores (shared machine: trust cpu/a more than wall/a)\n"
     )
-    merge(args.output, sections, header)
+    merge(args.output, sections, header + table)
     print(f"wrote {args.output}")
     return 0
 

@@ -87,6 +87,33 @@ def child(site: Path, variant: str, rebuilds: int) -> dict:
     return {"variant": variant, "initial_wall": initial[0], "initial_cpu": initial[1], "walls": walls, "cpus": cpus}
 
 
+def measure(site: Path, rounds: int, rebuilds: int, verbose: bool = False) -> dict[str, list[dict]]:
+    """Alternate the variants for ``rounds``, each a child process serving ``site``; {} on failure."""
+    results: dict[str, list[dict]] = {name: [] for name in CONFIGS}
+    for round_number in range(rounds):
+        for variant in CONFIGS:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", variant, "--site", str(site), "--rebuilds", str(rebuilds)],
+                capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False,
+            )
+            if out.returncode != 0:
+                print(out.stderr, file=sys.stderr)
+                return {}
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            results[variant].append(result)
+            if verbose:
+                print(f"  round {round_number + 1} {variant:8s} initial {result['initial_wall']:.2f} s; rebuilds (wall) "
+                      + " ".join(f"{w:.2f}" for w in result["walls"]), flush=True)
+    return results
+
+
+def cpu_ratio(results: dict[str, list[dict]]) -> float:
+    """Median rebuild CPU time with the plugin over the median without."""
+    def med(variant: str) -> float:
+        return statistics.median(v for r in results[variant] for v in r["cpus"])
+    return med("evidence") / med("plain")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=200)
@@ -95,32 +122,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/evbench-serve"))
     parser.add_argument("--output", type=Path, default=HERE / "results" / "serve_rebuild.txt")
+    parser.add_argument("--uncited-share", type=float, default=0.0, help="sitegen's many-uncited site (0.25)")
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child", choices=sorted(CONFIGS), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
-    site = args.work / f"p{args.pages}-r{args.refs}"
+    site = args.site or args.work / f"p{args.pages}-r{args.refs}{'-u' if args.uncited_share else ''}"
     if args.child:
         print(json.dumps(child(site, args.child, args.rebuilds)))
         return 0
 
     import sitegen
 
-    sitegen.generate(site, args.pages, args.refs)
-    results: dict[str, list[dict]] = {name: [] for name in CONFIGS}
-    for round_number in range(args.rounds):
-        for variant in CONFIGS:
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", variant, "--pages", str(args.pages), "--refs", str(args.refs),
-                 "--rebuilds", str(args.rebuilds), "--work", str(args.work)],
-                capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False,
-            )
-            if out.returncode != 0:
-                print(out.stderr, file=sys.stderr)
-                return 1
-            result = json.loads(out.stdout.strip().splitlines()[-1])
-            results[variant].append(result)
-            print(f"  round {round_number + 1} {variant:8s} initial {result['initial_wall']:.2f} s; rebuilds (wall) "
-                  + " ".join(f"{w:.2f}" for w in result["walls"]), flush=True)
+    sitegen.generate(site, args.pages, args.refs, uncited_share=args.uncited_share)
+    results = measure(site, args.rounds, args.rebuilds, verbose=True)
+    if not results:
+        return 1
 
     def med(variant: str, field: str) -> float:
         return statistics.median(v for r in results[variant] for v in r[field])

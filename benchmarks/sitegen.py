@@ -301,7 +301,26 @@ def rating_marker(rng: random.Random, refs: list[Ref]) -> str:
     return f"{{rating: {level} | {rng.choice(TREATMENTS)[0:].removeprefix('an ').removeprefix('a ')} -> {rng.choice(OUTCOMES)} | {keys}}}"
 
 
-def make_page(rng: random.Random, number: int, refs: list[Ref], citations: int, ratings: int, stats: dict[str, int]) -> str:
+UNCITED_TEMPLATES = [
+    "About {pct}% of {group} say {outcome} gets better.",
+    "Around 1 in {n} {group} notice a change in {outcome}.",
+    "In one clinic, {count} {group} tried {treatment} last year.",
+    "Roughly {pct}% of {group} stop using {treatment} within a year.",
+    "{count} of {total} {group} said {outcome} improved.",
+]
+
+
+def uncited_statistic(rng: random.Random) -> str:
+    """A statistic with no citation, as editors write them (an ``uncited-statistic`` finding)."""
+    count = rng.randint(12, 400)
+    text = rng.choice(UNCITED_TEMPLATES).format(
+        pct=rng.randint(11, 80), n=rng.randint(3, 9), group=rng.choice(GROUPS), outcome=rng.choice(OUTCOMES),
+        treatment=rng.choice(TREATMENTS), count=count, total=count + rng.randint(5, 200))
+    return text[0].upper() + text[1:]
+
+
+def make_page(rng: random.Random, number: int, refs: list[Ref], citations: int, ratings: int, stats: dict[str, int],
+              uncited: random.Random | None = None, uncited_share: float = 0.0) -> str:
     condition = rng.choice(CONDITIONS)
     treatment = rng.choice(TREATMENTS)
     title = f"{treatment.removeprefix('an ').removeprefix('a ').capitalize()} after {condition} ({number})"
@@ -310,6 +329,11 @@ def make_page(rng: random.Random, number: int, refs: list[Ref], citations: int, 
     slots = sorted(rng.sample(range(len(sentences)), citations))
     for slot in slots:
         sentences[slot] = cited_sentence(rng, refs, stats)
+    if uncited is not None:  # the many-uncited site: its own random stream, so the rest of the page is unchanged
+        for index in sorted(set(range(len(sentences))) - set(slots)):
+            if uncited.random() < uncited_share:
+                sentences[index] = uncited_statistic(uncited)
+                stats["uncited"] += 1
     if rng.random() < 0.5:  # an uncited statistic, as editors write them
         sentences[rng.randrange(len(sentences))] = f"About {rng.randint(11, 80)}% of {rng.choice(GROUPS)} say {rng.choice(OUTCOMES)} gets better."
         stats["uncited"] += 1
@@ -397,7 +421,7 @@ plugins:
 VARIANTS = {
     "a": ("mkdocs-plain.yml", "plain Material", "docs-plain", "site-a", ""),
     "b": ("mkdocs-evidence.yml", "mkdocs-evidence", "docs", "site-b",
-          "  - evidence:\n      bibliography: citations\n      content: content\n      cache: true\n"),
+          "  - evidence:\n      bibliography: citations\n      content: content\n      cache: true\n      fail_on: never\n"),
     "c": ("mkdocs-bibtex.yml", "mkdocs-bibtex", "docs-plain", "site-c",
           "  - bibtex:\n      bib_file: citations/refs.bib\n"),
 }
@@ -419,8 +443,12 @@ def guide_pages(content: Path) -> list[tuple[str, str]]:
     return [(page.src_uri, page.markdown) for page in render_guide_pages(loaded.guide, loaded.treatments, base_uri="")]
 
 
-def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int = 1, seed: int = 7) -> dict[str, int]:
+def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int = 1, seed: int = 7,
+             uncited_share: float = 0.0) -> dict[str, int]:
+    """Write the site; ``uncited_share`` > 0 turns that share of the uncited sentences into uncited
+    statistics (0.2: the "many uncited" site, thousands of findings in the editor report)."""
     rng = random.Random(seed)
+    uncited = random.Random(seed + 1) if uncited_share > 0 else None
     for sub in ("docs", "docs-plain", "citations", "content", "overrides"):
         shutil.rmtree(out / sub, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -439,7 +467,7 @@ def generate(out: Path, pages: int, refs: int, citations: int = 10, ratings: int
     for number in range(pages):
         topic = TOPICS[number % len(TOPICS)]
         (docs / topic).mkdir(exist_ok=True)
-        (docs / topic / f"page-{number:04d}.md").write_text(make_page(rng, number, ref_list, citations, ratings, stats), "utf-8")
+        (docs / topic / f"page-{number:04d}.md").write_text(make_page(rng, number, ref_list, citations, ratings, stats, uncited, uncited_share), "utf-8")
 
     shutil.copytree(docs, out / "docs-plain")
     for src_uri, markdown in guide_pages(out / "content"):
@@ -460,8 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--citations", type=int, default=10, help="citation markers per page")
     parser.add_argument("--ratings", type=int, default=1, help="inline rating markers per page")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--uncited-share", type=float, default=0.0,
+                        help="share of the uncited sentences that become uncited statistics (0.2: the many-uncited site)")
     args = parser.parse_args(argv)
-    stats = generate(args.out, args.pages, args.refs, args.citations, args.ratings, args.seed)
+    stats = generate(args.out, args.pages, args.refs, args.citations, args.ratings, args.seed, args.uncited_share)
     print(f"{args.out}: {args.pages} pages, {args.refs} refs; cited sentences: {stats}")
     return 0
 

@@ -234,3 +234,18 @@ def test_serve_dirty_rebuild_keeps_the_findings_of_pages_it_did_not_convert(make
         assert ("docs/b.md", "uncited-statistic") in found  # the edit was checked
     finally:
         config.plugins.on_shutdown()
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_the_log_has_a_line_per_kind_of_finding_and_each_finding_when_verbose(make_site, build_site, caplog, verbose):
+    page = "".join(f"Line {n}: about {20 + n}% of walkers say it helps.\n\n" for n in range(8))
+    site = make_site({"index.md": page}, options={"fail_on": "never"})
+    with caplog.at_level("DEBUG" if verbose else "INFO"):
+        build_site(site)
+    ours = [r for r in caplog.records if "mkdocs_evidence" in r.name and "[uncited-statistic]" in r.getMessage()]
+    summaries = [r for r in ours if r.levelname == "ERROR"]
+    assert len(summaries) == 1 and summaries[0].getMessage().startswith("mkdocs_evidence: 8 errors [uncited-statistic]")
+    each = [r for r in ours if r.levelname == "DEBUG"]
+    assert len(each) == (8 if verbose else 0)
+    report = json.loads(site.page("editor/report/report.json"))
+    assert sum(f["kind"] == "uncited-statistic" for f in report["findings"]) == 8

@@ -14,10 +14,21 @@ from pathlib import Path
 
 from .core.bib.bibliography import BibliographyCache
 from .core.io.diskcache import RecordStore, load_cache, save_cache
+from .core.report.editor_report import Report, page_digests, render_page_sections, render_report_html
 from .core.text.readability import SyllableCounter
 from .rendering import ReferenceFormatter
 
-MAX_RENDERED = 50_000  # rendered markers kept in memory; a long `serve` session starts over
+MAX_RENDERED = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReportKey:
+    """What the report's HTML or JSON is kept by: the output, the report's digest
+    (``core.report.report_digest``) and, for HTML, the templates and options it was made with."""
+
+    output: str  # "html" or "json"
+    digest: str
+    templates: tuple = ()  # rendered markers kept in memory; a long `serve` session starts over
 
 
 @dataclass
@@ -29,8 +40,9 @@ class PluginCaches:
     page_checks: RecordStore  # PageCheck by page, a hash of its text, and the sources
     sources: RecordStore  # guides and the findings about content, bib and waivers files
     markdown: RecordStore  # each page's Markdown with its markers rendered
-    report: RecordStore  # the report's HTML and JSON, by a digest of the report
+    report: RecordStore  # the report's HTML and JSON, by ReportKey
     rendered: dict = field(default_factory=dict)  # memory only: markers and reference lists
+    report_sections: dict = field(default_factory=dict)  # memory only: the report's page sections
 
     @classmethod
     def open(cls, directory: Path | None) -> PluginCaches:
@@ -72,3 +84,54 @@ def remove_code_caches(directory: Path) -> None:
     for old in directory.glob("*.pickle"):
         old.unlink(missing_ok=True)
     shutil.rmtree(directory / "jinja", ignore_errors=True)
+
+
+class QuietCollector:
+    """The cyclic garbage collector, run less often during a build.
+
+    A build makes millions of short-lived objects (Markdown trees, parsed entries, findings);
+    with Python's default threshold (700 new objects) the collector runs about a thousand
+    times in a cold build and walks everything that is alive each time (half a second of a
+    cold 200-page build). Collecting every ``YOUNG`` objects instead costs a few MB at most;
+    the old thresholds come back after the build.
+    """
+
+    YOUNG = 10_000
+
+    def __init__(self) -> None:
+        self._saved: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        import gc
+
+        current = gc.get_threshold()
+        if self._saved is None and 0 < current[0] < self.YOUNG:
+            self._saved = current
+            gc.set_threshold(self.YOUNG, current[1], current[2])
+
+    def stop(self) -> None:
+        import gc
+
+        if self._saved is not None:
+            gc.set_threshold(*self._saved)
+            self._saved = None
+
+
+def report_fragment(report: Report, env, store: RecordStore, sections: dict, digest: str, output: tuple) -> str:
+    """The report page's HTML: from ``store`` when the report is unchanged (``digest``); after an
+    edit (a `serve` rebuild) only the sections of the pages whose findings changed are rendered
+    again, the others come from ``sections`` (memory only, by page digest and ``output``: the
+    templates and options they depend on)."""
+    whole = ReportKey("html", digest, output)
+    html = store.get(whole)
+    if html is not None:
+        return html
+    if len(sections) > MAX_RENDERED:
+        sections.clear()
+    digests = page_digests(report)
+    kept = {anchor: sections.get(ReportKey("section", page_digest, output)) for anchor, page_digest in digests.items()}
+    missing = [page for page in report.pages if page.findings and kept.get(page.anchor) is None]
+    for anchor, text in render_page_sections(report, missing, env).items():
+        kept[anchor] = sections[ReportKey("section", digests[anchor], output)] = text
+    ready = {anchor: text for anchor, text in kept.items() if text is not None}
+    return store.put(whole, render_report_html(report, env, standalone=False, sections=ready))

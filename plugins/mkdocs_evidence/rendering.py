@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pybtex.backends.html import Backend as HtmlBackend
-from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.database import BibliographyData, Entry
-from pybtex.richtext import Text
 
 from .core.bib.bibliography import EntryMap
 from .core.bib.csljson import extra_fields
-from .core.bib.style import VancouverStyle, safe_doi, safe_pmid, safe_url
+from .core.bib.style import safe_doi, safe_pmid, safe_url
 from .core.io.diskcache import load_cache, save_cache
 from .core.templating import ASSETS_DIR
 from .core.text.citations import anchor_for
@@ -47,18 +44,6 @@ def _sanitised(entry: Entry) -> Entry:
     return Entry(entry.type, fields=fields, persons=entry.persons)
 
 
-class _LinkSafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"`` (no
-    referrer leaks to the publisher, no ``window.opener``) and the address is attribute-escaped."""
-
-    @staticmethod
-    def format_href(url, text, external=False):
-        if not text:
-            return ""
-        target = ' target="_blank"' if external else ""
-        return f'<a href="{html.escape(str(url), quote=True)}" rel="noopener noreferrer"{target}>{text}</a>'
-
-
 @dataclass(frozen=True, slots=True)
 class FormattedReference:
     key: str
@@ -82,9 +67,26 @@ class ReferenceFormatter:
         self._csl: dict[str, CslFormatter] = {}  # by style digest, made when first needed
 
     @cached_property
-    def _pybtex(self) -> tuple[VancouverStyle, HtmlBackend, TextBackend]:
-        """The style and backends, made once and only when something must be formatted (pybtex
-        looks each one up through entry points; a warm build formats nothing)."""
+    def _pybtex(self) -> tuple:
+        """The style and backends, made once and only when pybtex must format something (most
+        entries never need it: ``core/bib/vancouver.py``; the HTML backend imports urllib)."""
+        from pybtex.backends.html import Backend as HtmlBackend
+        from pybtex.backends.plaintext import Backend as TextBackend
+
+        from .core.bib.style import VancouverStyle
+
+        class _LinkSafeHtmlBackend(HtmlBackend):
+            """pybtex's HTML backend, but links to other sites carry ``rel="noopener noreferrer"``
+            (no referrer leaks to the publisher, no ``window.opener``) and the address is
+            attribute-escaped."""
+
+            @staticmethod
+            def format_href(url, text, external=False):
+                if not text:
+                    return ""
+                target = ' target="_blank"' if external else ""
+                return f'<a href="{html.escape(str(url), quote=True)}" rel="noopener noreferrer"{target}>{text}</a>'
+
         return VancouverStyle(), _LinkSafeHtmlBackend(), TextBackend()
 
     @property
@@ -121,12 +123,25 @@ class ReferenceFormatter:
         return FormattedReference(key, html_text, plain)
 
     def _format(self, key: str, entry: Entry) -> FormattedReference:
+        """The built-in style, formatted directly (``core/bib/vancouver.py``, equal to pybtex's
+        output); pybtex's rich text only for what that formatter leaves to it."""
+        from .core.bib.vancouver import format_entry  # only when a reference must be formatted (cold)
+
         safe = _sanitised(entry)
+        fast = format_entry(safe, key)
+        if fast is not None:
+            return FormattedReference(key, *fast)
+        return self.format_with_pybtex(key, safe)
+
+    def format_with_pybtex(self, key: str, safe: Entry) -> FormattedReference:
+        """The style through pybtex's templates and backends (``safe``: a sanitised entry)."""
         style, html_backend, text_backend = self._pybtex
         try:
             formatted = next(iter(style.format_entries([safe])))
             text = formatted.text
         except Exception:  # a field pybtex cannot format still shows, never vanishes
+            from pybtex.richtext import Text
+
             text = Text(str(safe.fields.get("title", key)))
         html = text.render(html_backend).replace("\n", " ")
         plain = text.render(text_backend).replace("\n", " ")

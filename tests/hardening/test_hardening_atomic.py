@@ -17,7 +17,7 @@ from pathlib import Path
 from hardening_helpers import ENV, SENTINEL, has_message, mkdocs, run, write_base_site
 from mkdocs_evidence.core.bib.bibliography import BibliographyCache
 from mkdocs_evidence.core.io.datacodec import loads
-from mkdocs_evidence.core.io.diskcache import CACHE_VERSION
+from mkdocs_evidence.core.io.diskcache import CACHE_VERSION, load_blob
 
 PAGE = "# Page {n}\n\n" + ("People with foot drop often catch their toes, so a physiotherapist may suggest exercises. " * 40 + "\n\n") * 6 + "In one study, 7 RCTs were pooled [@prenton2016].\n"
 
@@ -47,8 +47,8 @@ def test_a_killed_build_is_followed_by_a_correct_build(tmp_path: Path):
     assert len(list(site.glob("page-*/index.html"))) == 150
     assert list(cache.glob("bib-*.json")), "the bibliography cache was written"
     for stored in cache.glob("bib-*.json"):
-        _version, (_signature, bib_file) = loads(stored.read_bytes())
-        assert "prenton2016" in bib_file.references
+        stored_bib = load_blob(stored)  # a header line, then the references as rows
+        assert stored_bib is not None and b'"prenton2016"' in stored_bib[1]
     assert killed or process.returncode is not None
 
 
@@ -64,4 +64,4 @@ def test_truncated_and_foreign_cache_files_are_rebuilt(tmp_path: Path):
         fresh = BibliographyCache(cache_dir)
         assert "a2020" in fresh.load([source], tmp_path).references
         assert fresh.parsed == 1  # detected and parsed again
-        assert loads(cached.read_bytes())[0][0] == CACHE_VERSION  # and the cache file was rewritten
+        assert loads(cached.read_bytes().partition(b"\n")[0])[0][0] == CACHE_VERSION  # and the cache file was rewritten

@@ -289,6 +289,12 @@ class Finding:
     citations: tuple[str, ...] = ()
     waived_by: str | None = None
     data: dict = field(default_factory=dict, compare=False, hash=False)
+    # where ``text`` sits in ``sentence`` ((-1, -1): not in it), found once, when the finding is
+    # made (``replace`` makes it again): the report shows thousands of findings without a search
+    span: tuple[int, int] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", sentence_span(self.sentence, self.text))
 
     @property
     def rule(self) -> Rule:
@@ -307,10 +313,43 @@ class Finding:
         return replace(self, waived_by=waiver_id)
 
     def to_dict(self) -> dict:
-        record = asdict(self)
+        if any(not _is_plain(value) for value in self.data.values()):
+            record = asdict(self)  # records inside ``data`` become dicts, as they always did
+            del record["span"]
+        else:  # the common case, without asdict's deep copy (the report's JSON holds thousands)
+            record = {name: getattr(self, name) for name in _FIELDS}
+            record["data"] = dict(self.data)
         record["severity"] = self.severity.value
         record["citations"] = list(self.citations)
         return record
+
+
+_FIELDS = ("path", "line", "column", "end_line", "end_column", "kind", "severity", "text", "sentence", "message",
+           "citations", "waived_by")
+
+
+def _is_plain(value: object) -> bool:
+    """A value ``asdict`` would copy as it is: text, numbers, None, and lists or tuples of them."""
+    if value is None or type(value) in (str, int, float, bool):
+        return True
+    return isinstance(value, (list, tuple)) and type(value) in (list, tuple) and all(
+        item is None or type(item) in (str, int, float, bool) for item in value
+    )
+
+
+def sentence_span(sentence: str, text: str) -> tuple[int, int]:
+    """``(start, end)`` of the first occurrence of ``text`` in ``sentence`` (case-insensitive if
+    not verbatim), or ``(-1, -1)``. A plain search first: a regex per finding is compiled once
+    per finding (the pattern cache holds 512), which a report of thousands of findings felt."""
+    if not sentence or not text:
+        return (-1, -1)
+    start = sentence.find(text)
+    if start >= 0:
+        return (start, start + len(text))
+    import re
+
+    match = re.search(re.escape(text), sentence, re.IGNORECASE)
+    return (match.start(), match.end()) if match else (-1, -1)
 
 
 def make_finding(kind: str, *, severity: Severity | None = None, **fields) -> Finding:

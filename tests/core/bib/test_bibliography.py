@@ -105,17 +105,18 @@ def test_a_fresh_clone_with_new_file_times_uses_the_cache_written_before(tmp_pat
     assert edited.load([source], tmp_path).signature != first.signature and edited.parsed == 1
 
 
-def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_text(tmp_path: Path, source: Path, monkeypatch):
-    from mkdocs_evidence.core.bib import bibliography as module
-    from mkdocs_evidence.core.io.datacodec import loads
+def test_a_cold_load_keeps_the_entries_it_parsed_and_the_disk_keeps_only_plain_rows(tmp_path: Path, source: Path, monkeypatch):
+    from mkdocs_evidence.core.bib import entries as module
+    from mkdocs_evidence.core.io.diskcache import load_blob
 
     calls = []
     real = module._parse_entry
     monkeypatch.setattr(module, "_parse_entry", lambda key, text: calls.append(key) or real(key, text))
     cold = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
     assert str(cold.entries["a2020"].fields["title"]) and calls == []  # parsed once, with its file
-    ((_version, (_signature, on_disk)),) = [loads(p.read_bytes()) for p in (tmp_path / "cache").glob("bib-*.json")]
-    assert on_disk.parsed == {} and "a2020" in on_disk.sources
+    ((_header, rows),) = [load_blob(p) for p in (tmp_path / "cache").glob("bib-*.json")]
+    # rows of plain values and each entry's offsets: its text is read again from the .bib file
+    assert b'"a2020"' in rows and b"@article" not in rows
     warm = BibliographyCache(tmp_path / "cache").load([source], tmp_path)
     assert str(warm.entries["a2020"].fields["title"]) == str(cold.entries["a2020"].fields["title"])
     assert calls == ["a2020"]  # another process parses a cited entry from its own text

@@ -193,3 +193,14 @@ def test_empty_report_renders():
     empty = build_report([], [])
     assert report_to_json(empty)["summary"]["total"] == 0
     assert "No error findings" in render_report_html(empty, None, standalone=True)
+
+
+def test_sections_rendered_alone_give_the_same_report(report):
+    from mkdocs_evidence.core.report.editor_report import page_digests, render_page_sections
+
+    pages = [page for page in report.pages if page.findings]
+    sections = render_page_sections(report, pages)
+    assert set(sections) == set(page_digests(report)) == {page.anchor for page in pages}
+    whole = render_report_html(report, standalone=False)
+    assert render_report_html(report, standalone=False, sections=sections) == whole
+    assert render_report_html(report, standalone=False, sections={pages[0].anchor: "<p>kept</p>"}).count("<p>kept</p>") == 1

@@ -9,12 +9,12 @@ the digest of the file's bytes; the disk cache is written atomically and a corru
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pybtex.errors
 from pybtex.database import BibliographyData, Entry
@@ -22,9 +22,14 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
 from ..findings import Finding, make_finding
-from ..io.diskcache import load_cache, save_cache
+from ..io.diskcache import gc_paused, load_blob, save_blob
+from .bibcache import pack, unpack
 from .csljson import parse_csl_json_text
+from .entries import EntryMap
 from .references import Reference, split_figures
+
+if TYPE_CHECKING:
+    from .bibtex_scan import Scanned
 from .style import decode_latex, safe_doi, safe_pmid, safe_url
 
 KNOWN_ENTRY_TYPES = frozenset(
@@ -59,70 +64,9 @@ class BibFile:
     # Entries this process has already parsed with their file (a cold load): used as they are
     # instead of parsing each cited entry's text again. Never written to the disk cache.
     parsed: dict[str, Entry] = field(default_factory=dict, compare=False)
-
-
-class EntryMap(Mapping[str, Entry]):
-    """pybtex entries by key, parsed on first use from their BibTeX text and then kept."""
-
-    def __init__(self, sources: dict[str, str] | None = None, eager: dict[str, Entry] | None = None) -> None:
-        self._sources = dict(sources or {})
-        self._parsed: dict[str, Entry] = dict(eager or {})
-
-    def __getitem__(self, key: str) -> Entry:
-        entry = self._parsed.get(key)
-        if entry is None:
-            if key not in self._sources:
-                raise KeyError(key)
-            entry = self._parsed[key] = _parse_entry(key, self._sources[key])
-        return entry
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._parsed or key in self._sources
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys([*self._sources, *self._parsed]))
-
-    def __len__(self) -> int:
-        return len(set(self._sources) | set(self._parsed))
-
-    def signature(self, key: str) -> str:
-        """What the formatted reference depends on, without parsing the entry."""
-        source = self._sources.get(key)
-        if source is not None:
-            return hashlib.sha1(f"{key}\n{source}".encode()).hexdigest()
-        return entry_fields_signature(key, self[key])
-
-    def csl_item(self, key: str) -> dict:
-        """The entry as a CSL-JSON item (for CSL styles): as written in a ``.json`` file, or
-        converted from BibTeX."""
-        source = self._sources.get(key)
-        if source is not None and source.startswith("{"):
-            return json.loads(source)
-        from .csljson import entry_to_csl
-
-        return entry_to_csl(key, self[key])
-
-
-def entry_fields_signature(key: str, entry: Entry) -> str:
-    persons = sorted((role, tuple(str(p) for p in people)) for role, people in entry.persons.items())
-    fields = sorted((name, str(value)) for name, value in entry.fields.items())
-    return hashlib.sha1(repr((key, entry.type, fields, persons)).encode()).hexdigest()
-
-
-def _parse_entry(key: str, source: str) -> Entry:
-    """One entry from its own text (it parsed once already, as part of its file): BibTeX, or a
-    CSL-JSON item (its text starts with ``{``)."""
-    if source.startswith("{"):
-        from .csljson import csl_to_entry
-
-        return csl_to_entry(json.loads(source))
-    with pybtex.errors.capture():
-        try:
-            data = Parser(encoding="utf-8").parse_string(source)
-        except PybtexError:
-            data = BibliographyData()
-    entry = data.entries.get(key)
-    return entry if entry is not None else Entry("misc", fields={"title": key})
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)  # of each entry's text
+    # Entries read by the fast reader, made into pybtex entries only when cited (never cached).
+    scanned: dict[str, Scanned] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,13 +164,18 @@ def _decode(raw: bytes, path: str) -> tuple[str, list[Finding]]:
 
 
 def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
-    raw = {name.lower(): str(value) for name, value in entry.fields.items()}
+    fields = [(name, str(value)) for name, value in entry.fields.items()]
+    return _reference_of(key, entry.type, fields, entry.persons.get("author", ()), path, line)
+
+
+def _reference_of(key: str, kind: str, fields: Iterable[tuple[str, str]], authors_: Iterable, path: str, line: int) -> Reference:
+    raw = {name.lower(): value for name, value in fields}
     plain = {name: plain_text(value) for name, value in raw.items()}  # each field decoded once
     year_text = re.search(r"\d{4}", raw.get("year", ""))
-    authors = tuple(plain_text(str(person)) for person in entry.persons.get("author", ()))
+    authors = tuple(plain_text(str(person)) for person in authors_)
     return Reference(
         key=key,
-        entry_type=entry.type.lower(),
+        entry_type=kind.lower(),
         title=plain.get("title", ""),
         authors=authors,
         year=int(year_text.group()) if year_text else None,
@@ -240,30 +189,6 @@ def _reference(key: str, entry: Entry, path: str, line: int) -> Reference:
         line=line,
         fields=plain,
     )
-
-
-def inherit_crossref_fields(data: BibliographyData) -> set[str]:
-    """BibTeX ``crossref``: an entry takes the fields it lacks from the entry it names (in the
-    same file), as BibTeX does; the parent's ``title`` becomes the child's ``booktitle``.
-    Returns the keys that inherited something."""
-    changed: set[str] = set()
-    lowered = {key.lower(): entry for key, entry in data.entries.items()}
-    for key, entry in data.entries.items():
-        parent_key = str(entry.fields.get("crossref", "")).strip()
-        parent = lowered.get(parent_key.lower()) if parent_key else None
-        if parent is None or parent is entry:
-            continue
-        have = {name.lower() for name in entry.fields}
-        for name, value in parent.fields.items():
-            target = "booktitle" if name.lower() == "title" else name
-            if target.lower() not in have and name.lower() != "crossref":
-                entry.fields[target] = value
-                changed.add(key)
-        for role, persons in parent.persons.items():
-            if role not in entry.persons:
-                entry.persons[role] = list(persons)
-                changed.add(key)
-    return changed
 
 
 def parse_bib_text(text: str, path: str) -> BibFile:
@@ -286,10 +211,16 @@ def parse_bib_text(text: str, path: str) -> BibFile:
             problems.append(_problem(path, line, f"duplicate key '{key}' (first defined at line {starts[key]})", key))
         else:
             starts[key] = line
-    data = BibliographyData()
+    from .bibtex_scan import inherit_crossref_fields, scan_bibtex, to_data  # a warm build reads no BibTeX
+
+    scanned = scan_bibtex(text)  # plain BibTeX, read fast; anything else pybtex reads
+    if scanned is not None and not any(name.lower() == "crossref" for entry in scanned for name, _ in entry.fields):
+        return _scanned_file(text, path, scanned, starts, spans, problems)
+    data = to_data(scanned) if scanned is not None else BibliographyData()
     with pybtex.errors.capture() as captured:
         try:
-            data = Parser(encoding="utf-8").parse_string(text)
+            if scanned is None:
+                data = Parser(encoding="utf-8").parse_string(text)
         except PybtexError as error:  # pybtex raises some errors even in capture mode
             captured.append(error)
     for problem in captured:
@@ -306,6 +237,7 @@ def parse_bib_text(text: str, path: str) -> BibFile:
     sources: dict[str, str] = {}
     eager: dict[str, Entry] = {}
     parsed: dict[str, Entry] = {}
+    kept: dict[str, tuple[int, int]] = {}
     inherited = inherit_crossref_fields(data)  # keys whose text alone no longer says everything
     for key, entry in data.entries.items():
         line = starts.get(key, 1)
@@ -315,13 +247,37 @@ def parse_bib_text(text: str, path: str) -> BibFile:
         if key in spans and not uses_macros and key not in inherited:
             start, end = spans[key]
             sources[key] = text[start:end]
+            kept[key] = spans[key]
             parsed[key] = entry
         else:
             eager[key] = entry
     if text.strip() and not data.entries and not offsets and not problems:
         # e.g. a RIS or EndNote export saved as .bib, or given with --bib: never silently empty
         problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
-    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed)
+    return BibFile(path=path, references=references, sources=sources, problems=tuple(problems), eager=eager, parsed=parsed, spans=kept)
+
+
+def _scanned_file(text: str, path: str, scanned: list[Scanned], starts: dict[str, int], spans: dict[str, tuple[int, int]],
+                  problems: list[Finding]) -> BibFile:
+    """``parse_bib_text`` for a file the fast reader read: the same records, no pybtex entries
+    until one is cited."""
+    references: dict[str, Reference] = {}
+    sources: dict[str, str] = {}
+    eager: dict[str, Entry] = {}
+    pending: dict[str, Scanned] = {}
+    kept: dict[str, tuple[int, int]] = {}
+    for entry in scanned:
+        key, line = entry.key, starts.get(entry.key, 1)
+        if entry.kind.lower() not in KNOWN_ENTRY_TYPES:
+            problems.append(_problem(path, line, f"entry '{key}' has unknown type '@{entry.kind.lower()}'; it is read as @misc", key))
+        references[key] = _reference_of(key, entry.kind, entry.fields, entry.people("author"), path, line)
+        if key in spans:
+            sources[key], kept[key], pending[key] = text[slice(*spans[key])], spans[key], entry
+        else:
+            eager[key] = entry.entry()
+    if text.strip() and not references and _ENTRY_START.search(text) is None and not problems:
+        problems.append(_problem(path, 1, "no BibTeX entries in this file: is it a BibTeX (.bib) file? Export the references as BibTeX"))
+    return BibFile(path, references, sources, tuple(problems), eager=eager, spans=kept, scanned=pending)
 
 
 class BibliographyCache:
@@ -345,14 +301,33 @@ class BibliographyCache:
         digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:20]
         return self.cache_dir / f"bib-{digest}.json"
 
-    def _read_disk(self, disk: Path | None) -> tuple[tuple, BibFile] | None:
-        cached = load_cache(disk, None)
-        if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], BibFile):
-            return cached
-        return None
+    def _read_disk(self, disk: Path | None, signature: tuple[str, str], shown: str, raw: bytes) -> BibFile | None:
+        """The cached parse of these bytes, or None. Most files are kept as rows of plain
+        values with their entries' offsets (``bibcache``), the rest as records."""
+        stored = load_blob(disk)
+        if stored is None:
+            return None
+        header, blob = stored
+        if not isinstance(header, tuple) or len(header) != 3 or header[0] != signature or header[1] != shown:
+            return None
+        if not blob:  # kept as a record in the header
+            return header[2] if isinstance(header[2], BibFile) and header[2].path == shown else None
+        if not isinstance(header[2], tuple):
+            return None
+        text, _ = _decode(raw, shown)
+        with gc_paused():  # thousands of small records: the cyclic collector would run again and again
+            unpacked = unpack(blob, text)
+        if unpacked is None:
+            return None
+        references, sources, spans = unpacked
+        return BibFile(shown, references, sources, header[2], digest=signature[1], spans=spans)
 
     def _write_disk(self, disk: Path | None, signature: tuple[str, str], bib_file: BibFile) -> None:
-        save_cache(disk, (signature, replace(bib_file, parsed={})))
+        packed = pack(bib_file, bib_file.spans)
+        if packed is not None:
+            save_blob(disk, (signature, bib_file.path, bib_file.problems), packed)
+        else:  # e.g. CSL-JSON entries, whose text is not a slice of a .bib file
+            save_blob(disk, (signature, bib_file.path, replace(bib_file, parsed={}, scanned={})), b"")
 
     def load_file(self, path: Path, display_path: str) -> BibFile:
         """The parsed file: from memory or disk when its bytes are unchanged, or parsed.
@@ -369,9 +344,9 @@ class BibliographyCache:
         if cached is not None and cached.path == display_path:
             return cached
         disk = self._disk_path(path)
-        record = self._read_disk(disk)
-        if record is not None and record[0] == signature and record[1].path == display_path and record[1].digest == digest:
-            cached = record[1]
+        record = self._read_disk(disk, signature, display_path, raw)
+        if record is not None and record.digest == digest:
+            cached = record
         else:
             text, problems = _decode(raw, display_path)
             parse = parse_csl_json_text if path.suffix.lower() == ".json" else parse_bib_text
@@ -389,6 +364,7 @@ class BibliographyCache:
         references: dict[str, Reference] = {}
         texts: dict[str, str] = {}
         ready: dict[str, Entry] = {}  # entries already parsed (macros, or a cold load)
+        scanned: dict[str, Scanned] = {}  # read by the fast reader (a cold load): made into entries when cited
         problems: list[Finding] = []
         files: list[str] = []
         for source in sources:
@@ -404,6 +380,13 @@ class BibliographyCache:
             bib_file = self.load_file(path, shown)
             signatures.append((str(path), bib_file.digest))
             problems.extend(bib_file.problems)
+            if not references:  # the first file: nothing to clash with, taken whole (100,000 keys)
+                references.update(bib_file.references)
+                texts.update(bib_file.sources)
+                ready.update(bib_file.parsed)
+                ready.update(bib_file.eager)
+                scanned.update({key: entry for key, entry in bib_file.scanned.items() if key not in bib_file.parsed})
+                continue
             for key, reference in bib_file.references.items():
                 first = references.get(key)
                 if first is not None:
@@ -416,9 +399,11 @@ class BibliographyCache:
                     texts[key] = bib_file.sources[key]
                     if key in bib_file.parsed:
                         ready[key] = bib_file.parsed[key]
+                    elif key in bib_file.scanned:
+                        scanned[key] = bib_file.scanned[key]
                 else:
                     ready[key] = bib_file.eager[key]
-        return Bibliography(references, EntryMap(texts, ready), tuple(problems), tuple(files), tuple(signatures))
+        return Bibliography(references, EntryMap(texts, ready, scanned), tuple(problems), tuple(files), tuple(signatures))
 
 
 def display(path: Path, root: Path) -> str:

@@ -89,8 +89,20 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {kind.__module__}.{kind.__qualname__}")
 
 
+_CLASSES: dict[str, type] = {}  # names already looked up (and checked): a cache holds thousands of records
+_FIELDS: dict[type, list[str]] = {}
+
+
 def _record_class(name: Any) -> type:
     """One of this package's own classes, by name; nothing else is ever looked up."""
+    if type(name) is str and name in _CLASSES:
+        return _CLASSES[name]
+    found = _look_up(name)
+    _CLASSES[name] = found
+    return found
+
+
+def _look_up(name: Any) -> type:
     if not isinstance(name, str) or ":" not in name:
         raise CacheFormatError(f"bad class name {name!r}")
     module_name, qualname = name.split(":", 1)
@@ -111,7 +123,9 @@ def _decode_dataclass(item: list) -> Any:
     cls = _record_class(item[1])
     if not dataclasses.is_dataclass(cls):
         raise CacheFormatError(f"{item[1]} is not a record")
-    names = [f.name for f in dataclasses.fields(cls)]
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = [f.name for f in dataclasses.fields(cls)]
     if item[2::2] != names:  # every field, in order: a record is never half-built
         raise CacheFormatError(f"{item[1]} does not have the fields {names}")
     obj = object.__new__(cls)

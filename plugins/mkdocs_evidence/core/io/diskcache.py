@@ -106,6 +106,33 @@ def save_cache(path: Path | None, value: Any) -> None:
         pass  # a cache that cannot be written only costs time
 
 
+def save_blob(path: Path | None, header: Any, blob: bytes) -> None:
+    """A header record (the codec's JSON, on the first line) and a JSON text of plain values
+    after it, written as they are: a large cache read with one ``json.loads`` of its own."""
+    if path is None:
+        return
+    try:
+        atomic_write_bytes(path, dumps(header, _version()) + b"\n" + blob)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs time
+
+
+def load_blob(path: Path | None) -> tuple[Any, bytes] | None:
+    """(header, blob) from :func:`save_blob`, or None (the file is deleted if it is not one)."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        data = path.read_bytes()
+        head, newline, blob = data.partition(b"\n")
+        version, header = loads(head)
+    except (OSError, CacheFormatError, MemoryError):
+        path.unlink(missing_ok=True)
+        return None
+    if not newline or version != _version():
+        return None
+    return header, blob
+
+
 # The old names, for callers written before the caches stopped being pickles.
 load_pickle = load_cache
 save_pickle = save_cache

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from ..findings import RULES, Finding, Rule, Severity, sort_findings
+from ..findings import RULES, Finding, Rule, Severity, sentence_span, sort_findings
 from ..guide.review import ReviewRow, ReviewState
 from ..io.atomic import atomic_write_text
 from ..templating import ASSETS_DIR, template_environment
@@ -176,21 +177,23 @@ def _rule(kind: str) -> Rule:
 def split_sentence(sentence: str, text: str) -> tuple[str, str, str]:
     """``(before, span, after)`` of ``sentence`` around the first occurrence of ``text``.
 
-    Findings carry the span text and its sentence but not the span's offset in the sentence;
-    when the span is not found verbatim (or there is no sentence) the span stands alone.
+    When the span is not found verbatim or case-insensitively (or there is no sentence) the
+    span stands alone.
     """
+    return _split(sentence, text, sentence_span(sentence, text))
+
+
+def _split(sentence: str, text: str, span: tuple[int, int]) -> tuple[str, str, str]:
     if not sentence:
         return "", text, ""
-    if not text:
+    start, end = span
+    if start < 0:
         return sentence, "", ""
-    match = re.search(re.escape(text), sentence) or re.search(re.escape(text), sentence, re.IGNORECASE)
-    if match is None:
-        return sentence, "", ""
-    return sentence[: match.start()], match.group(0), sentence[match.end() :]
+    return sentence[:start], sentence[start:end], sentence[end:]
 
 
 def _view(finding: Finding, references: ReferenceMap) -> FindingView:
-    before, highlight, after = split_sentence(finding.sentence, finding.text)
+    before, highlight, after = _split(finding.sentence, finding.text, finding.span)
     cited = tuple(
         CitedReference(key, references[key][0], tuple(references[key][1]), True)
         if key in references
@@ -323,6 +326,7 @@ def report_css() -> str:
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
+@lru_cache(maxsize=4096)  # every finding repeats its rule's explanation and fix
 def inline_code(text: str) -> Markup:
     """``text`` escaped, with its `backtick` spans (in rule texts) as ``<code>``."""
     parts = _CODE_SPAN.split(str(text))
@@ -340,11 +344,14 @@ def _context(report: Report) -> dict:
     }
 
 
-def render_report_html(report: Report, env: Environment | None = None, *, standalone: bool) -> str:
+def render_report_html(report: Report, env: Environment | None = None, *, standalone: bool,
+                       sections: Mapping[str, str] | None = None) -> str:
     """The report as a standalone HTML document or as a fragment for a MkDocs page.
 
     The fragment expects ``assets/report.css`` on the page (``extra_css``); the document
     inlines it, and pins a Content-Security-Policy allowing only its own style and script.
+    ``sections`` (by page anchor, from :func:`render_page_sections`) are used as they are:
+    a caller that keeps them renders only the pages whose findings changed.
     """
     env = env or report_environment()
     names = ("report/standalone.html.j2", "report/fragment.html.j2", "report/_body.html.j2", "report/_macros.html.j2")
@@ -352,7 +359,7 @@ def render_report_html(report: Report, env: Environment | None = None, *, standa
     if not (autoescape is True or (callable(autoescape) and all(autoescape(name) for name in names))):
         # select_autoescape() keys on ".html" and would silently skip our ".html.j2" templates
         raise ValueError("the report needs a Jinja2 environment that autoescapes report/*.html.j2")
-    context = _context(report)
+    context = {**_context(report), "sections": {anchor: Markup(html) for anchor, html in (sections or {}).items()}}
     if not standalone:
         return env.get_template("report/fragment.html.j2").render(context)
     css = report_css()
@@ -375,3 +382,41 @@ def write_report_files(report: Report, output_dir: Path, env: Environment | None
     atomic_write_text(html_path, render_report_html(report, env, standalone=True))
     atomic_write_text(json_path, json.dumps(report_to_json(report), indent=2, ensure_ascii=False) + "\n")
     return html_path, json_path
+
+
+def report_digest(report: Report) -> str:
+    """A digest of everything the report's HTML and JSON show: equal digests, equal output.
+    One pass over the findings (and only the references they cite), not a ``repr`` of the
+    whole model, which holds every finding twice and the whole bibliography."""
+    digest = hashlib.sha1(repr((REPORT_VERSION, report.title, report.reading_target)).encode())
+    for page in report.pages:
+        digest.update(repr((page.path, page.title, page.info, page.anchor)).encode())
+    cited: set[str] = set()
+    for f in report.findings:
+        digest.update(repr((f.path, f.line, f.column, f.end_line, f.end_column, f.kind, f.severity.value, f.text,
+                            f.sentence, f.message, f.citations, f.waived_by, f.data)).encode())
+        cited.update(f.citations)
+    digest.update(repr(sorted((key, report.references[key]) for key in cited if key in report.references)).encode())
+    return digest.hexdigest()
+
+
+def _page_digest(page: PageReport, references: ReferenceMap) -> str:
+    digest = hashlib.sha1(repr((REPORT_VERSION, page.path, page.title, page.info, page.anchor, page.reading_target)).encode())
+    for view in page.findings:
+        f = view.finding
+        digest.update(repr((f.path, f.line, f.column, f.end_line, f.end_column, f.kind, f.severity.value, f.text,
+                            f.sentence, f.message, f.citations, f.waived_by, f.data, view.references)).encode())
+    return digest.hexdigest()
+
+
+def page_digests(report: Report) -> dict[str, str]:
+    """A digest of each page section of the report (by its anchor): equal digests, equal HTML."""
+    return {page.anchor: _page_digest(page, report.references) for page in report.pages if page.findings}
+
+
+def render_page_sections(report: Report, pages: Sequence[PageReport], env: Environment | None = None) -> dict[str, str]:
+    """The report's HTML section of each of ``pages``, by anchor, as ``render_report_html`` shows it."""
+    env = env or report_environment()
+    module = env.get_template("report/_macros.html.j2").make_module(_context(report))
+    return {page.anchor: str(module.page_section(page)) for page in pages}  # type: ignore[attr-defined]
+

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import snowballstemmer
 import yaml
 
 __all__ = ["Word", "concept_name", "content_words", "words"]
@@ -85,6 +84,8 @@ def _fold(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import snowballstemmer  # on first use: it imports every language's stemmer (20 ms)
+
     return snowballstemmer.stemmer("english")
 
 

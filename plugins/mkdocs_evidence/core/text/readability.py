@@ -1,11 +1,13 @@
-"""Reading level of a patient page (Flesch-Kincaid grade and SMOG) with textstat.
+"""Reading level of a patient page (Flesch-Kincaid grade and SMOG), with textstat's formulas.
 
 Markup is stripped first: code, URLs, HTML, citation markers ``[@key]`` and rating markers
 ``{rating: ...}`` are not words a reader reads, and headings, list items and table cells have no
 full stop, so each is closed as its own sentence instead of running into the next one.
 
-textstat is pinned below 0.7.9 (see ``pyproject.toml``). Its SMOG formula needs three
-sentences; below that it returns 0, and so does this module.
+Sentences are cut by the claim checker's own splitter (``sentences.py``), so "23.1%" or "e.g."
+does not end a sentence here either; as in textstat, sentences of one or two words do not count.
+textstat itself is no longer a dependency (a test keeps our syllable counts equal to its own).
+SMOG needs three sentences; below that it is 0.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .prose import mask_non_prose
+from .sentences import split_sentences
 
 __all__ = ["Readability", "SyllableCounter", "reading_level", "strip_markdown"]
 
@@ -168,6 +171,13 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def sentence_count(text: str) -> int:
+    """Sentences as the claim checker splits them (decimals, abbreviations and list items
+    handled alike), counting only those of three words or more, as textstat did."""
+    spans = split_sentences(text)
+    return max(1, sum(1 for start, end in spans if len(_WORD.findall(text, start, end)) > 2))
+
+
 def reading_level(markdown_text: str, syllables: SyllableCounter | None = None) -> Readability:
     """Flesch-Kincaid grade and SMOG index of a Markdown page after stripping markup.
 
@@ -179,9 +189,7 @@ def reading_level(markdown_text: str, syllables: SyllableCounter | None = None) 
     words = [w.lower() for w in _WORD.findall(text)] if text else []
     if not words:
         return Readability(0.0, 0.0, 0, 0)
-    import textstat  # see SyllableCounter
-
-    sentences = max(1, textstat.sentence_count(text))
+    sentences = sentence_count(text)
     count = syllables or SyllableCounter()
     counts = [count(word) for word in words]
     fk_grade = 0.39 * len(words) / sentences + 11.8 * sum(counts) / len(words) - 15.59
