@@ -46,6 +46,10 @@ def cli(*args: str) -> list[str]:
 
 
 def mkdocs(*args: str) -> list[str]:
+    """An ``mkdocs`` command; builds run with ``--verbose``, because the build log gives a line
+    per kind of finding and only a verbose log gives each finding at its place (issue 21)."""
+    if args and args[0] == "build" and "--verbose" not in args:
+        args = ("build", "--verbose", *args[1:])
     return [str(BIN / "mkdocs"), *args]
 
 
