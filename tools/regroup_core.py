@@ -399,7 +399,8 @@ def tracked_text_files() -> list[Path]:
 def package_tree() -> str:
     """The "Package tree" block of CONTRIBUTING.md, from the files on disk."""
     lines = [TREE_START, "", "```text", "plugins/mkdocs_evidence/"]
-    for folder in sorted([SRC / "cli", SRC / "core", *sorted(p.parent for p in (SRC / "core").glob("*/__init__.py"))]):
+    lines.append("  " + " ".join(sorted(p.name for p in SRC.glob("*.py") if p.name != "__init__.py")))
+    for folder in sorted([SRC / "cli", SRC / "render", SRC / "core", *sorted(p.parent for p in (SRC / "core").glob("*/__init__.py"))]):
         if not folder.is_dir():
             continue
         modules = sorted(p.name for p in folder.glob("*.py") if p.name != "__init__.py")
