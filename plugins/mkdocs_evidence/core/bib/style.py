@@ -114,15 +114,18 @@ def vancouver_names(children, context, role):
     persons = context["entry"].persons.get(role)
     if not persons:
         raise KeyError(role)
+    return Text(author_list(persons))
+
+
+def author_list(persons) -> str:
+    """"Surname AB, Surname C, et al.": six names at most, "others" read as "et al"."""
     names_ = [f"{_surname(p)} {_initials(p)}".strip() for p in persons]
     others = any(str(p) == "others" or _surname(p) == "others" for p in persons)
     names_ = [n for n, p in zip(names_, persons, strict=True) if _surname(p) != "others"]
     if len(names_) > MAX_AUTHORS:
         names_, others = names_[:MAX_AUTHORS], True
     text = ", ".join(names_)
-    if others:
-        text += ", et al"
-    return Text(text)
+    return text + ", et al" if others else text
 
 
 class VancouverStyle(UnsrtStyle):

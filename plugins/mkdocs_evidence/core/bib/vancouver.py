@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .style import _LATEX_SPECIAL, MAX_AUTHORS, _initials, _surname, decode_latex
+from .style import _LATEX_SPECIAL, author_list, decode_latex
 
 __all__ = ["format_entry"]
 
@@ -174,13 +174,7 @@ class _Entry:
         persons = self.entry.persons.get(role)
         if not persons:  # the style raises KeyError here, which no ``optional`` catches
             raise Unsupported(role)
-        names_ = [f"{_surname(p)} {_initials(p)}".strip() for p in persons]
-        others = any(str(p) == "others" or _surname(p) == "others" for p in persons)
-        names_ = [n for n, p in zip(names_, persons, strict=True) if _surname(p) != "others"]
-        if len(names_) > MAX_AUTHORS:
-            names_, others = names_[:MAX_AUTHORS], True
-        text = ", ".join(names_)
-        return merge([text + ", et al" if others else text])
+        return merge([author_list(persons)])
 
 
 def _authors(e: _Entry) -> tuple:
