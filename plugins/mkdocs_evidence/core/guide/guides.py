@@ -31,6 +31,7 @@ from markupsafe import escape
 
 from ..templating import template_environment
 from ..text.inert import inert_prose
+from ..text.numbers import MONTHS
 from ..text.readability import strip_markdown
 from .content import Benefit, CareLevel, Guide, Treatment
 
@@ -53,10 +54,6 @@ RANGES_PLACEHOLDER = "<!-- evidence:ranges -->"
 
 _ADMONITION = {CareLevel.EMERGENCY: "danger", CareLevel.URGENT: "warning", CareLevel.NON_URGENT: "info"}
 _LEVEL_LABEL = {CareLevel.EMERGENCY: "Emergency", CareLevel.URGENT: "Urgent", CareLevel.NON_URGENT: "Not urgent"}
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +147,7 @@ def _indent_block(value: str, width: int = 4) -> str:
 
 
 def _long_date(value: Any) -> str:
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def _capitalise(value: str) -> str:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text.numbers import HEDGES, NUM, PCT, RANGE_SEP
+from ..text.numbers import HEDGES, MONTHS, NUM, PCT, RANGE_SEP
 
 __all__ = ["CitedNumber", "unread_numbers"]
 
@@ -46,7 +46,7 @@ _LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DOSE_AFTER = re.compile(r"\s*(?:mg|mcg|\u00b5g|ug|g|ml|mL|iu|units?|tablets?|pills?|capsules?|doses?|drops?)\b", re.IGNORECASE)
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTHS = "(?:" + "|".join(MONTHS) + ")"  # compiled case-insensitive
 _DATE = re.compile(rf"^\s*{_MONTHS}\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s*$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")

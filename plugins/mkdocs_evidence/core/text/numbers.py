@@ -12,6 +12,7 @@ import re
 __all__ = [
     "DIGNUM",
     "HEDGES",
+    "MONTHS",
     "NUM",
     "NUMBER_WORDS",
     "OPT_SPACES",
@@ -26,6 +27,12 @@ __all__ = [
     "alternation",
     "number_value",
 ]
+
+# Month names: a number next to one is a date, not a statistic (and a capitalised month is not a name).
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 
 # Number words and their values.
 NUMBER_WORDS: dict[str, int] = {

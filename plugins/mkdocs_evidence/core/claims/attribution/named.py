@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.numbers import MONTHS
 from .grammar import GAP as _S
 from .grammar import alternation as _alt
 from .lexicon import LEXICON
@@ -89,7 +90,7 @@ _SOURCE_DOC_AT = re.compile(
 _GENERIC = re.compile(
     "\\b[Aa]ccording" + _S + "to" + _S + "(?:the" + _S + ")?(?:(?:Dr\\.?|Professor|Prof\\.)" + _S
     + ")?[A-Z][\\w&'.-]*(?:" + _S + "(?:[A-Z][\\w&'.-]*|of|for|and|&|the))*(?<![ ,])"
-    "|\\((?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b)"
+    "|\\((?!(?:" + "|".join(MONTHS) + ")\\b)"
     "[A-Z][\\w&'.-]*(?:,?" + _S + "(?:et" + _S + "al\\.?|&|and|[A-Z][\\w'.-]*))*,?" + _S
     + "(?:19|20)\\d\\d[a-z]?(?:[.,;:][^()\\n]{0,40})?\\)"
     "|\\b(?!(?:" + "|".join(LEXICON.non_source_acronyms) + ")\\b)[A-Z]{2,6}(?:/[A-Z]{2,6})?"

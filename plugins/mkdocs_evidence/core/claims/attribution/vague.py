@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...text.numbers import MONTHS
 from ...text.regex import trie as _trie
 from .grammar import GAP as _S
 from .grammar import GAP0 as _S0
@@ -337,10 +338,7 @@ def _walk_back(text: str, head_start: int) -> _Phrase:
     return _Phrase(start, tuple(consumed), raw.lower(), raw, named)
 
 
-_MONTHS = frozenset((
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-))
+_MONTHS = frozenset(MONTHS)
 _ONE_WORD_SOURCES = frozenset(o for o in LEXICON.organisations if " " not in o)  # "Harvard researchers"
 _ACRONYM = re.compile("\\(?([A-Z][A-Z0-9&/-]{1,9})\\)?")
 
