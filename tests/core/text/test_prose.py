@@ -47,3 +47,11 @@ def test_a_link_definition_inside_a_definition_list_block_is_shown_so_it_is_chec
     text = '[x0]: https://example.org/ "10.1% title"\nTerm 1\n:   11.2% of people.\n'
     assert "10.1%" in mask_non_prose(text)
     assert "10.1%" not in mask_non_prose('[x0]: https://example.org/ "10.1% title"\n\nTerm 1\n:   11.2% of people.\n')
+
+
+def test_a_link_definition_inside_a_table_block_is_a_row_and_stays_visible():
+    # the tables extension reads the whole block, so "[x1]: ..." after a row is one more row
+    table = '| a | b |\n| - | - |\n| 10.1% | x |\n[x1]: https://example.org/ "11.2% title"\n'
+    assert "11.2% title" in mask_non_prose(table)
+    after_blank = '| a | b |\n| - | - |\n| 1 | 2 |\n\n[x1]: https://example.org/ "11.2% title"\n'
+    assert "11.2%" not in mask_non_prose(after_blank)

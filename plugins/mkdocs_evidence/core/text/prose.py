@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -52,13 +53,23 @@ _DEFINITION_MARKER = re.compile(r"\n[ ]{0,3}:[ \t]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+# A block that opens with a table (a row with a pipe, then a separator row): the tables
+# extension reads the whole block, so a link definition in it is a row, shown as text.
+_TABLE_OPENING = re.compile(r"[ ]{0,3}[^\n]*\|[^\n]*\n[ ]{0,3}[|:\t -]*-[|:\t -]*(?:\n|$)")
+
+
 def _link_definitions(text: str):
-    """Real link definitions, less those a definition list turns into shown terms."""
+    """Real link definitions, less those a definition list or a table shows as text."""
+    block_starts = [0] + [m.end() for m in _BLANK_LINE.finditer(text)]
     for match in _LINK_DEFINITION.finditer(text):
         block_end = _BLANK_LINE.search(text, match.end())
         block = text[match.end() : block_end.start() if block_end else len(text)]
-        if not _DEFINITION_MARKER.search(block):
-            yield match
+        if _DEFINITION_MARKER.search(block):
+            continue
+        block_start = block_starts[bisect_right(block_starts, match.start()) - 1]
+        if block_start < match.start() and _TABLE_OPENING.match(text, block_start):
+            continue
+        yield match
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.:][^{}\n]*\}")
 _BACKTICKS = re.compile(r"`+")
 _MD_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|<>%$@]")
